@@ -1,0 +1,1 @@
+"""The command line: `digital-deficit metrics | brief | fetch | import`."""

@@ -1,0 +1,1 @@
+"""Pure metric functions: no I/O, no xlwings, no pandas."""

@@ -1,0 +1,76 @@
+"""Definitions of the digital deficit: which items make up the digital balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from digital_deficit.core.errors import InputError, UnknownNameError
+from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A named set of items whose net balances add up to the digital balance."""
+
+    id: str
+    items: tuple[str, ...]
+    label_en: str
+    label_ja: str
+    source: str
+
+
+MOF3 = Definition(
+    "mof3",
+    ("copyright_royalties", "ict_services", "consulting"),
+    "Copyright royalties + telecom, computer and information services + consulting",
+    "著作権等使用料＋通信・コンピュータ・情報サービス＋専門・経営コンサルティングサービス",
+    "MOF releases as reported by Jiji; BoJ Review 2023 (same total in five parts)",
+)
+NARROW = Definition(
+    "narrow",
+    ("copyright_royalties", "computer_services", "consulting"),
+    "Copyright royalties + computer services + consulting",
+    "著作権等使用料＋コンピュータサービス＋専門・経営コンサルティングサービス",
+    "Nikkei's own tally, Kyodo, Digital Agency, MIC white paper headline",
+)
+DEFINITIONS: dict[str, Definition] = {d.id: d for d in (MOF3, NARROW)}
+DEFINITION_IDS: tuple[str, ...] = (*DEFINITIONS, "custom")
+DEFAULT_DEFINITION = "mof3"
+
+
+def custom_definition(items: Iterable[str]) -> Definition:
+    """A user-named set of item ids (for example an analyst's reclassification)."""
+    chosen: list[str] = []
+    for position, item_id in enumerate(items, start=1):
+        if not isinstance(item_id, str) or not item_id.strip():
+            raise InputError("items", f"is {item_id!r}; expected an item id", position)
+        item = get_item(item_id.strip())
+        if item.id in AGGREGATE_ITEMS:
+            raise InputError("items", f"is {item.id!r}, an aggregate; name its parts", position)
+        if item.id in chosen:
+            raise InputError("items", f"repeats {item.id!r}", position)
+        chosen.append(item.id)
+    if not chosen:
+        raise InputError("items", "is empty; a custom definition needs at least one item")
+    return Definition(
+        "custom",
+        tuple(chosen),
+        " + ".join(chosen),
+        "＋".join(get_item(i).label_ja for i in chosen),
+        "user-defined",
+    )
+
+
+def get_definition(definition: str | Definition | Iterable[str] = DEFAULT_DEFINITION) -> Definition:
+    """Resolve a definition id (mof3, narrow), a Definition, or a list of item ids (custom)."""
+    if isinstance(definition, Definition):
+        return definition
+    if isinstance(definition, str):
+        key = definition.strip().lower()
+        if key in DEFINITIONS:
+            return DEFINITIONS[key]
+        if "," in key or "+" in key:
+            return custom_definition(p.strip() for p in key.replace("+", ",").split(","))
+        raise UnknownNameError("definition", definition, DEFINITION_IDS)
+    return custom_definition(definition)

@@ -1,0 +1,103 @@
+"""Argument handling shared by the metrics: scalars or sequences in, the same shape out.
+
+A missing value is ``None`` (a blank cell); NaN counts as missing too. Text, booleans and infinities
+where a number belongs raise InputError naming the argument and its 1-based cell position.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeAlias
+
+from digital_deficit.core.errors import InputError, LengthMismatchError
+
+Value: TypeAlias = float | None
+Number: TypeAlias = float | int
+ValueLike: TypeAlias = Number | Sequence[Number | None] | None
+Result: TypeAlias = float | list[float | None] | None
+
+_EXPECTED = "expected a number or a blank cell"
+
+
+def describe(value: object) -> str:
+    """How a bad value reads in an error message: the text "abc", TRUE, a list."""
+    if isinstance(value, str):
+        return f'the text "{value}"'
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and math.isinf(value):
+        return "an infinite number"
+    return f"a {type(value).__name__} ({value!r})"
+
+
+def to_value(name: str, value: object, position: int | None = None) -> Value:
+    """One cell's value as a float, or None for a blank; anything else raises InputError."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip() == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        if math.isinf(number):
+            raise InputError(name, _problem(value, position), position)
+        return number
+    raise InputError(name, _problem(value, position), position)
+
+
+def _problem(value: object, position: int | None) -> str:
+    if position is None:
+        return f"{describe(value)} is not a number; {_EXPECTED}"
+    return f"is {describe(value)}; {_EXPECTED}"
+
+
+def is_sequence(value: object) -> bool:
+    """True for lists, tuples and other non-text sequences."""
+    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+
+
+def to_values(name: str, value: object) -> tuple[list[Value], bool]:
+    """A scalar or sequence argument as a list of values, and whether it was a scalar."""
+    if is_sequence(value):
+        assert isinstance(value, Iterable)
+        return [to_value(name, v, i) for i, v in enumerate(value, start=1)], False
+    return [to_value(name, value)], True
+
+
+def align(**arguments: object) -> tuple[dict[str, list[Value]], int, bool]:
+    """Read several arguments, broadcast scalars, and check the sequences share one length.
+
+    Returns the value lists, their common length and whether every argument was a scalar.
+    """
+    read = {name: to_values(name, value) for name, value in arguments.items()}
+    lengths = {name: len(vals) for name, (vals, scalar) in read.items() if not scalar}
+    if len(set(lengths.values())) > 1:
+        raise LengthMismatchError(lengths)
+    n = next(iter(lengths.values())) if lengths else 1
+    aligned = {name: vals if not scalar else vals * n for name, (vals, scalar) in read.items()}
+    return aligned, n, not lengths
+
+
+def shaped(results: list[Value], scalar: bool) -> Result:
+    """Return a single value for scalar calls, the list otherwise."""
+    return results[0] if scalar else results
+
+
+def positive_number(name: str, value: object) -> float:
+    """A required scalar parameter that must be a finite number above zero."""
+    number = to_value(name, value)
+    if number is None:
+        raise InputError(name, "is blank; a number above zero is required")
+    if number <= 0:
+        raise InputError(name, f"is {number:g}; a number above zero is required")
+    return number
+
+
+def required_number(name: str, value: object) -> float:
+    """A required scalar parameter that must be a finite number."""
+    number = to_value(name, value)
+    if number is None:
+        raise InputError(name, "is blank; a number is required")
+    return number

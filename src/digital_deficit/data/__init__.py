@@ -1,0 +1,1 @@
+"""Dataset model, embedded figures, dataset files, importers and the BoJ client."""

@@ -1,0 +1,143 @@
+"""Resolve a figure from a dataset: the published value, or one derived from its parts.
+
+Order: the figure itself (latest vintage); a net from credit and debit (or one side from the
+other two); an item from all of its parts; the digital balance from its definition's items.
+Anything short of all inputs gives a missing figure, never a partial sum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
+from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.core.items import AGGREGATE_ITEMS, check_side, get_item
+from digital_deficit.core.periods import Period
+from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.model import Observation
+
+
+class MixedUnitsError(DigitalDeficitError):
+    """Figures in different units would have been added together."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value with the observations it was made from (empty when missing)."""
+
+    value: float | None
+    sources: tuple[Observation, ...] = ()
+    how: str = "published"
+
+    @property
+    def unit(self) -> str:
+        """The unit of the observations used (oku_yen when none)."""
+        return self.sources[0].unit if self.sources else "oku_yen"
+
+    @property
+    def precision(self) -> float:
+        """Largest rounding unit among the inputs (1 when every input is exact)."""
+        return max((o.precision for o in self.sources), default=1.0)
+
+    @property
+    def vintages(self) -> tuple[str, ...]:
+        """The vintages used, each once."""
+        return tuple(dict.fromkeys(o.vintage for o in self.sources))
+
+
+MISSING = Figure(None, (), "missing")
+
+
+def _combine(figures: Iterable[Figure], signs: Iterable[int], how: str) -> Figure:
+    parts = list(figures)
+    if any(f.value is None for f in parts):
+        return MISSING
+    sources = tuple(o for f in parts for o in f.sources)
+    if len({o.unit for o in sources}) > 1:
+        units = ", ".join(sorted({o.unit for o in sources}))
+        raise MixedUnitsError(f"cannot combine figures in different units ({units})")
+    total = math.fsum(s * f.value for s, f in zip(signs, parts, strict=True) if f.value is not None)
+    return Figure(total, sources, how)
+
+
+def item_figure(
+    dataset: Dataset,
+    item: str,
+    period: str | Period,
+    basis: str = "CY",
+    side: str = "net",
+    definition: str | Definition | None = None,
+    country: str = "JPN",
+    vintage: str | None = None,
+) -> Figure:
+    """The figure for ``item`` in ``period``: published, or derived from sides or parts."""
+    item_id = get_item(item).id
+    side = check_side(side)
+    if item_id in AGGREGATE_ITEMS:
+        return digital_figure(
+            dataset, period, basis, definition or DEFAULT_DEFINITION, side, country, vintage
+        )
+    return _resolve(dataset, item_id, period, basis, side, country, vintage, depth=0)
+
+
+def _resolve(
+    dataset: Dataset,
+    item_id: str,
+    period: str | Period,
+    basis: str,
+    side: str,
+    country: str,
+    vintage: str | None,
+    depth: int,
+    definition: str = "",
+) -> Figure:
+    obs = dataset.get(item_id, period, basis, definition or None, side, country, vintage)
+    if obs is not None:
+        return Figure(obs.value, (obs,), "published")
+    if depth > 0 or vintage is not None:
+        return MISSING
+
+    def other(s: str) -> Figure:
+        return _resolve(dataset, item_id, period, basis, s, country, vintage, 1, definition)
+
+    if side == "net":
+        found = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
+    elif side == "credit":
+        found = _combine([other("debit"), other("net")], [1, 1], "debit + net")
+    else:
+        found = _combine([other("credit"), other("net")], [1, -1], "credit - net")
+    if found.value is not None or definition:
+        return found
+    parts = get_item(item_id).parts
+    if parts:
+        subs = [_resolve(dataset, p, period, basis, side, country, vintage, 0) for p in parts]
+        return _combine(subs, [1] * len(subs), "sum of parts")
+    return MISSING
+
+
+def digital_figure(
+    dataset: Dataset,
+    period: str | Period,
+    basis: str = "CY",
+    definition: str | Definition | Iterable[str] = DEFAULT_DEFINITION,
+    side: str = "net",
+    country: str = "JPN",
+    vintage: str | None = None,
+) -> Figure:
+    """The digital balance (or its payments/receipts) for ``definition`` in ``period``.
+
+    A published total for mof3 or narrow is used first; otherwise the definition's items are
+    summed, and the result is missing unless every item is present.
+    """
+    chosen = get_definition(definition)
+    side = check_side(side)
+    if chosen.id != "custom":
+        total = _resolve(dataset, "digital", period, basis, side, country, vintage, 0, chosen.id)
+        if total.value is not None:
+            return total
+    parts = [
+        item_figure(dataset, i, period, basis, side, None, country, vintage) for i in chosen.items
+    ]
+    return _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")

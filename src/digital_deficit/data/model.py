@@ -1,0 +1,123 @@
+"""The observation: one published figure with its provenance (the dataset file's row)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from digital_deficit.core.definitions import DEFINITIONS
+from digital_deficit.core.items import AGGREGATE_ITEMS, SIDES, get_item
+from digital_deficit.core.periods import BASES, Period, parse_period
+from digital_deficit.data.vintage import vintage_rank
+
+UNITS: dict[str, str] = {
+    "oku_yen": "100 million yen (oku yen)",
+    "usd_million": "million US dollars",
+}
+
+Key = tuple[str, str, str, str, str, str]
+"""(country, basis, period, item, definition, side): what a figure is, whatever its vintage."""
+
+
+class Observation(BaseModel):
+    """One figure: what it measures, its value and unit, how exact it is, and where it is from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    country: str
+    basis: str
+    period: str
+    item: str
+    definition: str = ""
+    side: str = "net"
+    value: float
+    unit: str = "oku_yen"
+    precision: float = 1.0
+    vintage: str
+    source: str
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str) -> str:
+        if len(v) != 3 or not v.isalpha() or not v.isupper():
+            raise ValueError(f"{v!r} is not an ISO 3166 alpha-3 country code such as JPN")
+        return v
+
+    @field_validator("basis")
+    @classmethod
+    def _basis(cls, v: str) -> str:
+        if v not in BASES:
+            raise ValueError(f"{v!r} is not a basis; expected one of {', '.join(BASES)}")
+        return v
+
+    @field_validator("item")
+    @classmethod
+    def _item(cls, v: str) -> str:
+        return get_item(v).id
+
+    @field_validator("side")
+    @classmethod
+    def _side(cls, v: str) -> str:
+        if v not in SIDES:
+            raise ValueError(f"{v!r} is not a side; expected one of {', '.join(SIDES)}")
+        return v
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("must be a finite number")
+        return v
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, v: str) -> str:
+        if v not in UNITS:
+            raise ValueError(f"{v!r} is not a unit; expected one of {', '.join(UNITS)}")
+        return v
+
+    @field_validator("precision")
+    @classmethod
+    def _precision(cls, v: float) -> float:
+        if not v > 0:
+            raise ValueError("must be above zero (1 for an exact published figure)")
+        return v
+
+    @field_validator("vintage")
+    @classmethod
+    def _vintage(cls, v: str) -> str:
+        vintage_rank(v)
+        return v
+
+    @field_validator("source")
+    @classmethod
+    def _source(cls, v: str) -> str:
+        if not v:
+            raise ValueError("is empty; every figure needs its source")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Observation:
+        parse_period(self.period, self.basis)
+        if self.item in AGGREGATE_ITEMS and self.definition not in DEFINITIONS:
+            raise ValueError(
+                f"item {self.item!r} needs a definition ({', '.join(DEFINITIONS)}), "
+                f"got {self.definition!r}"
+            )
+        if self.item not in AGGREGATE_ITEMS and self.definition:
+            raise ValueError(f"item {self.item!r} takes no definition, got {self.definition!r}")
+        return self
+
+    @property
+    def key(self) -> Key:
+        """What the figure measures, without its vintage."""
+        return (self.country, self.basis, self.period, self.item, self.definition, self.side)
+
+    @property
+    def period_obj(self) -> Period:
+        """The period as a Period."""
+        return parse_period(self.period, self.basis)
+
+    @property
+    def citation(self) -> str:
+        """Source and vintage as one line for a cell comment or a footnote."""
+        return f"{self.source} [{self.vintage}]"

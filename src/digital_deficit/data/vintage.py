@@ -1,0 +1,42 @@
+"""Vintages and how they rank: a later revision supersedes an earlier one.
+
+Grammar: ``preliminary``, ``revised-YYYY-MM``, ``published``, ``official``, ``derived``,
+``analyst``, or ``YYYY-MM-DD`` (the update date of a fetched or imported series).
+Rank, lowest first: analyst < derived < preliminary < published = official < revised-YYYY-MM
+(by month) < dated import (by date). A dated import supersedes every embedded figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FIXED = {"analyst": 0, "derived": 1, "preliminary": 2, "published": 3, "official": 3}
+_REVISED = re.compile(r"^revised-(\d{4})-(0[1-9]|1[0-2])$")
+_DATED = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+VINTAGE_FORMS = "preliminary, revised-YYYY-MM, published, official, derived, analyst or YYYY-MM-DD"
+
+
+def vintage_rank(vintage: str) -> tuple[int, str]:
+    """Sort key of a vintage; raises ValueError for text outside the grammar."""
+    if vintage in _FIXED:
+        return _FIXED[vintage], ""
+    if _REVISED.match(vintage):
+        return 4, vintage[8:]
+    if _DATED.match(vintage):
+        return 5, vintage
+    raise ValueError(f"{vintage!r} is not a vintage; expected {VINTAGE_FORMS}")
+
+
+def is_import_vintage(vintage: str) -> bool:
+    """True for the dated vintage of a fetched or imported series."""
+    return bool(_DATED.match(vintage))
+
+
+def date_vintage(yyyymmdd: int | str) -> str:
+    """BoJ ``LAST_UPDATE`` (20260518) as a vintage (2026-05-18)."""
+    text = str(yyyymmdd).strip()
+    if not re.fullmatch(r"\d{8}", text):
+        raise ValueError(f"{yyyymmdd!r} is not a YYYYMMDD date")
+    vintage = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    vintage_rank(vintage)
+    return vintage
