@@ -5,7 +5,15 @@ from __future__ import annotations
 import math
 
 from digital_deficit.core.references import YEN_PER_DOUBLING
-from digital_deficit.core.values import Result, Value, ValueLike, align, required_number, shaped
+from digital_deficit.core.values import (
+    Result,
+    Value,
+    ValueLike,
+    align,
+    required_number,
+    same_sign,
+    shaped,
+)
 
 FX_CITATION = YEN_PER_DOUBLING.citation
 
@@ -22,6 +30,8 @@ def fx_impact(base: ValueLike, new: ValueLike, yen_per_doubling: float) -> Resul
     out: list[Value] = []
     for b, v in zip(cols["base"], cols["new"], strict=True):
         out.append(
-            None if b is None or v is None or b * v <= 0 else per_doubling * math.log2(v / b)
+            None
+            if b is None or v is None or not same_sign(b, v)
+            else per_doubling * math.log2(v / b)
         )
     return shaped(out, scalar)

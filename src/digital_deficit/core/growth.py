@@ -8,11 +8,21 @@ turns into a surplus has no meaningful multiple.
 from __future__ import annotations
 
 from digital_deficit.core.errors import InputError
-from digital_deficit.core.values import Result, Value, ValueLike, align, shaped, to_values
+from digital_deficit.core.values import (
+    Result,
+    Value,
+    ValueLike,
+    align,
+    same_sign,
+    shaped,
+    to_values,
+)
 
 
 def _same_sign_ratio(current: Value, base: Value) -> Value:
-    if current is None or base is None or base == 0 or current * base < 0:
+    if current is None or base is None or base == 0:
+        return None
+    if not (current == 0 or same_sign(current, base)):
         return None
     return current / base
 
@@ -53,7 +63,7 @@ def yoy_change(current: ValueLike, previous: ValueLike) -> Result:
 def yoy_series(values: ValueLike) -> list[Value]:
     """Change on the previous period along a range of consecutive periods; the first is missing."""
     read, _ = to_values("values", values)
-    prior: list[Value] = [None, *read[:-1]]
+    prior: list[Value] = [None, *read[:-1]][: len(read)]
     return [_change(c, p) for c, p in zip(read, prior, strict=True)]
 
 

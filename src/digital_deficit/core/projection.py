@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from digital_deficit.core.errors import InputError, UnknownNameError
-from digital_deficit.core.values import Value, ValueLike, required_number, to_values
+from digital_deficit.core.values import Value, ValueLike, required_number, same_sign, to_values
 
 PROJECTION_METHODS: tuple[str, ...] = ("cagr", "linear")
 
@@ -50,7 +50,7 @@ def project(
 
 def _project_cagr(points: list[tuple[float, float]], target: float) -> Value:
     (x0, y0), (x1, y1) = points[0], points[-1]
-    if y0 == 0 or y0 * y1 <= 0:
+    if not same_sign(y0, y1):
         return None
     rate = math.pow(y1 / y0, 1.0 / (x1 - x0))
     return y1 * math.pow(rate, target - x1)

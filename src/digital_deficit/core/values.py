@@ -101,3 +101,8 @@ def required_number(name: str, value: object) -> float:
     if number is None:
         raise InputError(name, "is blank; a number is required")
     return number
+
+
+def same_sign(a: float, b: float) -> bool:
+    """True when both are above zero or both below zero (no product: it can underflow to 0)."""
+    return (a > 0 and b > 0) or (a < 0 and b < 0)

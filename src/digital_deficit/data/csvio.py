@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError
 from digital_deficit.data.model import Observation
 
@@ -50,7 +51,7 @@ PUBLISHED_COLUMNS: tuple[str, ...] = (
 MAX_DATASET_BYTES = 512 * 1024 * 1024
 
 
-class DatasetFileError(ValueError):
+class DatasetFileError(DigitalDeficitError):
     """A dataset file cannot be read: names the file, line and field."""
 
     def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:

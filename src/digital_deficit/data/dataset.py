@@ -6,14 +6,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, DEFINITIONS
-from digital_deficit.core.errors import UnknownNameError
+from digital_deficit.core.errors import DigitalDeficitError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, check_side, get_item
 from digital_deficit.core.periods import Period, check_basis, parse_period
 from digital_deficit.data.model import Key, Observation
 from digital_deficit.data.vintage import vintage_rank
 
 
-class DuplicateObservationError(ValueError):
+class DuplicateObservationError(DigitalDeficitError):
     """The same figure appears twice with the same (or an equally recent) vintage."""
 
 

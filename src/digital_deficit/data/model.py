@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.core.items import AGGREGATE_ITEMS, SIDES, get_item
@@ -95,17 +95,25 @@ class Observation(BaseModel):
             raise ValueError("is empty; every figure needs its source")
         return v
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Observation:
-        parse_period(self.period, self.basis)
-        if self.item in AGGREGATE_ITEMS and self.definition not in DEFINITIONS:
+    @field_validator("period")
+    @classmethod
+    def _period(cls, v: str, info: ValidationInfo) -> str:
+        basis = info.data.get("basis")
+        if basis is None:
+            return v
+        return str(parse_period(v, basis))
+
+    @field_validator("definition")
+    @classmethod
+    def _definition(cls, v: str, info: ValidationInfo) -> str:
+        item = info.data.get("item")
+        if item in AGGREGATE_ITEMS and v not in DEFINITIONS:
             raise ValueError(
-                f"item {self.item!r} needs a definition ({', '.join(DEFINITIONS)}), "
-                f"got {self.definition!r}"
+                f"item {item!r} needs a definition ({', '.join(DEFINITIONS)}), got {v!r}"
             )
-        if self.item not in AGGREGATE_ITEMS and self.definition:
-            raise ValueError(f"item {self.item!r} takes no definition, got {self.definition!r}")
-        return self
+        if item is not None and item not in AGGREGATE_ITEMS and v:
+            raise ValueError(f"item {item!r} takes no definition, got {v!r}")
+        return v
 
     @property
     def key(self) -> Key:

@@ -1,0 +1,107 @@
+"""`digital-deficit metrics`: headline figures with units and sources; one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from digital_deficit.cli.main import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_2024_mof3_balance_with_source(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024")
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.strip().startswith("2024"))
+    assert "-66,506" in row and "¥-6.65T" in row
+    assert "Units: oku yen (100 million yen; 10,000 oku yen = ¥1 trillion)" in out
+    assert (
+        "2024 digital/mof3 net -66,506: MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen "
+        "(the seed article's 6.65 trillion) [preliminary]"
+    ) in out
+
+
+def test_json_values_are_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys,
+        "metrics",
+        "--definition",
+        "narrow",
+        "--format",
+        "json",
+        "--from",
+        "2014",
+        "--to",
+        "2024",
+    )
+    payload = json.loads(out)
+    rows = {r["period"]: r for r in payload["rows"]}
+    assert code == 0 and payload["unit"] == "oku_yen" and payload["definition"] == "narrow"
+    assert rows["2024"]["digital"] == -64622
+    assert rows["2024"]["multiple"] == 64622 / 20225
+    assert rows["2024"]["tourism_coverage"] == 58973 / 64622
+    assert rows["2022"]["cf_current_account"] == -101568
+    assert rows["2016"]["digital"] is None
+
+
+def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "metrics", "--format", "csv", "--basis", "FY")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].startswith("period,basis,definition,digital,digital_payments")
+    assert lines[1].startswith("2023,FY,mof3,-55714.0,,,,")
+    assert lines[2].startswith("2024,FY,mof3,-69651.0,,,")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["metrics", "--basis", "XX"],
+            r"digital-deficit metrics: error: argument --basis: invalid choice: 'XX' "
+            r"\(choose from '?CY'?, '?FY'?\)",
+        ),
+        (
+            ["metrics", "--from", "20x4"],
+            "digital-deficit metrics: error: argument --from: '20x4' is not a year such as 2014",
+        ),
+        (
+            ["metrics", "--from", "2025", "--to", "2020"],
+            "digital-deficit metrics: error: --from 2025 is after --to 2020",
+        ),
+        (
+            ["metrics", "--cf-method", "repatriation"],
+            "digital-deficit metrics: error: --cf-method repatriation needs --repatriation-share "
+            "(0 to 1)",
+        ),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(argv: list[str], message: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "digital_deficit.cli.main", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1
+    assert re.fullmatch(message, lines[0]) or lines[0] == message
+
+
+def test_bad_data_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "metrics", "--data", "/nonexistent/d.csv")
+    assert code == 2
+    assert err == (
+        "digital-deficit metrics: error: /nonexistent/d.csv: cannot be read "
+        "(No such file or directory)\n"
+    )

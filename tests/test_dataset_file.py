@@ -1,0 +1,165 @@
+"""Dataset files: the layout, exact load errors (file, line, field), merging, atomic writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digital_deficit.data.csvio import (
+    COLUMNS,
+    DatasetFileError,
+    dataset_text,
+    read_dataset,
+    read_dataset_text,
+    write_atomic,
+    write_dataset,
+)
+from digital_deficit.data.embedded import embedded_dataset, load_dataset
+
+HEADER = ",".join(COLUMNS)
+GOOD = "JPN,CY,2024,travel,,net,58973,oku_yen,1,preliminary,Kyodo"
+
+
+def _load(*rows: str) -> None:
+    read_dataset_text("\n".join([HEADER, *rows]) + "\n", "my.csv")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "JPN,CY,2024,cloud,,net,1,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field item: unknown item 'cloud'; expected one of: current_account, ",
+        ),
+        (
+            "JPN,CY,2024-01,travel,,net,1,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field period: period '2024-01' is not a CY period",
+        ),
+        (
+            "JPN,CY,2024,travel,,net,abc,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field value: 'abc' is not a number",
+        ),
+        (
+            "JPN,CY,2024,travel,,net,,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field value: '' is not a number",
+        ),
+        (
+            "JPN,CY,2024,travel,,gross,1,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field side: 'gross' is not a side; expected one of net, credit, debit",
+        ),
+        (
+            "JPN,CY,2024,travel,,net,1,yen,1,preliminary,X",
+            "my.csv, line 2, field unit: 'yen' is not a unit; expected one of oku_yen, usd_million",
+        ),
+        (
+            "JPN,CY,2024,travel,,net,1,oku_yen,1,final,X",
+            "my.csv, line 2, field vintage: 'final' is not a vintage; expected preliminary, ",
+        ),
+        (
+            "JPN,CY,2024,travel,,net,1,oku_yen,1,preliminary,",
+            "my.csv, line 2, field source: is empty; every figure needs its source",
+        ),
+        (
+            "JPN,CY,2024,digital,,net,1,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field definition: item 'digital' needs a definition (mof3, narrow), "
+            "got ''",
+        ),
+        ("JPN,CY,2024,travel", "my.csv, line 2: has 4 fields; expected 11"),
+    ],
+)
+def test_bad_rows_name_file_line_and_field(row: str, message: str) -> None:
+    with pytest.raises(DatasetFileError) as err:
+        _load(row)
+    assert str(err.value).startswith(message)
+
+
+def test_duplicate_row_is_refused_at_its_line() -> None:
+    with pytest.raises(DatasetFileError) as err:
+        _load(GOOD, GOOD)
+    assert str(err.value) == (
+        "my.csv, line 3: duplicate: JPN/CY/2024/travel//net is given twice with vintage "
+        "'preliminary'"
+    )
+
+
+def test_bad_header() -> None:
+    with pytest.raises(DatasetFileError, match=r"^my.csv, line 1: header is 'a,b'; expected"):
+        read_dataset_text("a,b\n", "my.csv")
+
+
+def test_round_trip_keeps_decimals_exactly(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            HEADER,
+            "JPN,M,1996-01,current_account,,net,341.51732161,oku_yen,1,2026-06-09,BoJ",
+            "JPN,M,2026-05,current_account,,net,39682.53973505,oku_yen,1,2026-06-09,BoJ",
+        ]
+    )
+    ds = read_dataset_text(text + "\n", "x.csv")
+    write_dataset(tmp_path / "out.csv", ds)
+    assert (tmp_path / "out.csv").read_text("utf-8") == text + "\n"
+    assert read_dataset(tmp_path / "out.csv").get("current_account", "1996-01", "M").value == (  # type: ignore[union-attr]
+        341.51732161
+    )
+
+
+def test_embedded_round_trips_through_the_canonical_layout() -> None:
+    ds = embedded_dataset()
+    again = read_dataset_text(dataset_text(ds.observations), "again.csv")
+    assert again.observations == ds.observations
+
+
+def test_merge_prefers_newer_vintage_and_reports(tmp_path: Path) -> None:
+    path = tmp_path / "new.csv"
+    path.write_text(
+        "\n".join(
+            [
+                HEADER,
+                "JPN,CY,2024,travel,,net,59000,oku_yen,1,2026-05-18,BoJ API BPBP6JYNSN2",
+                "JPN,CY,2021,current_account,,net,1,oku_yen,1,preliminary,older",
+                "JPN,CY,2026,travel,,net,1,oku_yen,1,2026-05-18,BoJ",
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    merged, report = embedded_dataset().merged_with(read_dataset(path))
+    assert report.summary() == "1 new figures, 2 superseded, 0 kept (already newer)" or (
+        report.summary() == "1 new figures, 1 superseded, 1 kept (already newer)"
+    )
+    assert next((r.old.value, r.new.value) for r in report.replaced) == (58973, 59000)
+    assert merged.get("travel", "2024").value == 59000  # type: ignore[union-attr]
+    # The user's preliminary replaces the embedded preliminary, but the revision still wins.
+    assert merged.get("current_account", "2021").value == 215910  # type: ignore[union-attr]
+    assert merged.get("current_account", "2021", vintage="preliminary").value == 1  # type: ignore[union-attr]
+
+
+def test_load_dataset_rereads_a_changed_file(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(f"{HEADER}\nJPN,CY,2024,travel,,net,1,oku_yen,1,2026-05-18,A\n", "utf-8")
+    assert load_dataset(path).get("travel", "2024").value == 1  # type: ignore[union-attr]
+    path.write_text(f"{HEADER}\nJPN,CY,2024,travel,,net,22,oku_yen,1,2026-05-19,B\n", "utf-8")
+    assert load_dataset(path).get("travel", "2024").value == 22  # type: ignore[union-attr]
+
+
+def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(DatasetFileError, match=r"nope.csv: cannot be read \(No such file"):
+        read_dataset(tmp_path / "nope.csv")
+    bad = tmp_path / "sjis.csv"
+    bad.write_bytes(HEADER.encode() + "\n旅行".encode("cp932"))
+    with pytest.raises(DatasetFileError, match=r"sjis.csv: is not UTF-8 \(byte"):
+        read_dataset(bad)
+
+
+def test_write_atomic_refuses_and_keeps_existing(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old")
+    with pytest.raises(FileExistsError, match="exists; use --force to overwrite it"):
+        write_atomic(target, b"new", overwrite=False)
+    assert target.read_bytes() == b"old"
+
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary left behind
