@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set-up for development and tests: Debian packages (LibreOffice headless, poppler, fonts) when
+# missing and apt is usable, then a virtual environment .venv with the package and its dev extra.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito fonts-noto-cjk >/dev/null
+  else
+    echo "note: LibreOffice/poppler missing and apt-get unavailable: workbook recalculation" \
+         "and rendering tests will be skipped" >&2
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/pip install -q -e '.[dev]'
