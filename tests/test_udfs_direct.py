@@ -124,7 +124,7 @@ def test_series_errors() -> None:
 def test_vocabularies() -> None:
     items = udfs.dd_items()
     assert items[0] == ["id", "English", "Japanese", "code", "parts", "note"]
-    assert ["consulting", "Professional and management consulting services"] == items[14][:2]
+    assert items[14][:2] == ["consulting", "Professional and management consulting services"]
     assert items[14][2] == "専門・経営コンサルティングサービス"
     definitions = udfs.dd_definitions()
     assert [row[0] for row in definitions] == ["id", "mof3", "narrow", "custom"]
@@ -224,7 +224,7 @@ def test_digital_balance_table_spills_a_column() -> None:
         )
         == 18.0
     )
-    assert udfs.dd_digital_receipts([[c[0] for c in zip(*TABLE)][1:], [1, 2, 3]]) == [[6.0]]
+    assert udfs.dd_digital_receipts([TABLE[0][1:], [1, 2, 3]]) == [[6.0]]
 
 
 def test_digital_balance_builds_ict_from_its_parts() -> None:
@@ -316,7 +316,8 @@ def test_growth_and_projection_errors() -> None:
         'current: cell 3 is the text "abc"; expected a number or a blank cell'
     )
     assert _error(lambda: udfs.dd_cagr([[1, 2]], [[1, 2, 3]], 1)) == (
-        "ranges differ in length (start has 2, end has 3); give one value per period in each"
+        "ranges differ in length (start_value has 2, end_value has 3); "
+        "give one value per period in each"
     )
     assert _error(lambda: udfs.dd_cagr(1, 2, 0)) == (
         "years: is 0; expected a number of years above zero"

@@ -184,9 +184,37 @@ def run_officejs(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any
     return {"meta": _jsonable(meta), "results": _jsonable(results)}
 
 
+def _module_name(target: str) -> str:
+    """A module name, or a path to a .py file (addin/lite/main.py) made importable."""
+    if not target.endswith(".py"):
+        return target
+    path = os.path.abspath(target)
+    sys.path.insert(0, os.path.dirname(path))
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def run_runtime(runtime: str, target: str, calls: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run ``calls`` in a fresh interpreter loaded as ``runtime`` (classic or officejs)."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "XLWINGS_ON_SERVER"}
+    done = subprocess.run(
+        [sys.executable, __file__, runtime, target],
+        input=json.dumps(calls),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{runtime} runner failed:\n{done.stderr}")
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
 def main() -> None:
     """Entry point of the subprocess runner."""
-    runtime, module_name = sys.argv[1], sys.argv[2]
+    runtime, module_name = sys.argv[1], _module_name(sys.argv[2])
     calls = json.loads(sys.stdin.read() or "[]")
     runner = {"classic": run_classic, "officejs": run_officejs}[runtime]
     sys.stdout.write(json.dumps(runner(module_name, calls), ensure_ascii=False))
@@ -194,3 +222,180 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# Calls shaped as Excel sends them to Office.js custom functions: every argument a 2D list,
+# a blank cell None or "", an omitted argument None (JSON null). Expected results are 2D with
+# "#N/A" for a missing value; an error is {"error": message}.
+NA = "#N/A"
+EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
+    ("value", "dd_value", [[["digital"]], [[2024]], None, None, None, None], [[-66506.0]]),
+    (
+        "value-column-with-blanks",
+        "dd_value",
+        [[["digital"]], [[2023], [2024], [None], [""]], None, None, None, None],
+        [[-55360.0], [-66506.0], [NA], [NA]],
+    ),
+    (
+        "value-row-narrow",
+        "dd_value",
+        [[["digital"]], [[2023, 2024]], None, [["narrow"]], None, None],
+        [[-53452.0, -64622.0]],
+    ),
+    ("value-fy-text", "dd_value", [[["digital"]], [["FY2024"]]], [[-69651.0]]),
+    (
+        "value-date-serial",
+        "dd_value",
+        [[["digital"]], [[45657]], [["CY"]], None, None, None],
+        [[-66506.0]],
+    ),
+    (
+        "value-debit",
+        "dd_value",
+        [[["digital"]], [["2023"]], None, None, [["debit"]], None],
+        [[92463.0]],
+    ),
+    (
+        "value-unknown-item",
+        "dd_value",
+        [[["software"]], [[2024]], None, None, None, None],
+        {"error_start": "item: unknown item 'software'; expected one of: current_account,"},
+    ),
+    (
+        "series",
+        "dd_series",
+        [[["digital"]], [[2023]], [[2024]], None, None, None, None],
+        [
+            ["Period", "Digital balance (mof3) (net, oku yen)"],
+            [2023.0, -55360.0],
+            [2024.0, -66506.0],
+        ],
+    ),
+    (
+        "source",
+        "dd_source",
+        [[["digital"]], [[2023]], None, [["narrow"]], None, None],
+        [["Digital Agency priority plan 2024-06-21 [official]"]],
+    ),
+    (
+        "items",
+        "dd_items",
+        [],
+        {"first_row": ["id", "English", "Japanese", "code", "parts", "note"]},
+    ),
+    (
+        "definitions",
+        "dd_definitions",
+        [],
+        {"first_row": ["id", "items", "English", "Japanese", "source"]},
+    ),
+    (
+        "digital-balance",
+        "dd_digital_balance",
+        [
+            [
+                ["period", "copyright_royalties", "ict_services", "consulting"],
+                [2023, -10000, -20000, -25360],
+                [2024, -11000, None, -30000],
+            ],
+            None,
+        ],
+        [[-55360.0], [NA]],
+    ),
+    (
+        "digital-payments-pairs",
+        "dd_digital_payments",
+        [[["copyright_royalties", 5], ["ict_services", 6], ["consulting", 7]], None],
+        [[18.0]],
+    ),
+    (
+        "digital-receipts-narrow",
+        "dd_digital_receipts",
+        [[["copyright_royalties", "computer_services", "consulting"], [1, 2, ""]], [["narrow"]]],
+        [[NA]],
+    ),
+    (
+        "digital-balance-text",
+        "dd_digital_balance",
+        [[["copyright_royalties", "ict_services", "consulting"], [1, "abc", 3]], None],
+        {
+            "error": 'items: row 2, column 2 (ict_services) is the text "abc"; '
+            "expected a number or a blank cell"
+        },
+    ),
+    ("component-share", "dd_component_share", [[[-24941]], [[-66506]]], [[-24941 / -66506]]),
+    (
+        "growth-multiple-row",
+        "dd_growth_multiple",
+        [[[-64622, None]], [[-20225]]],
+        [[-64622 / -20225, NA]],
+    ),
+    (
+        "growth-multiple-text",
+        "dd_growth_multiple",
+        [[[1], [2], ["abc"]], [[1]]],
+        {"error": 'current: cell 3 is the text "abc"; expected a number or a blank cell'},
+    ),
+    ("cagr-blank", "dd_cagr", [[[-20225]], [[None]], [[10]]], [[NA]]),
+    (
+        "cagr-mismatch",
+        "dd_cagr",
+        [[[1, 2]], [[1, 2, 3]], [[1]]],
+        {
+            "error": "ranges differ in length (start_value has 2, end_value has 3); "
+            "give one value per period in each"
+        },
+    ),
+    (
+        "yoy-column",
+        "dd_yoy",
+        [[[-48000], [-55360], [""]], None],
+        [[NA], [-55360 / -48000 - 1], [NA]],
+    ),
+    (
+        "share-of-services",
+        "dd_share_of_services_deficit",
+        [[[-55360]], [[-29000]]],
+        [[-55360 / -29000]],
+    ),
+    ("tourism", "dd_tourism_coverage", [[[58973]], [[-64622]]], [[58973 / 64622]]),
+    ("oil", "dd_oil_ratio", [[[-66506]], [[107000]]], [[66506 / 107000]]),
+    (
+        "project-linear",
+        "dd_project",
+        [[[2014], [2024]], [[0], [10]], [[2030]], [["linear"]]],
+        [[16.0]],
+    ),
+    ("fx", "dd_fx_impact", [[[-55360]], [[-110720]], [[5.5]]], [[5.5]]),
+    (
+        "fx-blank-assumption",
+        "dd_fx_impact",
+        [[[-55360]], [[-110720]], None],
+        {"error": "yen_per_doubling: is blank; a number is required"},
+    ),
+    (
+        "current-account",
+        "dd_current_account",
+        [[[1, 2]], [[3, None]], [[5, 6]], [[7, 8]]],
+        [[16.0, NA]],
+    ),
+    ("ca-residual", "dd_ca_residual", [[[17]], [[1]], [[3]], [[5]], [[7]]], [[1.0]]),
+    (
+        "cf-karakama",
+        "dd_cf_current_account",
+        [[[200597]], [[54050]], [[97220]], None, None, None, None],
+        [[200597.0 - 54050 - 97220]],
+    ),
+    (
+        "cf-oguro2-missing-bonds",
+        "dd_cf_current_account",
+        [[[200597]], [[54050]], [[97220]], None, [["oguro2"]], None, None],
+        {"error": "bond_interest: is missing; the oguro2 method needs it"},
+    ),
+    (
+        "cf-repatriation",
+        "dd_cf_current_account",
+        [[[100]], None, None, None, [["repatriation"]], [[0.25]], [[40]]],
+        [[70.0]],
+    ),
+]

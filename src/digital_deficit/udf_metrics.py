@@ -7,13 +7,14 @@ result like the input with #N/A for a missing value.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import Any, cast
 
 from digital_deficit.core import comparisons, current_account, digital, fx, growth, projection
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
-from digital_deficit.core.errors import InputError, UnknownNameError
+from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
 from digital_deficit.core.periods import Period
 from digital_deficit.core.values import Result, Value, describe, to_value
@@ -35,11 +36,19 @@ from digital_deficit.udf_args import (
 _PER_YEAR = {"CY": 1, "FY": 1, "H": 2, "Q": 4, "M": 12}
 
 
-def elementwise(core_function: Callable[..., Result], **arguments: object) -> Output:
-    """Call a period-by-period core function on cells; the result takes the input's shape."""
-    cells = [read_cells(name, value) for name, value in arguments.items()]
-    result = core_function(**{c.name: c.core_arg() for c in cells})
-    return shaped(as_list(result), result_shape(*cells))
+def elementwise(core_function: Callable[..., Result], **arguments: tuple[str, object]) -> Output:
+    """Call a period-by-period core function on cells; the result takes the input's shape.
+
+    ``arguments`` maps the core's parameter names to (Excel argument name, cells), so that
+    every message names the argument the user sees.
+    """
+    cells = {key: read_cells(name, value) for key, (name, value) in arguments.items()}
+    try:
+        result = core_function(**{key: c.core_arg() for key, c in cells.items()})
+    except LengthMismatchError as exc:
+        named = {cells[key].name if key in cells else key: n for key, n in exc.lengths.items()}
+        raise LengthMismatchError(named) from None
+    return shaped(as_list(result), result_shape(*cells.values()))
 
 
 # --- digital balance from a table of components -------------------------------------------
@@ -156,26 +165,37 @@ def digital_sum(kind: str, items: object, definition: object) -> Output:
 @excel_errors
 def component_share(component: object, total: object) -> Output:
     """Component / total, per period."""
-    return elementwise(digital.component_share, component=component, total=total)
+    return elementwise(
+        digital.component_share, component=("component", component), total=("total", total)
+    )
 
 
 @excel_errors
-def growth_multiple(current: object, base: object) -> Output:
+def growth_multiple(current: object, base_value: object) -> Output:
     """Current / base (same-sign ratio), per period."""
-    return elementwise(growth.growth_multiple, current=current, base=base)
+    return elementwise(
+        growth.growth_multiple, current=("current", current), base=("base_value", base_value)
+    )
 
 
 @excel_errors
 def cagr(start_value: object, end_value: object, years: object) -> Output:
     """Compound annual growth rate from start to end over years, per period."""
-    return elementwise(growth.cagr, start=start_value, end=end_value, years=years)
+    return elementwise(
+        growth.cagr,
+        start=("start_value", start_value),
+        end=("end_value", end_value),
+        years=("years", years),
+    )
 
 
 @excel_errors
 def yoy(values: object, previous: object = None) -> Output:
     """Change on the previous value, or along a range of consecutive periods."""
     if previous is not None:
-        return elementwise(growth.yoy_change, current=values, previous=previous)
+        return elementwise(
+            growth.yoy_change, current=("values", values), previous=("previous", previous)
+        )
     cells = read_cells("values", values)
     if cells.scalar:
         raise InputError(
@@ -189,21 +209,29 @@ def yoy(values: object, previous: object = None) -> Output:
 def share_of_services_deficit(digital_balance: object, services: object) -> Output:
     """Digital deficit / services deficit, per period."""
     return elementwise(
-        comparisons.share_of_services_deficit, digital=digital_balance, services=services
+        comparisons.share_of_services_deficit,
+        digital=("digital_balance", digital_balance),
+        services=("services", services),
     )
 
 
 @excel_errors
 def tourism_coverage(travel: object, digital_balance: object) -> Output:
     """Travel balance / digital deficit, per period."""
-    return elementwise(comparisons.tourism_coverage, travel=travel, digital=digital_balance)
+    return elementwise(
+        comparisons.tourism_coverage,
+        travel=("travel", travel),
+        digital=("digital_balance", digital_balance),
+    )
 
 
 @excel_errors
 def oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
     """Digital deficit / crude-oil imports, per period."""
     return elementwise(
-        comparisons.oil_ratio, digital=digital_balance, crude_oil_imports=crude_oil_imports
+        comparisons.oil_ratio,
+        digital=("digital_balance", digital_balance),
+        crude_oil_imports=("crude_oil_imports", crude_oil_imports),
     )
 
 
@@ -242,9 +270,11 @@ def project(periods: object, values: object, target: object, method: object = No
 def fx_impact(base_balance: object, new_balance: object, yen_per_doubling: object) -> Output:
     """Yen depreciation = yen_per_doubling x log2(new / base), per period."""
     per_doubling = optional_number("yen_per_doubling", yen_per_doubling)
-    cells = [read_cells("base", base_balance), read_cells("new", new_balance)]
-    result = fx.fx_impact(cells[0].core_arg(), cells[1].core_arg(), cast(float, per_doubling))
-    return shaped(as_list(result), result_shape(*cells))
+    return elementwise(
+        functools.partial(fx.fx_impact, yen_per_doubling=cast(float, per_doubling)),
+        base=("base_balance", base_balance),
+        new=("new_balance", new_balance),
+    )
 
 
 # --- current account -----------------------------------------------------------------------
@@ -257,10 +287,10 @@ def current_account_total(
     """Goods + services + primary income + secondary income, per period."""
     return elementwise(
         current_account.current_account,
-        goods=goods,
-        services=services,
-        primary=primary,
-        secondary=secondary,
+        goods=("goods", goods),
+        services=("services", services),
+        primary=("primary", primary),
+        secondary=("secondary", secondary),
     )
 
 
@@ -271,11 +301,11 @@ def ca_residual(
     """Reported current account minus the sum of its parts, per period."""
     return elementwise(
         current_account.ca_residual,
-        reported=reported,
-        goods=goods,
-        services=services,
-        primary=primary,
-        secondary=secondary,
+        reported=("reported", reported),
+        goods=("goods", goods),
+        services=("services", services),
+        primary=("primary", primary),
+        secondary=("secondary", secondary),
     )
 
 

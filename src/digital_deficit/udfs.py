@@ -196,11 +196,11 @@ def dd_component_share(component: object, total: object) -> Output:
 
 @func(category=CATEGORY)
 @arg("current", ndim=2, doc="current balance; " + OKU)
-@arg("base", ndim=2, doc="base-period balance in the same unit; " + RANGE)
+@arg("base_value", ndim=2, doc="base-period balance in the same unit; " + RANGE)
 @hints_for_mypy_only
-def dd_growth_multiple(current: object, base: object) -> Output:
+def dd_growth_multiple(current: object, base_value: object) -> Output:
     """Times the base level (3.2 = more than tripled); #N/A if the signs differ."""
-    return udf_metrics.growth_multiple(current, base)
+    return udf_metrics.growth_multiple(current, base_value)
 
 
 @func(category=CATEGORY)
