@@ -423,3 +423,17 @@ def test_importing_udfs_loads_only_what_the_functions_need() -> None:
     )
     others = {m.split(".")[0] for m in out if not m.startswith("digital_deficit")}
     assert not others & {"pydantic", "httpx", "rich", "openpyxl", "csv", "sdmx"}
+
+
+def test_one_functions_na_feeds_another() -> None:
+    """Classic Excel shows a missing result as the text #N/A; it counts as missing input."""
+    missing = udfs.dd_value("digital", 2019)
+    assert missing == NA
+    assert udfs.dd_growth_multiple(missing, -20225) == NA
+    assert udfs.dd_value("digital", [[NA], [2024]]) == [[NA], [-66506.0]]
+    assert (
+        udfs.dd_digital_balance(
+            [["copyright_royalties", NA], ["ict_services", 1], ["consulting", 2]]
+        )
+        == NA
+    )

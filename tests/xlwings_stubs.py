@@ -242,6 +242,14 @@ EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
         [[["digital"]], [[2023, 2024]], None, [["narrow"]], None, None],
         [[-53452.0, -64622.0]],
     ),
+    ("value-blank-cell", "dd_value", [[["digital"]], [[None]], None, None, None, None], [[NA]]),
+    ("cagr-empty-text-cell", "dd_cagr", [[[-1]], [[""]], [[5]]], [[NA]]),
+    (
+        "cf-blank-reinvested",
+        "dd_cf_current_account",
+        [[[200597]], [[None]], [[97220]], None, None, None, None],
+        [[NA]],
+    ),
     ("value-fy-text", "dd_value", [[["digital"]], [["FY2024"]]], [[-69651.0]]),
     (
         "value-date-serial",

@@ -64,6 +64,11 @@ def excel_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def is_blank(value: object) -> bool:
+    """A blank cell: None, empty text, or the "#N/A" a classic UDF shows for a missing value."""
+    return value is None or (isinstance(value, str) and (not value.strip() or value == NA))
+
+
 @dataclass(frozen=True)
 class Cells:
     """The cells of one argument, flattened, and the orientation they came in."""
@@ -78,10 +83,15 @@ class Cells:
         return self.shape == "scalar"
 
     def numbers(self) -> list[Value]:
-        """Each cell as a number or None (blank); text and the like raise InputError."""
+        """Each cell as a number or None (blank or #N/A); text and the like raise InputError.
+
+        The text "#N/A" counts as missing: it is what classic desktop Excel shows for a missing
+        result of these functions, so one function's #N/A can feed another.
+        """
+        values = [None if is_blank(v) else v for v in self.values]
         if self.scalar:
-            return [to_value(self.name, self.values[0])]
-        return [to_value(self.name, v, i) for i, v in enumerate(self.values, start=1)]
+            return [to_value(self.name, values[0])]
+        return [to_value(self.name, v, i) for i, v in enumerate(values, start=1)]
 
     def core_arg(self) -> Value | list[Value]:
         """The numbers as the core takes them: a scalar for one cell, else a list."""
@@ -232,8 +242,6 @@ def period_cells(cells: Cells, basis: str) -> list[Period | None]:
     """Each cell as a period, or None for a blank cell."""
     out: list[Period | None] = []
     for i, value in enumerate(cells.values, start=1):
-        blank = value is None or (isinstance(value, str) and not value.strip())
-        out.append(
-            None if blank else period_arg(cells.name, value, basis, None if cells.scalar else i)
-        )
+        position = None if cells.scalar else i
+        out.append(None if is_blank(value) else period_arg(cells.name, value, basis, position))
     return out

@@ -15,7 +15,7 @@ from typing import Any, cast
 from digital_deficit.core import comparisons, current_account, digital, fx, growth, projection
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
-from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
+from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
 from digital_deficit.core.values import Result, Value, describe, to_value
 from digital_deficit.udf_args import (
@@ -24,6 +24,7 @@ from digital_deficit.udf_args import (
     as_list,
     choose,
     excel_errors,
+    is_blank,
     optional_number,
     period_arg,
     read_cells,
@@ -77,7 +78,11 @@ def _header_item(text: object, column: int) -> str:
 
 
 def _is_id_value_pairs(rows: list[list[object]]) -> bool:
-    return len(rows[0]) == 2 and isinstance(rows[0][0], str) and not isinstance(rows[0][1], str)
+    """Two columns whose first row is an item id and a value (not a second item id)."""
+    if len(rows[0]) != 2 or not isinstance(rows[0][0], str):
+        return False
+    second = rows[0][1]
+    return not (isinstance(second, str) and second.strip().lower() in ITEM_IDS)
 
 
 def component_columns(value: object) -> tuple[dict[str, list[Value]], bool]:
@@ -126,7 +131,7 @@ def _pair_item(name: object, row: int) -> str:
 
 def _number(value: object, where: str) -> Value:
     try:
-        return to_value("items", value)
+        return None if is_blank(value) else to_value("items", value)
     except InputError:
         raise InputError(
             "items", f"{where} is {describe(value)}; expected a number or a blank cell"
@@ -239,7 +244,7 @@ def _period_number(cells: Cells) -> list[float | None]:
     """Each period cell as a number on a year scale (2024Q3 -> 2024.5); None for a blank."""
     out: list[float | None] = []
     for i, value in enumerate(cells.values, start=1):
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if is_blank(value):
             out.append(None)
             continue
         p: Period = period_arg(cells.name, value, "", None if cells.scalar else i)
