@@ -16,12 +16,19 @@ from typing import Literal, ParamSpec, TypeAlias, TypeVar
 
 from xlwings import XlwingsError
 
+from digital_deficit.core.definitions import (
+    DEFAULT_DEFINITION,
+    Definition,
+    custom_definition,
+    get_definition,
+)
 from digital_deficit.core.errors import (
     DigitalDeficitError,
     InputError,
     PeriodError,
     UnknownNameError,
 )
+from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period, check_basis, period_of_month, read_period
 from digital_deficit.core.values import Value, describe, to_value
 
@@ -200,6 +207,19 @@ def choose(name: str, resolve: Callable[[str], R], text: str) -> R:
         return resolve(text)
     except UnknownNameError as exc:
         raise InputError(name, str(exc)) from None
+
+
+def definition_arg(value: object) -> Definition:
+    """mof3 (default), narrow, or item ids separated by commas (one item id is fine too)."""
+    text = text_arg("definition", value, DEFAULT_DEFINITION, "mof3, narrow or item ids")
+    try:
+        if text.lower() in ITEM_IDS:
+            return custom_definition([text.lower()])
+        return choose("definition", get_definition, text)
+    except InputError as exc:
+        if exc.argument == "definition":
+            raise
+        raise InputError("definition", exc.problem, exc.position) from None
 
 
 def optional_number(name: str, value: object) -> float | None:

@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digital_deficit.core.definitions import (
-    DEFAULT_DEFINITION,
     DEFINITION_IDS,
     DEFINITIONS,
     Definition,
-    get_definition,
 )
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEMS, check_side, get_item
@@ -28,6 +26,7 @@ from digital_deficit.udf_args import (
     Output,
     basis_arg,
     choose,
+    definition_arg,
     excel_errors,
     period_arg,
     period_cells,
@@ -85,11 +84,7 @@ def _item(value: object) -> str:
 def _options(
     definition: object, side: object, vintage: object
 ) -> tuple[Definition, str, str | None]:
-    chosen = choose(
-        "definition",
-        get_definition,
-        text_arg("definition", definition, DEFAULT_DEFINITION, "mof3, narrow or item ids"),
-    )
+    chosen = definition_arg(definition)
     side_id = choose(
         "side", check_side, text_arg("side", side, "net", "net, credit or debit").lower()
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from digital_deficit.core import comparisons, current_account, digital, fx, growth, projection
-from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
+from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
@@ -23,6 +23,7 @@ from digital_deficit.udf_args import (
     Output,
     as_list,
     choose,
+    definition_arg,
     excel_errors,
     is_blank,
     optional_number,
@@ -56,11 +57,7 @@ def elementwise(core_function: Callable[..., Result], **arguments: tuple[str, ob
 
 
 def _definition(value: object) -> Definition:
-    return choose(
-        "definition",
-        get_definition,
-        text_arg("definition", value, DEFAULT_DEFINITION, "mof3, narrow or item ids"),
-    )
+    return definition_arg(value)
 
 
 def _header_item(text: object, column: int) -> str:
