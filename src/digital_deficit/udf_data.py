@@ -8,6 +8,7 @@ except the parsed file, which ``load_dataset`` reads again when its size or time
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -25,6 +26,7 @@ from digital_deficit.udf_args import (
     Cell,
     Output,
     basis_arg,
+    cell,
     choose,
     definition_arg,
     excel_errors,
@@ -38,6 +40,7 @@ from digital_deficit.udf_args import (
 if TYPE_CHECKING:
     from digital_deficit.data.dataset import Dataset
     from digital_deficit.data.figures import Figure
+    from digital_deficit.data.model import Observation
 
 DATA_KEY = "DIGITAL_DEFICIT_DATA"
 _CONF_LINE = re.compile(r'^\s*"([^"]*)"\s*,\s*"([^"]*)"')
@@ -123,8 +126,8 @@ def value(
     data = dataset()
     results: list[float | None] = []
     for p in period_cells(periods, basis_arg(basis)):
-        fig = None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id)
-        results.append(None if fig is None else fig.value)
+        found = None if p is None else _series_value(data, item_id, p, chosen, side_id, vintage_id)
+        results.append(found)
     return shaped(results, periods.shape)
 
 
@@ -155,10 +158,10 @@ def citation(fig: Figure) -> str:
     return cites if fig.how == "published" else f"{fig.how}: {cites}"
 
 
-def _series_periods(
+def _series_span(
     data: Dataset, item_id: str, definition: Definition, basis: str
-) -> list[Period]:
-    """Every period on ``basis`` with a stored figure that can make up the series."""
+) -> tuple[Period, Period] | None:
+    """First and last period on ``basis`` with a stored figure that can make up the series."""
     if item_id in AGGREGATE_ITEMS:
         wanted = {("digital", definition.id)} | {(i, "") for i in definition.items}
     else:
@@ -168,7 +171,49 @@ def _series_periods(
         for o in data
         if o.basis == basis and (o.item, o.definition) in wanted and o.country == "JPN"
     }
-    return sorted(parse_period(t, basis) for t in texts)
+    if not texts:
+        return None
+    # Stored period texts are canonical, so on one basis text order is time order.
+    return parse_period(min(texts), basis), parse_period(max(texts), basis)
+
+
+def _stored(
+    data: Dataset, item_id: str, period: Period, definition: str, side: str, vintage: str | None
+) -> Observation | None:
+    """The stored observation (latest, or of ``vintage``) for exactly this key, if any."""
+    held = data.vintages(("JPN", period.basis, str(period), item_id, definition, side))
+    if vintage is None:
+        return held[-1] if held else None
+    return next((o for o in held if o.vintage == vintage), None)
+
+
+def _series_value(
+    data: Dataset,
+    item_id: str,
+    period: Period,
+    definition: Definition,
+    side: str,
+    vintage: str | None,
+) -> float | None:
+    """``_figure(...).value`` with a fast path for figures stored as they are needed.
+
+    A stored figure is used as it is; a digital balance whose items are all stored (in one
+    unit) is their sum, as digital_figure would add them. Anything else goes to figures.py.
+    """
+    if item_id not in AGGREGATE_ITEMS:
+        obs = _stored(data, item_id, period, "", side, vintage)
+        if obs is not None:
+            return obs.value
+    else:
+        total = None
+        if definition.id != "custom":
+            total = _stored(data, "digital", period, definition.id, side, vintage)
+        if total is not None:
+            return total.value
+        parts = [_stored(data, i, period, "", side, vintage) for i in definition.items]
+        if all(parts) and len({o.unit for o in parts if o}) == 1:
+            return math.fsum(o.value for o in parts if o)
+    return _figure(data, item_id, period, definition, side, vintage).value
 
 
 @excel_errors
@@ -194,11 +239,10 @@ def series(
     if start and end and start.basis != end.basis:
         raise InputError("last", f"is a {end.basis} period but first is a {start.basis} period")
     data = dataset()
-    periods = _series_periods(data, item_id, chosen, basis_id)
-    if start is None and periods:
-        start = periods[0]
-    if end is None and periods:
-        end = periods[-1]
+    if start is None or end is None:
+        span = _series_span(data, item_id, chosen, basis_id)
+        if span is not None:
+            start, end = start or span[0], end or span[1]
     header: list[Cell] = ["Period", f"{_label(item_id, chosen)} ({side_id}, oku yen)"]
     rows: list[list[Cell]] = [header]
     if start is None or end is None:
@@ -207,8 +251,8 @@ def series(
         raise InputError("last", f"is {end.label}, before first ({start.label})")
     period = start
     while period <= end:
-        fig = _figure(data, item_id, period, chosen, side_id, vintage_id)
-        rows.append([_period_cell(period), "#N/A" if fig.value is None else fig.value])
+        found = _series_value(data, item_id, period, chosen, side_id, vintage_id)
+        rows.append([_period_cell(period), cell(found)])
         period = period.shift(1)
     return rows
 
