@@ -437,3 +437,43 @@ def test_one_functions_na_feeds_another() -> None:
         )
         == NA
     )
+
+
+def test_series_of_a_monthly_user_file_matches_the_figure_rules(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Stored totals win, a sum needs every item, a missing item gives #N/A (never partial)."""
+    header = "country,basis,period,item,definition,side,value,unit,precision,vintage,source"
+    rows = [
+        "JPN,M,2024-01,digital,mof3,net,-5000,oku_yen,1,preliminary,test total",
+        "JPN,M,2024-01,copyright_royalties,,net,-1,oku_yen,1,preliminary,test",
+        "JPN,M,2024-02,copyright_royalties,,net,-1000,oku_yen,1,preliminary,test",
+        "JPN,M,2024-02,ict_services,,net,-2000.5,oku_yen,1,preliminary,test",
+        "JPN,M,2024-02,consulting,,net,-3000,oku_yen,1,preliminary,test",
+        "JPN,M,2024-03,copyright_royalties,,net,-1000,oku_yen,1,preliminary,test",
+        "JPN,M,2024-03,consulting,,net,-3000,oku_yen,1,preliminary,test",
+        "JPN,M,2024-04,copyright_royalties,,net,-10,oku_yen,1,preliminary,test",
+        "JPN,M,2024-04,telecom_services,,net,-1,oku_yen,1,preliminary,test",
+        "JPN,M,2024-04,computer_services,,net,-2,oku_yen,1,preliminary,test",
+        "JPN,M,2024-04,information_services,,net,-3,oku_yen,1,preliminary,test",
+        "JPN,M,2024-04,consulting,,net,-20,oku_yen,1,preliminary,test",
+    ]
+    path = tmp_path / "monthly.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(path))
+    series = udfs.dd_series("digital", "", "", "M")
+    assert series == [
+        ["Period", "Digital balance (mof3) (net, oku yen)"],
+        ["2024-01", -5000.0],
+        ["2024-02", -6000.5],
+        ["2024-03", NA],
+        ["2024-04", -36.0],
+    ]
+    periods = [[row[0]] for row in series[1:]]
+    assert udfs.dd_value("digital", periods) == [[row[1]] for row in series[1:]]
+    assert udfs.dd_series("copyright_royalties", "2024-02", "2024-05")[1:] == [
+        ["2024-02", -1000.0],
+        ["2024-03", -1000.0],
+        ["2024-04", -10.0],
+        ["2024-05", NA],
+    ]
