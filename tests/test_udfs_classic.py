@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from digital_deficit import udfs
-from tests.xlwings_stubs import EXCEL_CALLS, NA, run_runtime
+from tests.xlwings_stubs import EXCEL_CALLS, NA, check_result, run_runtime
 
 # VBA keywords and names the generated wrapper uses: an argument called like this breaks the
 # module Import Functions writes ("Compile error").
@@ -87,18 +87,3 @@ def test_vba_wrapper_for_every_function(classic: dict[str, Any]) -> None:
 def test_classic_calls(classic: dict[str, Any], case: str, expected: Any) -> None:
     result = classic["results"][[c[0] for c in EXCEL_CALLS].index(case)]
     check_result(result, expected, NA)
-
-
-def check_result(result: dict[str, Any], expected: Any, na: Any) -> None:
-    """Compare one runner result with the expectation (``na`` is how #N/A comes back)."""
-    if isinstance(expected, dict) and "error" in expected:
-        assert result == {"error": expected["error"], "type": "UdfError", "xlwings_error": True}
-    elif isinstance(expected, dict) and "error_start" in expected:
-        assert result["type"] == "UdfError"
-        assert result["error"].startswith(expected["error_start"])
-    elif isinstance(expected, dict) and "first_row" in expected:
-        assert result["value"][0] == expected["first_row"]
-        assert len(result["value"]) > 2
-    else:
-        want = [[na if v == NA else v for v in row] for row in expected]
-        assert result == {"value": want}

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from digital_deficit import udfs
-from tests.test_udfs_classic import check_result
-from tests.xlwings_stubs import EXCEL_CALLS, run_runtime
+from tests.xlwings_stubs import EXCEL_CALLS, check_result, run_runtime
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("XLWINGS_LICENSE_KEY"),

@@ -407,3 +407,18 @@ EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
         [[70.0]],
     ),
 ]
+
+
+def check_result(result: dict[str, Any], expected: Any, na: Any) -> None:
+    """Compare one runner result with the expectation (``na`` is how #N/A comes back)."""
+    if isinstance(expected, dict) and "error" in expected:
+        assert result == {"error": expected["error"], "type": "UdfError", "xlwings_error": True}
+    elif isinstance(expected, dict) and "error_start" in expected:
+        assert result["type"] == "UdfError"
+        assert result["error"].startswith(expected["error_start"])
+    elif isinstance(expected, dict) and "first_row" in expected:
+        assert result["value"][0] == expected["first_row"]
+        assert len(result["value"]) > 2
+    else:
+        want = [[na if v == NA else v for v in row] for row in expected]
+        assert result == {"value": want}

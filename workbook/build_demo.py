@@ -52,7 +52,7 @@ INSTRUCTIONS = (
     "The cells hold formulas only. This file was written by a script (openpyxl), which cannot",
     "calculate: until Excel calculates it with the functions installed, formula cells are empty.",
     "",
-    "Desktop Excel (Windows, macOS) with the xlwings add-in:",
+    "Desktop Excel for Windows with the xlwings add-in (on a Mac use xlwings Lite):",
     "  1. Install the package and the add-in as described in addin/README.md.",
     "  2. Save this file as .xlsm, open the xlwings ribbon, set UDF Modules to",
     "     digital_deficit.udfs and click Import Functions.",
