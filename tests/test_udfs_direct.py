@@ -471,6 +471,13 @@ def test_series_of_a_monthly_user_file_matches_the_figure_rules(
     ]
     periods = [[row[0]] for row in series[1:]]
     assert udfs.dd_value("digital", periods) == [[row[1]] for row in series[1:]]
+    assert udfs.dd_series("copyright_royalties", 2024, 2024, "M")[1:5] == [
+        ["2024-01", -1.0],
+        ["2024-02", -1000.0],
+        ["2024-03", -1000.0],
+        ["2024-04", -10.0],
+    ]
+    assert len(udfs.dd_series("copyright_royalties", 2024, 2024, "Q")) == 1 + 4
     assert udfs.dd_series("copyright_royalties", "2024-02", "2024-05")[1:] == [
         ["2024-02", -1000.0],
         ["2024-03", -1000.0],

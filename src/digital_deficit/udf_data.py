@@ -21,7 +21,7 @@ from digital_deficit.core.definitions import (
 )
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEMS, check_side, get_item
-from digital_deficit.core.periods import Period, parse_period
+from digital_deficit.core.periods import Period, parse_period, period_of_month
 from digital_deficit.udf_args import (
     Cell,
     Output,
@@ -30,6 +30,7 @@ from digital_deficit.udf_args import (
     choose,
     definition_arg,
     excel_errors,
+    is_blank,
     period_arg,
     period_cells,
     read_cells,
@@ -233,8 +234,8 @@ def series(
     item_id = _item(item)
     chosen, side_id, vintage_id = _options(definition, side, vintage)
     basis_id = basis_arg(basis)
-    start = _bound("first", first, basis_id)
-    end = _bound("last", last, basis_id)
+    start = _bound("first", first, basis_id, last=False)
+    end = _bound("last", last, basis_id, last=True)
     basis_id = basis_id or (start or end or Period("CY", 2000)).basis
     if start and end and start.basis != end.basis:
         raise InputError("last", f"is a {end.basis} period but first is a {start.basis} period")
@@ -257,12 +258,20 @@ def series(
     return rows
 
 
-def _bound(name: str, value: object, basis: str) -> Period | None:
+def _bound(name: str, value: object, basis: str, last: bool) -> Period | None:
+    """First or last period of a series; a plain year on a sub-annual basis is its first or
+    last half, quarter or month."""
     cells = read_cells(name, value)
     if not cells.scalar:
         raise InputError(name, "is a range; expected one period")
-    (period,) = period_cells(cells, basis)
-    return period if period is None else period_arg(name, cells.values[0], basis)
+    if is_blank(cells.values[0]):
+        return None
+    if basis in ("H", "Q", "M"):
+        written = period_arg(name, cells.values[0], "")
+        if written.basis == "CY":
+            year, month = written.months()[-1 if last else 0]
+            return period_of_month(year, month, basis)
+    return period_arg(name, cells.values[0], basis)
 
 
 def _period_cell(period: Period) -> Cell:
