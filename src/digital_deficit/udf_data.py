@@ -1,0 +1,313 @@
+"""The data UDFs: published figures, series, citations and the vocabularies, as cell values.
+
+The dataset is the embedded published figures with the user's dataset file read on top. The
+file is named by the ``DIGITAL_DEFICIT_DATA`` environment variable, else by a
+``"DIGITAL_DEFICIT_DATA","path"`` line in the user's xlwings.conf. Nothing is kept between calls
+except the parsed file, which ``load_dataset`` reads again when its size or time changes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from digital_deficit.core.definitions import (
+    DEFINITION_IDS,
+    DEFINITIONS,
+    Definition,
+)
+from digital_deficit.core.errors import InputError
+from digital_deficit.core.items import AGGREGATE_ITEMS, ITEMS, check_side, get_item
+from digital_deficit.core.periods import Period, parse_period, period_of_month
+from digital_deficit.udf_args import (
+    Cell,
+    Output,
+    basis_arg,
+    cell,
+    choose,
+    definition_arg,
+    excel_errors,
+    is_blank,
+    period_arg,
+    period_cells,
+    read_cells,
+    shaped,
+    text_arg,
+)
+
+if TYPE_CHECKING:
+    from digital_deficit.data.dataset import Dataset
+    from digital_deficit.data.figures import Figure
+    from digital_deficit.data.model import Observation
+
+DATA_KEY = "DIGITAL_DEFICIT_DATA"
+_CONF_LINE = re.compile(r'^\s*"([^"]*)"\s*,\s*"([^"]*)"')
+
+
+def xlwings_conf_path() -> Path:
+    """The user's xlwings.conf (~/.xlwings on Windows/Linux, Excel's container on macOS)."""
+    import xlwings
+
+    return Path(xlwings.USER_CONFIG_FILE)
+
+
+def configured_data_file() -> str | None:
+    """The dataset file named by the environment variable, else by xlwings.conf, else None."""
+    named = os.environ.get(DATA_KEY, "").strip()
+    if named:
+        return named
+    conf = xlwings_conf_path()
+    try:
+        lines = conf.read_text("utf-8").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        match = _CONF_LINE.match(line)
+        if match and match.group(1).strip().upper() == DATA_KEY and match.group(2).strip():
+            return os.path.expandvars(match.group(2).strip())
+    return None
+
+
+def dataset() -> Dataset:
+    """The dataset every data UDF reads (checked for changes on each call)."""
+    from digital_deficit.data.embedded import load_dataset
+
+    return load_dataset(configured_data_file())
+
+
+def _item(value: object) -> str:
+    text = text_arg("item", value, "", "an item id such as digital or services")
+    if not text:
+        raise InputError("item", "is blank; expected an item id such as digital or services")
+    return choose("item", get_item, text.lower()).id
+
+
+def _options(
+    definition: object, side: object, vintage: object
+) -> tuple[Definition, str, str | None]:
+    chosen = definition_arg(definition)
+    side_id = choose(
+        "side", check_side, text_arg("side", side, "net", "net, credit or debit").lower()
+    )
+    vintage_id = text_arg("vintage", vintage, "", "a vintage such as preliminary") or None
+    return chosen, side_id, vintage_id
+
+
+def _figure(
+    data: Dataset,
+    item_id: str,
+    period: Period,
+    definition: Definition,
+    side: str,
+    vintage: str | None,
+) -> Figure:
+    from digital_deficit.data.figures import digital_figure, item_figure
+
+    if item_id in AGGREGATE_ITEMS:
+        return digital_figure(data, period, period.basis, definition, side, vintage=vintage)
+    return item_figure(data, item_id, period, period.basis, side, vintage=vintage)
+
+
+@excel_errors
+def value(
+    item: object,
+    period: object,
+    basis: object = None,
+    definition: object = None,
+    side: object = None,
+    vintage: object = None,
+) -> Output:
+    """The figure of ``item`` for each period given (oku yen); #N/A where not published."""
+    item_id = _item(item)
+    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    periods = read_cells("period", period)
+    data = dataset()
+    results: list[float | None] = []
+    for p in period_cells(periods, basis_arg(basis)):
+        found = None if p is None else _series_value(data, item_id, p, chosen, side_id, vintage_id)
+        results.append(found)
+    return shaped(results, periods.shape)
+
+
+@excel_errors
+def source(
+    item: object,
+    period: object,
+    basis: object = None,
+    definition: object = None,
+    side: object = None,
+    vintage: object = None,
+) -> Output:
+    """Citation and vintage of each figure ``value`` returns; #N/A where there is none."""
+    item_id = _item(item)
+    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    periods = read_cells("period", period)
+    data = dataset()
+    texts: list[str | None] = []
+    for p in period_cells(periods, basis_arg(basis)):
+        fig = None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id)
+        texts.append(None if fig is None or fig.value is None else citation(fig))
+    return shaped(texts, periods.shape)
+
+
+def citation(fig: Figure) -> str:
+    """One line: "source [vintage]", or "how: source [vintage]; ..." for a derived figure."""
+    cites = "; ".join(dict.fromkeys(o.citation for o in fig.sources))
+    return cites if fig.how == "published" else f"{fig.how}: {cites}"
+
+
+def _series_span(
+    data: Dataset, item_id: str, definition: Definition, basis: str
+) -> tuple[Period, Period] | None:
+    """First and last period on ``basis`` with a stored figure that can make up the series."""
+    if item_id in AGGREGATE_ITEMS:
+        wanted = {("digital", definition.id)} | {(i, "") for i in definition.items}
+    else:
+        wanted = {(item_id, "")} | {(p, "") for p in get_item(item_id).parts}
+    texts = {
+        o.period
+        for o in data
+        if o.basis == basis and (o.item, o.definition) in wanted and o.country == "JPN"
+    }
+    if not texts:
+        return None
+    # Stored period texts are canonical, so on one basis text order is time order.
+    return parse_period(min(texts), basis), parse_period(max(texts), basis)
+
+
+def _stored(
+    data: Dataset, item_id: str, period: Period, definition: str, side: str, vintage: str | None
+) -> Observation | None:
+    """The stored observation (latest, or of ``vintage``) for exactly this key, if any."""
+    held = data.vintages(("JPN", period.basis, str(period), item_id, definition, side))
+    if vintage is None:
+        return held[-1] if held else None
+    return next((o for o in held if o.vintage == vintage), None)
+
+
+def _series_value(
+    data: Dataset,
+    item_id: str,
+    period: Period,
+    definition: Definition,
+    side: str,
+    vintage: str | None,
+) -> float | None:
+    """``_figure(...).value`` with a fast path for figures stored as they are needed.
+
+    A stored figure is used as it is; a digital balance whose items are all stored (in one
+    unit) is their sum, as digital_figure would add them. Anything else goes to figures.py.
+    """
+    if item_id not in AGGREGATE_ITEMS:
+        obs = _stored(data, item_id, period, "", side, vintage)
+        if obs is not None:
+            return obs.value
+    else:
+        total = None
+        if definition.id != "custom":
+            total = _stored(data, "digital", period, definition.id, side, vintage)
+        if total is not None:
+            return total.value
+        parts = [_stored(data, i, period, "", side, vintage) for i in definition.items]
+        if all(parts) and len({o.unit for o in parts if o}) == 1:
+            return math.fsum(o.value for o in parts if o)
+    return _figure(data, item_id, period, definition, side, vintage).value
+
+
+@excel_errors
+def series(
+    item: object,
+    first: object = None,
+    last: object = None,
+    basis: object = None,
+    definition: object = None,
+    side: object = None,
+    vintage: object = None,
+) -> list[list[Cell]]:
+    """Period and value of ``item`` for every period from ``first`` to ``last``, with a header.
+
+    Without ``first``/``last`` the series runs from the first to the last published period.
+    """
+    item_id = _item(item)
+    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    basis_id = basis_arg(basis)
+    start = _bound("first", first, basis_id, last=False)
+    end = _bound("last", last, basis_id, last=True)
+    basis_id = basis_id or (start or end or Period("CY", 2000)).basis
+    if start and end and start.basis != end.basis:
+        raise InputError("last", f"is a {end.basis} period but first is a {start.basis} period")
+    data = dataset()
+    if start is None or end is None:
+        span = _series_span(data, item_id, chosen, basis_id)
+        if span is not None:
+            start, end = start or span[0], end or span[1]
+    header: list[Cell] = ["Period", f"{_label(item_id, chosen)} ({side_id}, oku yen)"]
+    rows: list[list[Cell]] = [header]
+    if start is None or end is None:
+        return rows
+    if end < start:
+        raise InputError("last", f"is {end.label}, before first ({start.label})")
+    period = start
+    while period <= end:
+        found = _series_value(data, item_id, period, chosen, side_id, vintage_id)
+        rows.append([_period_cell(period), cell(found)])
+        period = period.shift(1)
+    return rows
+
+
+def _bound(name: str, value: object, basis: str, last: bool) -> Period | None:
+    """First or last period of a series; a plain year on a sub-annual basis is its first or
+    last half, quarter or month."""
+    cells = read_cells(name, value)
+    if not cells.scalar:
+        raise InputError(name, "is a range; expected one period")
+    if is_blank(cells.values[0]):
+        return None
+    if basis in ("H", "Q", "M"):
+        written = period_arg(name, cells.values[0], "")
+        if written.basis == "CY":
+            year, month = written.months()[-1 if last else 0]
+            return period_of_month(year, month, basis)
+    return period_arg(name, cells.values[0], basis)
+
+
+def _period_cell(period: Period) -> Cell:
+    """A calendar year as a number (2024), any other period as its text (FY2024, 2024-03)."""
+    return float(period.year) if period.basis == "CY" else period.label
+
+
+def _label(item_id: str, definition: Definition) -> str:
+    if item_id in AGGREGATE_ITEMS:
+        return f"Digital balance ({definition.id})"
+    return get_item(item_id).label_en
+
+
+def items() -> list[list[Cell]]:
+    """The item vocabulary: id, English and Japanese labels, BPM6 code, notes."""
+    rows: list[list[Cell]] = [["id", "English", "Japanese", "code", "parts", "note"]]
+    for item in ITEMS:
+        rows.append(
+            [item.id, item.label_en, item.label_ja, item.code, ", ".join(item.parts), item.note]
+        )
+    return rows
+
+
+def definitions() -> list[list[Cell]]:
+    """The digital-deficit definitions: id, items, English and Japanese labels, source."""
+    rows: list[list[Cell]] = [["id", "items", "English", "Japanese", "source"]]
+    for d in DEFINITIONS.values():
+        rows.append([d.id, ", ".join(d.items), d.label_en, d.label_ja, d.source])
+    assert DEFINITION_IDS[-1] == "custom"
+    rows.append(
+        [
+            "custom",
+            "item ids separated by commas",
+            "Any set of items you name, e.g. copyright_royalties,computer_services",
+            "任意の項目の組合せ",
+            "user-defined",
+        ]
+    )
+    return rows

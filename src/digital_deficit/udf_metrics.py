@@ -1,0 +1,356 @@
+"""The metric UDFs as plain functions: Excel cells in, core arithmetic, cells out.
+
+No arithmetic happens here: every number comes from ``digital_deficit.core``. This module reads
+the ranges (orientation, blanks, text where a number belongs), calls the core, and shapes the
+result like the input with #N/A for a missing value.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from typing import Any, cast
+
+from digital_deficit.core import comparisons, current_account, digital, fx, growth, projection
+from digital_deficit.core.definitions import Definition
+from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
+from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
+from digital_deficit.core.periods import Period
+from digital_deficit.core.values import Result, Value, describe, to_value
+from digital_deficit.udf_args import (
+    Cells,
+    Output,
+    as_list,
+    choose,
+    definition_arg,
+    excel_errors,
+    is_blank,
+    optional_number,
+    period_arg,
+    read_cells,
+    read_table,
+    result_shape,
+    shaped,
+    text_arg,
+)
+
+_PER_YEAR = {"CY": 1, "FY": 1, "H": 2, "Q": 4, "M": 12}
+
+
+def elementwise(core_function: Callable[..., Result], **arguments: tuple[str, object]) -> Output:
+    """Call a period-by-period core function on cells; the result takes the input's shape.
+
+    ``arguments`` maps the core's parameter names to (Excel argument name, cells), so that
+    every message names the argument the user sees.
+    """
+    cells = {key: read_cells(name, value) for key, (name, value) in arguments.items()}
+    try:
+        result = core_function(**{key: c.core_arg() for key, c in cells.items()})
+    except LengthMismatchError as exc:
+        named = {cells[key].name if key in cells else key: n for key, n in exc.lengths.items()}
+        raise LengthMismatchError(named) from None
+    return shaped(as_list(result), result_shape(*cells.values()))
+
+
+# --- digital balance from a table of components -------------------------------------------
+
+
+def _definition(value: object) -> Definition:
+    return definition_arg(value)
+
+
+def _header_item(text: object, column: int) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(
+            "items", f"header column {column} is {describe(text)}; expected an item id"
+        )
+    try:
+        item = get_item(text.strip().lower())
+    except UnknownNameError as exc:
+        raise InputError("items", f"header column {column}: {exc}") from None
+    if item.id in AGGREGATE_ITEMS:
+        raise InputError("items", f"header column {column} is {item.id!r}; name its parts")
+    return item.id
+
+
+def _is_id_value_pairs(rows: list[list[object]]) -> bool:
+    """Two columns whose first row is an item id and a value (not a second item id)."""
+    if len(rows[0]) != 2 or not isinstance(rows[0][0], str):
+        return False
+    second = rows[0][1]
+    return not (isinstance(second, str) and second.strip().lower() in ITEM_IDS)
+
+
+def component_columns(value: object) -> tuple[dict[str, list[Value]], bool]:
+    """Component values by item id from the ``items`` range, and whether it was id/value pairs.
+
+    Layouts: a header row of item ids and one row per period (an optional first column headed
+    "period" or left blank holds period labels), or two columns of item id and value.
+    """
+    rows = read_table("items", value)
+    if _is_id_value_pairs(rows):
+        columns: dict[str, list[Value]] = {}
+        for r, (name, cell) in enumerate(rows, start=1):
+            item_id = _header_item(name, 1) if r == 1 else _pair_item(name, r)
+            if item_id in columns:
+                raise InputError("items", f"row {r} repeats {item_id!r}")
+            columns[item_id] = [_number(cell, f"row {r}, column 2 ({item_id})")]
+        return columns, True
+    header, body = rows[0], rows[1:]
+    first = header[0]
+    skip = first is None or (isinstance(first, str) and first.strip().lower() in ("", "period"))
+    start = 1 if skip else 0
+    if len(header) <= start:
+        raise InputError("items", "has no item columns; expected a header row of item ids")
+    if not body:
+        raise InputError("items", "has a header but no rows of values")
+    columns = {}
+    for c in range(start, len(header)):
+        item_id = _header_item(header[c], c + 1)
+        if item_id in columns:
+            raise InputError("items", f"header column {c + 1} repeats {item_id!r}")
+        columns[item_id] = [
+            _number(row[c], f"row {r}, column {c + 1} ({item_id})")
+            for r, row in enumerate(body, start=2)
+        ]
+    return columns, False
+
+
+def _pair_item(name: object, row: int) -> str:
+    try:
+        return _header_item(name, 1)
+    except InputError:
+        raise InputError(
+            "items", f"row {row}, column 1 is {describe(name)}; expected an item id"
+        ) from None
+
+
+def _number(value: object, where: str) -> Value:
+    try:
+        return None if is_blank(value) else to_value("items", value)
+    except InputError:
+        raise InputError(
+            "items", f"{where} is {describe(value)}; expected a number or a blank cell"
+        ) from None
+
+
+def _check_covers(columns: dict[str, list[Value]], chosen: Definition) -> None:
+    for item_id in chosen.items:
+        parts = get_item(item_id).parts
+        if item_id not in columns and not (parts and all(p in columns for p in parts)):
+            raise InputError(
+                "items",
+                f"has no {item_id} column; the {chosen.id} definition needs "
+                f"{', '.join(chosen.items)}",
+            )
+
+
+@excel_errors
+def digital_sum(kind: str, items: object, definition: object) -> Output:
+    """Digital balance, payments or receipts (``kind``) from a table of component values."""
+    chosen = _definition(definition)
+    columns, pairs = component_columns(items)
+    _check_covers(columns, chosen)
+    core = {
+        "balance": digital.digital_balance,
+        "payments": digital.digital_payments,
+        "receipts": digital.digital_receipts,
+    }[kind]
+    components = cast("dict[str, Any]", columns)
+    return shaped(as_list(core(components, chosen)), "scalar" if pairs else "column")
+
+
+# --- growth, comparisons, projection, FX ---------------------------------------------------
+
+
+@excel_errors
+def component_share(component: object, total: object) -> Output:
+    """Component / total, per period."""
+    return elementwise(
+        digital.component_share, component=("component", component), total=("total", total)
+    )
+
+
+@excel_errors
+def growth_multiple(current: object, base_value: object) -> Output:
+    """Current / base (same-sign ratio), per period."""
+    return elementwise(
+        growth.growth_multiple, current=("current", current), base=("base_value", base_value)
+    )
+
+
+@excel_errors
+def cagr(start_value: object, end_value: object, years: object) -> Output:
+    """Compound annual growth rate from start to end over years, per period."""
+    return elementwise(
+        growth.cagr,
+        start=("start_value", start_value),
+        end=("end_value", end_value),
+        years=("years", years),
+    )
+
+
+@excel_errors
+def yoy(values: object, previous: object = None) -> Output:
+    """Change on the previous value, or along a range of consecutive periods."""
+    if previous is not None:
+        return elementwise(
+            growth.yoy_change, current=("values", values), previous=("previous", previous)
+        )
+    cells = read_cells("values", values)
+    if cells.scalar:
+        raise InputError(
+            "previous",
+            "is missing; give the previous period's value, or a range of periods in values",
+        )
+    return shaped(growth.yoy_series(cells.numbers()), cells.shape)
+
+
+@excel_errors
+def share_of_services_deficit(digital_balance: object, services: object) -> Output:
+    """Digital deficit / services deficit, per period."""
+    return elementwise(
+        comparisons.share_of_services_deficit,
+        digital=("digital_balance", digital_balance),
+        services=("services", services),
+    )
+
+
+@excel_errors
+def tourism_coverage(travel: object, digital_balance: object) -> Output:
+    """Travel balance / digital deficit, per period."""
+    return elementwise(
+        comparisons.tourism_coverage,
+        travel=("travel", travel),
+        digital=("digital_balance", digital_balance),
+    )
+
+
+@excel_errors
+def oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
+    """Digital deficit / crude-oil imports, per period."""
+    return elementwise(
+        comparisons.oil_ratio,
+        digital=("digital_balance", digital_balance),
+        crude_oil_imports=("crude_oil_imports", crude_oil_imports),
+    )
+
+
+def _period_number(cells: Cells) -> list[float | None]:
+    """Each period cell as a number on a year scale (2024Q3 -> 2024.5); None for a blank."""
+    out: list[float | None] = []
+    for i, value in enumerate(cells.values, start=1):
+        if is_blank(value):
+            out.append(None)
+            continue
+        p: Period = period_arg(cells.name, value, "", None if cells.scalar else i)
+        out.append(p.year + (p.index - 1) / _PER_YEAR[p.basis])
+    return out
+
+
+@excel_errors
+def project(periods: object, values: object, target: object, method: object = None) -> Output:
+    """Value at each target period, extrapolated from (period, value) points."""
+    method_id = choose(
+        "method",
+        projection.check_projection_method,
+        text_arg("method", method, "cagr", "cagr or linear"),
+    )
+    xs = _period_number(read_cells("periods", periods))
+    ys = read_cells("values", values).numbers()
+    targets = read_cells("target", target)
+    out: list[Value] = []
+    for goal in _period_number(targets):
+        if goal is None:
+            raise InputError("target", "is blank; expected a year such as 2030")
+        out.append(projection.project(cast("list[float]", xs), ys, goal, method_id))
+    return shaped(out, targets.shape)
+
+
+@excel_errors
+def fx_impact(base_balance: object, new_balance: object, yen_per_doubling: object) -> Output:
+    """Yen depreciation = yen_per_doubling x log2(new / base), per period."""
+    per_doubling = optional_number("yen_per_doubling", yen_per_doubling)
+    return elementwise(
+        functools.partial(fx.fx_impact, yen_per_doubling=cast(float, per_doubling)),
+        base=("base_balance", base_balance),
+        new=("new_balance", new_balance),
+    )
+
+
+# --- current account -----------------------------------------------------------------------
+
+
+@excel_errors
+def current_account_total(
+    goods: object, services: object, primary: object, secondary: object
+) -> Output:
+    """Goods + services + primary income + secondary income, per period."""
+    return elementwise(
+        current_account.current_account,
+        goods=("goods", goods),
+        services=("services", services),
+        primary=("primary", primary),
+        secondary=("secondary", secondary),
+    )
+
+
+@excel_errors
+def ca_residual(
+    reported: object, goods: object, services: object, primary: object, secondary: object
+) -> Output:
+    """Reported current account minus the sum of its parts, per period."""
+    return elementwise(
+        current_account.ca_residual,
+        reported=("reported", reported),
+        goods=("goods", goods),
+        services=("services", services),
+        primary=("primary", primary),
+        secondary=("secondary", secondary),
+    )
+
+
+def _given(cells: Cells | None) -> Value | list[Value] | None:
+    """A range the caller gave: a blank single cell is a missing value (NaN), not "omitted"."""
+    if cells is None:
+        return None
+    value = cells.core_arg()
+    return math.nan if value is None else value
+
+
+@excel_errors
+def cf_current_account(
+    current_account_value: object,
+    reinvested_earnings: object,
+    portfolio_income: object,
+    bond_interest: object = None,
+    method: object = None,
+    repatriation_share: object = None,
+    primary_income: object = None,
+) -> Output:
+    """Cash-flow current account by method, per period."""
+    method_id = text_arg(
+        "method",
+        method,
+        current_account.DEFAULT_CF_METHOD,
+        "karakama, oguro1, oguro2 or repatriation",
+    )
+    ca = read_cells("current_account", current_account_value)
+    reinvested = read_cells("reinvested_earnings", reinvested_earnings)
+    portfolio = read_cells("portfolio_income", portfolio_income)
+    bonds = None if bond_interest is None else read_cells("bond_interest", bond_interest)
+    primary = None if primary_income is None else read_cells("primary_income", primary_income)
+    method_obj = choose("method", current_account.get_cf_method, method_id)
+    used = [ca, *(c for c in (reinvested, portfolio, bonds, primary) if c is not None)]
+    used = [c for c in used if c.name in {"current_account", *method_obj.needs}]
+    result = current_account.cf_current_account(
+        ca.core_arg(),
+        reinvested_earnings=_given(reinvested),
+        portfolio_income=_given(portfolio),
+        bond_interest=_given(bonds),
+        method=method_id,
+        repatriation_share=optional_number("repatriation_share", repatriation_share),
+        primary_income=_given(primary),
+    )
+    return shaped(as_list(result), result_shape(*used))
