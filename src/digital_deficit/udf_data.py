@@ -8,7 +8,6 @@ except the parsed file, which ``load_dataset`` reads again when its size or time
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from pathlib import Path
@@ -41,7 +40,6 @@ from digital_deficit.udf_args import (
 if TYPE_CHECKING:
     from digital_deficit.data.dataset import Dataset
     from digital_deficit.data.figures import Figure
-    from digital_deficit.data.model import Observation
 
 DATA_KEY = "DIGITAL_DEFICIT_DATA"
 _CONF_LINE = re.compile(r'^\s*"([^"]*)"\s*,\s*"([^"]*)"')
@@ -127,7 +125,7 @@ def value(
     data = dataset()
     results: list[float | None] = []
     for p in period_cells(periods, basis_arg(basis)):
-        found = None if p is None else _series_value(data, item_id, p, chosen, side_id, vintage_id)
+        found = None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id).value
         results.append(found)
     return shaped(results, periods.shape)
 
@@ -178,45 +176,6 @@ def _series_span(
     return parse_period(min(texts), basis), parse_period(max(texts), basis)
 
 
-def _stored(
-    data: Dataset, item_id: str, period: Period, definition: str, side: str, vintage: str | None
-) -> Observation | None:
-    """The stored observation (latest, or of ``vintage``) for exactly this key, if any."""
-    held = data.vintages(("JPN", period.basis, str(period), item_id, definition, side))
-    if vintage is None:
-        return held[-1] if held else None
-    return next((o for o in held if o.vintage == vintage), None)
-
-
-def _series_value(
-    data: Dataset,
-    item_id: str,
-    period: Period,
-    definition: Definition,
-    side: str,
-    vintage: str | None,
-) -> float | None:
-    """``_figure(...).value`` with a fast path for figures stored as they are needed.
-
-    A stored figure is used as it is; a digital balance whose items are all stored (in one
-    unit) is their sum, as digital_figure would add them. Anything else goes to figures.py.
-    """
-    if item_id not in AGGREGATE_ITEMS:
-        obs = _stored(data, item_id, period, "", side, vintage)
-        if obs is not None:
-            return obs.value
-    else:
-        total = None
-        if definition.id != "custom":
-            total = _stored(data, "digital", period, definition.id, side, vintage)
-        if total is not None:
-            return total.value
-        parts = [_stored(data, i, period, "", side, vintage) for i in definition.items]
-        if all(parts) and len({o.unit for o in parts if o}) == 1:
-            return math.fsum(o.value for o in parts if o)
-    return _figure(data, item_id, period, definition, side, vintage).value
-
-
 @excel_errors
 def series(
     item: object,
@@ -252,7 +211,7 @@ def series(
         raise InputError("last", f"is {end.label}, before first ({start.label})")
     period = start
     while period <= end:
-        found = _series_value(data, item_id, period, chosen, side_id, vintage_id)
+        found = _figure(data, item_id, period, chosen, side_id, vintage_id).value
         rows.append([_period_cell(period), cell(found)])
         period = period.shift(1)
     return rows

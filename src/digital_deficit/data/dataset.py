@@ -51,15 +51,23 @@ def normalise_key(
 ) -> Key:
     """Build a lookup key, checking every part and defaulting the definition of aggregates."""
     item_id = get_item(item).id
-    basis = check_basis(basis)
-    text = str(period) if isinstance(period, Period) else str(parse_period(str(period), basis))
+    country, basis, text, side = normalise_place(period, basis, side, country)
     if item_id in AGGREGATE_ITEMS:
         definition = (definition or DEFAULT_DEFINITION).lower()
         if definition not in DEFINITIONS:
             raise UnknownNameError("definition", definition, tuple(DEFINITIONS))
     else:
         definition = ""
-    return (country.upper(), basis, text, item_id, definition, check_side(side))
+    return (country, basis, text, item_id, definition, side)
+
+
+def normalise_place(
+    period: str | Period, basis: str = "CY", side: str = "net", country: str = "JPN"
+) -> tuple[str, str, str, str]:
+    """Check and canonicalise the (country, basis, period text, side) part of a key."""
+    basis = check_basis(basis)
+    text = str(period) if isinstance(period, Period) else str(parse_period(str(period), basis))
+    return country.upper(), basis, text, check_side(side)
 
 
 class Dataset:

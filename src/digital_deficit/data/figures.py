@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
 from digital_deficit.core.errors import DigitalDeficitError
-from digital_deficit.core.items import AGGREGATE_ITEMS, check_side, get_item
+from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
 from digital_deficit.core.periods import Period
-from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.dataset import Dataset, normalise_place
 from digital_deficit.data.model import Observation
 
 
@@ -74,47 +74,12 @@ def item_figure(
 ) -> Figure:
     """The figure for ``item`` in ``period``: published, or derived from sides or parts."""
     item_id = get_item(item).id
-    side = check_side(side)
     if item_id in AGGREGATE_ITEMS:
         return digital_figure(
             dataset, period, basis, definition or DEFAULT_DEFINITION, side, country, vintage
         )
-    return _resolve(dataset, item_id, period, basis, side, country, vintage, depth=0)
-
-
-def _resolve(
-    dataset: Dataset,
-    item_id: str,
-    period: str | Period,
-    basis: str,
-    side: str,
-    country: str,
-    vintage: str | None,
-    depth: int,
-    definition: str = "",
-) -> Figure:
-    obs = dataset.get(item_id, period, basis, definition or None, side, country, vintage)
-    if obs is not None:
-        return Figure(obs.value, (obs,), "published")
-    if depth > 0 or vintage is not None:
-        return MISSING
-
-    def other(s: str) -> Figure:
-        return _resolve(dataset, item_id, period, basis, s, country, vintage, 1, definition)
-
-    if side == "net":
-        found = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
-    elif side == "credit":
-        found = _combine([other("debit"), other("net")], [1, 1], "debit + net")
-    else:
-        found = _combine([other("credit"), other("net")], [1, -1], "credit - net")
-    if found.value is not None or definition:
-        return found
-    parts = get_item(item_id).parts
-    if parts:
-        subs = [_resolve(dataset, p, period, basis, side, country, vintage, 0) for p in parts]
-        return _combine(subs, [1] * len(subs), "sum of parts")
-    return MISSING
+    country, basis, text, side = normalise_place(period, basis, side, country)
+    return _Lookup(dataset, country, basis, text, vintage).resolve(item_id, side)
 
 
 def digital_figure(
@@ -132,12 +97,51 @@ def digital_figure(
     summed, and the result is missing unless every item is present.
     """
     chosen = get_definition(definition)
-    side = check_side(side)
+    country, basis, text, side = normalise_place(period, basis, side, country)
+    lookup = _Lookup(dataset, country, basis, text, vintage)
     if chosen.id != "custom":
-        total = _resolve(dataset, "digital", period, basis, side, country, vintage, 0, chosen.id)
+        total = lookup.resolve("digital", side, chosen.id)
         if total.value is not None:
             return total
-    parts = [
-        item_figure(dataset, i, period, basis, side, None, country, vintage) for i in chosen.items
-    ]
+    parts = [lookup.resolve(i, side) for i in chosen.items]
     return _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")
+
+
+class _Lookup:
+    """Figures of one country, basis and period, looked up by plain keys (checked once)."""
+
+    def __init__(
+        self, dataset: Dataset, country: str, basis: str, period: str, vintage: str | None
+    ) -> None:
+        self.dataset, self.country, self.basis, self.period = dataset, country, basis, period
+        self.vintage = vintage
+
+    def stored(self, item_id: str, side: str, definition: str = "") -> Figure:
+        held = self.dataset.vintages(
+            (self.country, self.basis, self.period, item_id, definition, side)
+        )
+        if self.vintage is not None:
+            held = [o for o in held if o.vintage == self.vintage]
+        return Figure(held[-1].value, (held[-1],), "published") if held else MISSING
+
+    def resolve(self, item_id: str, side: str, definition: str = "", depth: int = 0) -> Figure:
+        found = self.stored(item_id, side, definition)
+        if found.value is not None or depth > 0 or self.vintage is not None:
+            return found
+
+        def other(s: str) -> Figure:
+            return self.stored(item_id, s, definition)
+
+        if side == "net":
+            found = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
+        elif side == "credit":
+            found = _combine([other("debit"), other("net")], [1, 1], "debit + net")
+        else:
+            found = _combine([other("credit"), other("net")], [1, -1], "credit - net")
+        if found.value is not None or definition:
+            return found
+        parts = get_item(item_id).parts
+        if parts:
+            subs = [self.resolve(p, side) for p in parts]
+            return _combine(subs, [1] * len(subs), "sum of parts")
+        return MISSING
