@@ -1,0 +1,34 @@
+"""An imported dataset against the embedded one: units must agree; what would be replaced."""
+
+from __future__ import annotations
+
+from digital_deficit.data.dataset import Dataset, MergeReport
+from digital_deficit.data.importers.errors import ImportFileError
+
+
+def check_units_against(base: Dataset, imported: Dataset, path: str) -> None:
+    """ImportFileError when an imported figure's unit differs from the one already held."""
+    for obs in imported.observations:
+        held = base.vintages(obs.key)
+        if held and held[-1].unit != obs.unit:
+            raise ImportFileError(
+                path,
+                None,
+                f"{obs.country} {obs.basis} {obs.period} {obs.item} {obs.side} is in {obs.unit} "
+                f"but the dataset holds it in {held[-1].unit}; expected the same unit "
+                "(units are never mixed)",
+            )
+
+
+def merge_lines(report: MergeReport, limit: int = 10) -> list[str]:
+    """The summary and the first ``limit`` superseded figures, for a terminal."""
+    lines = [f"Merged with the embedded dataset: {report.summary()}"]
+    for rep in report.replaced[:limit]:
+        old, new = rep.old, rep.new
+        lines.append(
+            f"  {old.basis} {old.period} {old.item}{'/' + old.definition if old.definition else ''}"
+            f" {old.side}: {old.value:g} [{old.vintage}] -> {new.value:g} [{new.vintage}]"
+        )
+    if len(report.replaced) > limit:
+        lines.append(f"  ... and {len(report.replaced) - limit} more")
+    return lines
