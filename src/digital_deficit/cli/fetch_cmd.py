@@ -11,9 +11,15 @@ from typing import Any
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.data.boj import CREDIT_LINE
 from digital_deficit.data.boj.client import BojClient, ProgressHook
-from digital_deficit.data.boj.fetch import fetch_boj
+from digital_deficit.data.boj.fetch import ResolutionError, fetch_boj
+from digital_deficit.data.boj.parsing import BojApiError, BojFormatError
 from digital_deficit.data.boj.resolve import DEFAULT_ITEMS
-from digital_deficit.data.boj.transport import DEFAULT_BASE_URL, RetryPolicy, Transport
+from digital_deficit.data.boj.transport import (
+    DEFAULT_BASE_URL,
+    BojTransportError,
+    RetryPolicy,
+    Transport,
+)
 from digital_deficit.data.csvio import DatasetFileError
 from digital_deficit.data.importers.build import import_date_vintage
 
@@ -97,8 +103,14 @@ def run(args: argparse.Namespace) -> int:
                 import_date_vintage(),
                 hook,
             )
-    except DatasetFileError as exc:
-        raise fail(exc) from None
+    except (
+        DatasetFileError,
+        BojApiError,
+        BojFormatError,
+        BojTransportError,
+        ResolutionError,
+    ) as exc:
+        raise CliError(str(exc), 1) from None
     finally:
         transport.close()
     print("Series resolution (code -> project item):")
