@@ -16,7 +16,7 @@ import io
 import re
 
 from digital_deficit.data.importers.errors import ImportFileError
-from digital_deficit.data.importers.names import classify_header, side_of
+from digital_deficit.data.importers.names import classify_header, item_of, side_of
 from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
@@ -58,7 +58,10 @@ def month_of(cell: str) -> tuple[tuple[int, int], bool] | None:
 
 
 def _column_meaning(cells: list[str], carried: list[str]) -> tuple[str, str] | None:
-    """A column's own header cells decide; a label spanning from the left fills a missing item."""
+    """A column's own header cells decide; a label spanning from the left fills a missing item.
+
+    A label spans right over blank cells until a column with its own item label.
+    """
     found = classify_header(cells)
     if found is not None or not any(side_of(c) for c in cells if c):
         return found
@@ -104,15 +107,15 @@ def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
                 path, None, f"release date {stated.group(0)!r} is not a date"
             ) from None
     width = max(len(r) for r in header_rows) if header_rows else 0
-    own: dict[int, list[str]] = {j: [] for j in range(1, width)}
-    carried: dict[int, list[str]] = {j: [] for j in range(1, width)}
-    for row in header_rows:
-        last = ""
-        for j in range(1, width):
-            cell = row[j].strip() if j < len(row) else ""
-            last = cell or last
-            own[j].append(cell)
-            carried[j].append(last)
+    own = {j: [r[j].strip() if j < len(r) else "" for r in header_rows] for j in range(1, width)}
+    carried: dict[int, list[str]] = {}
+    running = [""] * len(header_rows)
+    for j in range(1, width):
+        if any(item_of(c) for c in own[j] if c):
+            running = list(own[j])  # a new item label starts a new group of columns
+        else:
+            running = [cell or prev for cell, prev in zip(own[j], running, strict=True)]
+        carried[j] = running
     imported = ImportedFile(path, "mof-csv", MOF_LABEL, MOF_CREDIT)
     series_by_col: dict[int, SourceSeries] = {}
     for j, cells in own.items():
