@@ -78,14 +78,20 @@ class StandIn:
 
 
 def _error(status: int, message_id: str, message: str) -> dict[str, Any]:
-    return {"STATUS": status, "MESSAGEID": message_id, "MESSAGE": message, "PARAMETER": None,
-            "NEXTPOSITION": None, "RESULTSET": []}
+    return {
+        "STATUS": status,
+        "MESSAGEID": message_id,
+        "MESSAGE": message,
+        "PARAMETER": None,
+        "NEXTPOSITION": None,
+        "RESULTSET": [],
+    }
 
 
 class _Handler(BaseHTTPRequestHandler):
     standin: StandIn
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         url = urlparse(self.path)
         params = {k: v[-1] for k, v in parse_qs(url.query).items()}
         with self.standin.lock:

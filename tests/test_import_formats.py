@@ -122,8 +122,10 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert "Merged with the embedded dataset: 788 new figures, 32 superseded, 0 kept" in printed
     assert "  CY 2023 current_account net: 206295 [preliminary] -> 206295 [2026-05-18]" in printed
     assert read_dataset(out).get("travel", "2024") is not None
-    assert main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024",
-                 "--format", "json"]) == 0
+    assert (
+        main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])
+        == 0
+    )
     rows = {r["period"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
     assert (rows["2024"]["digital"], rows["2024"]["travel"]) == (-66506, 58973)
     assert main(args) == 1  # exists: not overwritten without --force

@@ -26,7 +26,10 @@ _NA = ["", "NA"]
 
 def looks_wide(first_line: str) -> bool:
     """True when the first row is a wide header (3-4 metadata cells, then YYYYMM cells)."""
-    cells = next(csv.reader([first_line]), [])
+    try:
+        cells = next(csv.reader([first_line.rstrip("\r")]), [])
+    except csv.Error:
+        return False
     meta = _meta_count(cells)
     return meta in (3, 4) and len(cells) > meta
 
@@ -40,7 +43,10 @@ def _meta_count(cells: list[str]) -> int:
 
 def _header(text: str, path: str) -> tuple[list[str], int, list[tuple[int, int]]]:
     first = text.split("\n", 1)[0].rstrip("\r")
-    cells = next(csv.reader([first]), [])
+    try:
+        cells = next(csv.reader([first]), [])
+    except csv.Error:
+        cells = []
     meta = _meta_count(cells)
     if meta not in (3, 4):
         raise ImportFileError(
@@ -75,7 +81,10 @@ def _check_last_line(text: str, width: int, path: str) -> None:
     last = lines[-1]
     if len(lines) == 1:
         return
-    row = next(csv.reader([last]), [])
+    try:
+        row = next(csv.reader([last.rstrip("\r")]), [])
+    except csv.Error:
+        row = []
     if row and any(c.strip() for c in row) and len(row) < width:
         line_no = text.rstrip("\r\n").count("\n") + 1
         raise ImportFileError(

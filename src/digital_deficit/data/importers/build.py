@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from pydantic import ValidationError
+
 from digital_deficit.core.aggregation import aggregate_months
+from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.data.boj.resolve import Resolution, SeriesMatch, resolve_series
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError
 from digital_deficit.data.importers.errors import ImportFileError
@@ -140,7 +143,15 @@ def series_observations(
         rows += [
             ("CY", str(y), v, cite) for (y, _), v in sorted(series.points.items()) if v is not None
         ]
-    return [Observation(**base, basis=b, period=p, value=v, source=s) for b, p, v, s in rows]
+    try:
+        return [Observation(**base, basis=b, period=p, value=v, source=s) for b, p, v, s in rows]
+    except (ValidationError, DigitalDeficitError) as exc:
+        problem = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise ImportFileError(
+            imported.path,
+            series.line,
+            f"series {series.code}: {problem.removeprefix('Value error, ')}",
+        ) from None
 
 
 def build_dataset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -93,6 +94,15 @@ def read_official_file(
     if chosen == "imf-sdmx":
         return import_imf_sdmx(raw, name, fallback)
     text, encoding = decode_text(raw, name, _TEXT_ENCODINGS)
+    try:
+        return _parse_text(chosen, raw, text, encoding, name, fallback)
+    except csv.Error as exc:
+        raise ImportFileError(name, None, f"is not valid CSV ({exc})") from None
+
+
+def _parse_text(
+    chosen: str, raw: bytes, text: str, encoding: str, name: str, fallback: str
+) -> ImportedFile:
     if chosen == "boj-json":
         return import_boj_json(text, name, fallback)
     if chosen == "boj-csv":

@@ -7,16 +7,22 @@ from digital_deficit.data.importers.errors import ImportFileError
 
 
 def check_units_against(base: Dataset, imported: Dataset, path: str) -> None:
-    """ImportFileError when an imported figure's unit differs from the one already held."""
-    for obs in imported.observations:
-        held = base.vintages(obs.key)
-        if held and held[-1].unit != obs.unit:
+    """ImportFileError when a country's imported unit differs from the unit held for it.
+
+    Checked per country, not per figure: a net derived from dollar credits and debits must
+    never sit beside yen figures of the same country.
+    """
+    held: dict[str, str] = {}
+    for obs in base:
+        held.setdefault(obs.country, obs.unit)
+    for obs in imported:
+        unit = held.get(obs.country)
+        if unit is not None and unit != obs.unit:
             raise ImportFileError(
                 path,
                 None,
-                f"{obs.country} {obs.basis} {obs.period} {obs.item} {obs.side} is in {obs.unit} "
-                f"but the dataset holds it in {held[-1].unit}; expected the same unit "
-                "(units are never mixed)",
+                f"{obs.country} figures are in {obs.unit} here but in {unit} in the embedded "
+                "dataset; expected the same unit (units are never mixed)",
             )
 
 

@@ -44,6 +44,9 @@ def refuse_non_data(raw: bytes, name: str) -> None:
     for magic, what in _SIGNATURES:
         if raw.startswith(magic):
             raise ImportFileError(name, None, f"is {what}; expected a CSV, JSON or SDMX file")
+    if b"\x00" in raw[:65536]:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ImportFileError(name, line, "holds NUL bytes; expected a text file")
     head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
         raise ImportFileError(
