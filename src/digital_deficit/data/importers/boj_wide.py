@@ -2,13 +2,14 @@
 
 Header row: empty (or label) cells over the 3 or 4 metadata columns, then ``YYYYMM`` columns.
 Data rows: series code, [dataset name,] series name, unit, then values; empty or NA is no data.
-Parsed with pandas (vectorised); only series that name a project item become observations.
+Speed: every row's metadata is read with one regular expression; only the rows of series that
+name a project item are parsed in full (every value checked, exactly as written). Rows of
+other series are not validated beyond their metadata: they never become figures.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import re
 
 from digital_deficit.data.importers.errors import ImportFileError
@@ -16,20 +17,35 @@ from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
     decimals_of,
+    parse_number,
 )
 
 FLAT_LABEL = "BoJ Time-Series Data Search (CSV download)"
 FLAT_CREDIT = "Source: Bank of Japan, Time-Series Data Search; not guaranteed by the Bank of Japan."
 _MONTH = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")
-_NA = ["", "NA"]
+_FIELD = r'(?:"((?:[^"]|"")*)"|([^,"\r\n]*))'
+_NA = ("", "NA")
+
+
+def _row_prefix(meta: int) -> re.Pattern[str]:
+    return re.compile(r"^" + r",".join([_FIELD] * meta) + r"(?:,|\r?$)")
+
+
+def _unquote(match: re.Match[str], index: int) -> str:
+    quoted, plain = match.group(2 * index + 1), match.group(2 * index + 2)
+    return (quoted.replace('""', '"') if quoted is not None else plain or "").strip()
+
+
+def _cells(line: str) -> list[str]:
+    try:
+        return next(csv.reader([line.rstrip("\r")]), [])
+    except csv.Error:
+        return []
 
 
 def looks_wide(first_line: str) -> bool:
     """True when the first row is a wide header (3-4 metadata cells, then YYYYMM cells)."""
-    try:
-        cells = next(csv.reader([first_line.rstrip("\r")]), [])
-    except csv.Error:
-        return False
+    cells = _cells(first_line)
     meta = _meta_count(cells)
     return meta in (3, 4) and len(cells) > meta
 
@@ -41,12 +57,8 @@ def _meta_count(cells: list[str]) -> int:
     return -1
 
 
-def _header(text: str, path: str) -> tuple[list[str], int, list[tuple[int, int]]]:
-    first = text.split("\n", 1)[0].rstrip("\r")
-    try:
-        cells = next(csv.reader([first]), [])
-    except csv.Error:
-        cells = []
+def _header(first: str, path: str) -> tuple[int, int, list[tuple[int, int]]]:
+    cells = _cells(first)
     meta = _meta_count(cells)
     if meta not in (3, 4):
         raise ImportFileError(
@@ -59,9 +71,9 @@ def _header(text: str, path: str) -> tuple[list[str], int, list[tuple[int, int]]
     seen: dict[tuple[int, int], int] = {}
     for col, cell in enumerate(cells[meta:], start=meta + 1):
         match = _MONTH.match(cell.strip())
-        if match is None:
+        if match is None or not 1850 <= int(match.group(1)) <= 2100:
             raise ImportFileError(
-                path, 1, f"column {col} header is {cell!r}; expected YYYYMM", cell
+                path, 1, f"column {col} header is {cell!r}; expected YYYYMM (1850-2100)"
             )
         key = (int(match.group(1)), int(match.group(2)))
         if key in seen:
@@ -73,151 +85,99 @@ def _header(text: str, path: str) -> tuple[list[str], int, list[tuple[int, int]]
             )
         seen[key] = col
         months.append(key)
-    return cells, meta, months
+    return len(cells), meta, months
 
 
-def _check_last_line(text: str, width: int, path: str) -> None:
-    lines = text.rstrip("\r\n").rsplit("\n", 1)
-    last = lines[-1]
-    if len(lines) == 1:
-        return
-    try:
-        row = next(csv.reader([last.rstrip("\r")]), [])
-    except csv.Error:
-        row = []
-    if row and any(c.strip() for c in row) and len(row) < width:
-        line_no = text.rstrip("\r\n").count("\n") + 1
-        raise ImportFileError(
-            path, line_no, f"has {len(row)} fields; expected {width} (truncated file?)"
-        )
-
-
-def _locate_bad_cell(text: str, meta: int, path: str) -> ImportFileError:
-    for line_no, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-        if line_no == 1:
-            continue
-        for col, cell in enumerate(row[meta:], start=meta + 1):
-            raw = cell.strip()
-            if raw in _NA:
-                continue
-            try:
-                value = float(raw)
-            except ValueError:
-                value = float("nan")
-            if value != value or value in (float("inf"), float("-inf")):
-                return ImportFileError(
-                    path, line_no, f"column {col} is {cell!r}; expected a number or a blank cell"
-                )
-    return ImportFileError(
-        path, None, "holds a value that is not a number; expected numbers or blanks"
-    )
-
-
-def _has_nan_text(text: str) -> bool:
-    return bool(re.search(r"(?i)(^|,)\s*\"?[+-]?(nan|inf|infinity)\"?\s*(,|$)", text, re.M))
-
-
-def import_boj_wide(raw: bytes, text: str, encoding: str, path: str, vintage: str) -> ImportedFile:
+def import_boj_wide(text: str, path: str, vintage: str) -> ImportedFile:
     """Read a wide BoJ CSV; ``vintage`` is the release or import date (the file states none)."""
-    import numpy as np
-    import pandas as pd
-
-    cells, meta, months = _header(text, path)
-    width = len(cells)
-    _check_last_line(text, width, path)
-    str_cols = {i: "string" for i in range(meta)}
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(raw),
-            encoding=encoding,
-            header=None,
-            skiprows=1,
-            names=list(range(width)),
-            dtype={**str_cols, **{i: "float64" for i in range(meta, width)}},
-            na_values=_NA,
-            keep_default_na=False,
-            skip_blank_lines=True,
-        )
-    except ValueError as exc:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if found:
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        raise ImportFileError(path, None, "is empty; expected a BoJ wide CSV")
+    width, meta, months = _header(lines[0], path)
+    if len(lines) > 1:
+        last = _cells(lines[-1])
+        if last and len(last) < width:
             raise ImportFileError(
-                path, int(found.group(2)), f"has {found.group(3)} fields; expected {width}"
-            ) from None
-        raise _locate_bad_cell(text, meta, path) from None
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise ImportFileError(path, None, f"cannot be parsed as CSV ({exc})") from None
-    values = frame.iloc[:, meta:].to_numpy(dtype="float64")
-    if not np.isfinite(values[~np.isnan(values)]).all() or _has_nan_text(text):
-        raise _locate_bad_cell(text, meta, path)
-    codes = frame[0].fillna("").str.strip()
-    name_col = 2 if meta == 4 else 1
-    names = frame[name_col].fillna("").str.strip()
-    units = frame[meta - 1].fillna("").str.strip()
-    empty = codes == ""
-    if empty.any():
-        row = int(empty.to_numpy().nonzero()[0][0])
-        raise ImportFileError(path, row + 2, "has no series code; expected one in column 1")
-    duplicated = codes.duplicated()
-    if duplicated.any():
-        row = int(duplicated.to_numpy().nonzero()[0][0])
-        raise ImportFileError(
-            path, row + 2, f"series {codes.iloc[row]} appears twice; expected once"
-        )
+                path, len(lines), f"has {len(last)} fields; expected {width} (truncated file?)"
+            )
+    prefix = _row_prefix(meta)
+    name_at = 2 if meta == 4 else 1
     imported = ImportedFile(path, "boj-wide", FLAT_LABEL, FLAT_CREDIT)
-    imported.series = [
-        _LazySeries(
-            frame,
-            row,
-            meta,
-            months,
-            str(codes.iloc[row]),
-            str(names.iloc[row]),
-            str(units.iloc[row]),
-            vintage,
-        )
-        for row in range(len(frame))
-    ]
+    seen: dict[str, int] = {}
+    for line_no, line in enumerate(lines[1:], start=2):
+        if not line.strip(", \r"):
+            continue
+        match = prefix.match(line)
+        if match is None:
+            raise ImportFileError(
+                path, line_no, f"does not start with {meta} metadata fields; expected a series row"
+            )
+        code = _unquote(match, 0)
+        if not code:
+            raise ImportFileError(path, line_no, "has no series code; expected one in column 1")
+        if code in seen:
+            raise ImportFileError(
+                path, line_no, f"series {code} appears twice (line {seen[code]}); expected once"
+            )
+        seen[code] = line_no
+        imported.series.append(
+            _LazySeries(
+                line, width, meta, months, code, _unquote(match, name_at),
+                _unquote(match, meta - 1), vintage, line_no, path,
+            )
+        )  # fmt: skip
     return imported
 
 
 class _LazySeries(SourceSeries):
-    """A row whose values are turned into a dict only when the series is mapped (speed)."""
+    """A row whose values are parsed only when the series is mapped to a project item."""
 
     def __init__(
         self,
-        frame: object,
-        row: int,
+        line: str,
+        width: int,
         meta: int,
         months: list[tuple[int, int]],
         code: str,
         name: str,
         unit: str,
         vintage: str,
+        line_no: int,
+        path: str,
     ) -> None:
         super().__init__(
-            code=code,
-            name=name,
-            unit_text=unit,
-            frequency="M",
-            points={},
-            vintage=vintage,
-            line=row + 2,
-        )
-        self._frame, self._row, self._meta, self._months = frame, row, meta, months
+            code=code, name=name, unit_text=unit, frequency="M", points={},
+            vintage=vintage, line=line_no,
+        )  # fmt: skip
+        self._raw, self._width, self._meta, self._months, self._path = (
+            line, width, meta, months, path,
+        )  # fmt: skip
         self._loaded = False
 
     def load(self) -> None:
-        """Fill ``points`` and ``decimals`` from the frame row."""
+        """Parse and check every value of the row."""
         if self._loaded:
             return
-        values = self._frame.iloc[self._row, self._meta :].tolist()  # type: ignore[attr-defined]
+        cells = _cells(self._raw)
+        if len(cells) != self._width:
+            raise ImportFileError(
+                self._path, self.line, f"has {len(cells)} fields; expected {self._width}"
+            )
         points: dict[tuple[int, int], float | None] = {}
         decimals = 0
-        for key, value in zip(self._months, values, strict=True):
-            if value != value:
+        for col, (key, cell) in enumerate(
+            zip(self._months, cells[self._meta :], strict=True), start=self._meta + 1
+        ):
+            raw = cell.strip()
+            if raw in _NA:
                 points[key] = None
-            else:
-                points[key] = float(value)
-                decimals = max(decimals, decimals_of(repr(float(value))))
+                continue
+            if "," in raw:
+                raise ImportFileError(
+                    self._path, self.line, f"column {col} is {cell!r}; expected a number"
+                )
+            points[key] = parse_number(raw, self._path, self.line, f"column {col}")
+            decimals = max(decimals, decimals_of(raw))
         self.points, self.decimals, self._loaded = points, decimals, True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date
 
@@ -144,7 +145,7 @@ def series_observations(
             ("CY", str(y), v, cite) for (y, _), v in sorted(series.points.items()) if v is not None
         ]
     try:
-        return [Observation(**base, basis=b, period=p, value=v, source=s) for b, p, v, s in rows]
+        return _observations(base, rows)
     except (ValidationError, DigitalDeficitError) as exc:
         problem = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise ImportFileError(
@@ -152,6 +153,29 @@ def series_observations(
             series.line,
             f"series {series.code}: {problem.removeprefix('Value error, ')}",
         ) from None
+
+
+def _observations(
+    base: dict[str, str], rows: list[tuple[str, str, float, str]]
+) -> list[Observation]:
+    """Validate the first row of each basis in full; the rest differ only in period and value.
+
+    Their periods come from range-checked (year, month) pairs, so only the value is checked
+    again (finite) before a copy of the validated model gets them (speed).
+    """
+    out: list[Observation] = []
+    first: dict[tuple[str, str], Observation] = {}
+    for basis, period, value, source in rows:
+        model = first.get((basis, source))
+        if model is None:
+            model = Observation(**base, basis=basis, period=period, value=value, source=source)
+            first[(basis, source)] = model
+            out.append(model)
+            continue
+        if not math.isfinite(value):
+            raise DigitalDeficitError(f"value for {period} is not a finite number")
+        out.append(model.model_copy(update={"period": period, "value": value}))
+    return out
 
 
 def build_dataset(

@@ -108,9 +108,7 @@ def _parse_text(
     if chosen == "boj-csv":
         return import_boj_csv(text, name, fallback)
     if chosen == "boj-wide":
-        return import_boj_wide(
-            raw, text, "utf-8-sig" if encoding == "utf-8" else encoding, name, fallback
-        )
+        return import_boj_wide(text, name, fallback)
     return import_mof_csv(text, name, fallback)
 
 

@@ -76,14 +76,21 @@ _EXCLUDED = re.compile(r"seasonally adjusted|季節調整")
 
 def normalise(text: str) -> str:
     """NFKC, case-folded, single spaces, no surrounding space or quotes."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\s+", " ", text).strip(" \"'")
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(text.split()).strip(" \"'")
+
+
+_ITEM_RE = re.compile(
+    "|".join(f"(?P<i{i}>{n.en}|{n.ja})" for i, n in enumerate(ITEM_NAMES))
+)  # one pass over every pattern; the first item (in ITEM_NAMES order) that matches wins
 
 
 def item_of(segment: str) -> str | None:
     """The project item whose name the segment is, or None."""
-    seg = normalise(segment)
-    return next((n.item for n in ITEM_NAMES if n.matches(seg)), None)
+    match = _ITEM_RE.fullmatch(normalise(segment))
+    if match is None or match.lastgroup is None:
+        return None
+    return ITEM_NAMES[int(match.lastgroup[1:])].item
 
 
 def side_of(segment: str) -> str | None:

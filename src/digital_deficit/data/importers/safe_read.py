@@ -29,7 +29,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_IMPORT_BYTES
         raise ImportFileError(name, None, f"is {size} bytes; the limit is {max_bytes} bytes")
     try:
         with Path(path).open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = handle.read(min(size, max_bytes) + 1)  # +1: a file that grew is caught
     except OSError as exc:
         raise ImportFileError(name, None, f"cannot be read ({exc.strerror})") from None
     if len(raw) > max_bytes:
@@ -39,7 +39,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_IMPORT_BYTES
 
 def refuse_non_data(raw: bytes, name: str) -> None:
     """Raise ImportFileError for an empty file, an archive, a PDF or an HTML page."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise ImportFileError(name, None, "is empty; expected an official data file")
     for magic, what in _SIGNATURES:
         if raw.startswith(magic):

@@ -23,6 +23,9 @@ _UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
 def project_unit(text: str) -> str | None:
     """The project unit id of an official unit text ("100 million Yen" -> oku_yen), or None."""
     cleaned = re.sub(r"\s+", " ", text.replace("（", "(").replace("）", ")")).strip(" ()")
@@ -85,7 +88,7 @@ def parse_number(text: str, path: str, line: int | None, what: str) -> float | N
     if raw in ("", "NA", "N/A", "null", "NULL", "--", "-", "…", "..."):
         return None
     cleaned = raw.replace(",", "")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", cleaned):
+    if not _NUMBER.fullmatch(cleaned):
         raise ImportFileError(path, line, f"{what} is {raw!r}; expected a number or a blank cell")
     value = float(cleaned)
     if value != value or value in (float("inf"), float("-inf")):
