@@ -23,12 +23,12 @@ MAPPED = (
     ("BPBP6JYNTB", "Goods/Net balance"),
     ("BPBP6JYNSN", "Services/Net balance"),
     ("BPBP6JYNSN2", "Services/Travel/Net balance"),
-    ("BPBP6JYNSN907", "Services/Telecommunications, computer, and information services/Net balance"),
+    ("BPBP6JYNSN907", "Services/Telecommunications, computer, and information services/Net balance"),  # noqa: E501
     ("BPBP6JYNPIN", "Primary income/Net balance"),
     ("BPBP6JYNSIN", "Secondary income/Net balance"),
-    ("BENCHSH2CR", "Services/Charges for the use of intellectual property/Copyright-related royalties/Credit"),
-    ("BENCHSH2DR", "Services/Charges for the use of intellectual property/Copyright-related royalties/Debit"),
-    ("BENCHSJ2NT", "Services/Other business services/Professional and management consulting services/Net balance"),
+    ("BENCHSH2CR", "Services/Charges for the use of intellectual property/Copyright-related royalties/Credit"),  # noqa: E501
+    ("BENCHSH2DR", "Services/Charges for the use of intellectual property/Copyright-related royalties/Debit"),  # noqa: E501
+    ("BENCHSJ2NT", "Services/Other business services/Professional and management consulting services/Net balance"),  # noqa: E501
     ("BENCHSI2NT", "Services/Computer services/Net balance"),
     ("BENCHRENT", "Primary income/Direct investment income/Reinvested earnings/Net balance"),
 )  # fmt: skip
