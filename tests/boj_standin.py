@@ -40,7 +40,9 @@ class StandIn:
                     self.status_503_once = False
                     return 200, _error(503, "M181090S", "Database access error")
             return 200, _load(f"boj_metadata_{lang}.json")
-        if path != "/api/v1/getDataCode":
+        if path == "/api/v1/getDataLayer":
+            params = {**params, "code": ",".join(self.data(lang))}
+        elif path != "/api/v1/getDataCode":
             return 404, {}
         with self.lock:
             if self.http_503_once:

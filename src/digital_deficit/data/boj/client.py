@@ -95,6 +95,19 @@ class BojClient:
                 progress(done + 1, len(chunks))
         return [found[c] for c in dict.fromkeys(codes) if c in found]
 
+    def data_by_layer(
+        self,
+        db: str,
+        frequency: str,
+        layer: str,
+        start: tuple[int, int] | None = None,
+        end: tuple[int, int] | None = None,
+    ) -> list[BojSeries]:
+        """Every series under ``layer`` (such as "1,*") at ``frequency`` (M, Q, CY, FY...)."""
+        params = {"db": db, "frequency": frequency, "layer": layer, "format": "json",
+                  "lang": self.lang}  # fmt: skip
+        return self._paged("/api/v1/getDataLayer", params, start, end)
+
     def _chunk(
         self,
         db: str,
@@ -103,6 +116,15 @@ class BojClient:
         end: tuple[int, int] | None,
     ) -> list[BojSeries]:
         params = {"db": db, "code": ",".join(codes), "format": "json", "lang": self.lang}
+        return self._paged("/api/v1/getDataCode", params, start, end)
+
+    def _paged(
+        self,
+        path: str,
+        params: dict[str, str],
+        start: tuple[int, int] | None,
+        end: tuple[int, int] | None,
+    ) -> list[BojSeries]:
         if start:
             params["startDate"] = f"{start[0]:04d}{start[1]:02d}"
         if end:
@@ -110,7 +132,7 @@ class BojClient:
         out: list[BojSeries] = []
         position = 1
         for _ in range(MAX_PAGES):
-            response = self._call("/api/v1/getDataCode", params)
+            response = self._call(path, params)
             out.extend(response.series)
             if response.next_position is None:
                 return out
