@@ -85,6 +85,24 @@ def test_metrics_on_the_fetched_file_give_the_published_figures(
     assert [o.vintage for o in merged.vintages(obs.key)] == ["preliminary", "2026-05-18"]
 
 
+def test_fetch_in_japanese_resolves_the_japanese_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _fetch(
+        tmp_path, StandIn(), "--lang", "jp", "--items", "copyright_royalties,consulting"
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert (
+        "copyright_royalties  debit   TESTSH2DR  official name  サービス収支/知的財産権等使用料/著作権等使用料/支払"
+        in printed
+    )
+    fetched = read_dataset(out)
+    assert {o.item for o in fetched} == {"copyright_royalties", "consulting"}
+    obs = fetched.get("consulting", "2024", side="credit")
+    assert obs is not None and "専門・経営コンサルティングサービス/受取" in obs.source
+
+
 def test_fetch_by_codes_and_an_unknown_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

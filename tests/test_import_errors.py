@@ -190,3 +190,23 @@ def test_nothing_is_written_on_failure(tmp_path: Path, capsys: pytest.CaptureFix
     )
     assert out.read_text("utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "dataset.csv"]
+
+
+def test_imf_without_a_unit_multiplier_is_refused(tmp_path: Path) -> None:
+    xml = (FIXTURES / "imf_bop_deu.xml").read_bytes()
+    xml = xml.replace(b'<generic:Value id="UNIT_MULT" value="6"/>', b"")
+    assert _error(tmp_path, xml, "imf.xml") == (
+        "imf.xml: series DEU.SH.CD_T states no UNIT_MULT; expected 6 (millions)"
+    )
+
+
+def test_wide_csv_with_three_metadata_columns(tmp_path: Path) -> None:
+    path = tmp_path / "three.csv"
+    path.write_bytes(
+        b",,,202401,202402\r\nBPBP6JYNCB,Current account/Net balance,100 million Yen,1.5,2.25\r\n"
+
+    )  # fmt: skip
+    data = import_file(path, vintage="2026-05-20").dataset
+    obs = data.get("current_account", "2024-02", "M")
+    assert obs is not None and (obs.value, obs.vintage) == (2.25, "2026-05-20")
+    assert data.get("current_account", "2024") is None  # ten months missing: no partial sum

@@ -130,3 +130,12 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert (rows["2024"]["digital"], rows["2024"]["travel"]) == (-66506, 58973)
     assert main(args) == 1  # exists: not overwritten without --force
     assert "exists; use --force to overwrite it" in capsys.readouterr().err
+
+
+def test_imf_sdmx_json_gives_the_same_figures_as_sdmx_ml() -> None:
+    from_xml = import_file(FIXTURES / "imf_bop_deu.xml", today=TODAY).dataset
+    from_json = import_file(FIXTURES / "imf_bop_deu.json", today=TODAY).dataset
+    assert sniff_format((FIXTURES / "imf_bop_deu.json").read_bytes(), "x") == "imf-sdmx"
+    assert [(o.key, o.value, o.unit, o.vintage) for o in from_json.observations] == [
+        (o.key, o.value, o.unit, o.vintage) for o in from_xml.observations
+    ]

@@ -20,6 +20,7 @@ SMALL_FIXTURES = (
     "mof_summary_cp932.csv",
     "mof_services_cp932.csv",
     "imf_bop_deu.xml",
+    "imf_bop_deu.json",
 )
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

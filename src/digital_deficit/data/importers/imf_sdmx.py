@@ -69,7 +69,7 @@ def _period(text: str, freq: str, path: str, code: str) -> tuple[int, int]:
 
 def _scaled(text: str, mult: int, path: str, code: str) -> tuple[float | None, int]:
     raw = text.strip()
-    if raw.lower() in ("", "nan", "na", "null"):
+    if raw.lower() in ("", "nan", "na", "null", "none"):
         return None, 0
     try:
         value = Decimal(raw).scaleb(mult - 6)
@@ -108,12 +108,40 @@ def _read_message(raw: bytes, path: str) -> Any:
         ) from None
 
 
+def _json_unit_mult(raw: bytes, path: str) -> str | None:
+    """UNIT_MULT (or SCALE) of an SDMX-JSON message, read from its structure.
+
+    sdmx1 (2.28) does not attach series attributes of SDMX-JSON to the series keys, so the
+    multiplier is read here; one value for the whole message, else an error (no guess).
+    """
+    import json
+
+    try:
+        attributes = json.loads(raw)["structure"]["attributes"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    found: set[str] = set()
+    if isinstance(attributes, dict):
+        for level in attributes.values():
+            for attribute in level if isinstance(level, list) else []:
+                if isinstance(attribute, dict) and attribute.get("id") in ("UNIT_MULT", "SCALE"):
+                    found |= {str(v.get("id")) for v in attribute.get("values", [])
+                              if isinstance(v, dict)}  # fmt: skip
+    if len(found) > 1:
+        raise ImportFileError(
+            path, None, f"UNIT_MULT differs between series ({', '.join(sorted(found))}); "
+            "expected one multiplier per SDMX-JSON file",
+        )  # fmt: skip
+    return next(iter(found), None)
+
+
 def import_imf_sdmx(raw: bytes, path: str, vintage: str) -> ImportedFile:
     """IMF BOP series for any country, in millions of US dollars.
 
     The vintage is the message's Prepared date when it states one, else ``vintage``.
     """
     message = _read_message(raw, path)
+    json_mult = _json_unit_mult(raw, path) if raw.lstrip()[:1] == b"{" else None
     datasets = getattr(message, "data", None)
     if not datasets:
         raise ImportFileError(path, None, "holds no data set; expected an SDMX data message")
@@ -146,8 +174,13 @@ def import_imf_sdmx(raw: bytes, path: str, vintage: str) -> ImportedFile:
                 raise ImportFileError(
                     path, None, f"series {code} has frequency {freq!r}; expected M, Q or A"
                 )
+            stated = attrs.get("UNIT_MULT") or attrs.get("SCALE") or json_mult
+            if stated is None:
+                raise ImportFileError(
+                    path, None, f"series {code} states no UNIT_MULT; expected 6 (millions)"
+                )
             try:
-                mult = int(attrs.get("UNIT_MULT", "6"))
+                mult = int(stated)
             except ValueError:
                 raise ImportFileError(
                     path,
