@@ -93,10 +93,8 @@ def test_fetch_in_japanese_resolves_the_japanese_names(
     )
     assert code == 0
     printed = capsys.readouterr().out
-    assert (
-        "copyright_royalties  debit   TESTSH2DR  official name  サービス収支/知的財産権等使用料/著作権等使用料/支払"
-        in printed
-    )
+    row = "copyright_royalties  debit   TESTSH2DR  official name  "
+    assert row + "サービス収支/知的財産権等使用料/著作権等使用料/支払" in printed
     fetched = read_dataset(out)
     assert {o.item for o in fetched} == {"copyright_royalties", "consulting"}
     obs = fetched.get("consulting", "2024", side="credit")
