@@ -70,3 +70,23 @@ def test_a_next_position_that_does_not_move_is_an_error() -> None:
         pytest.raises(BojFormatError, match="NEXTPOSITION 1 does not move past 1"),
     ):
         _client(url).data_by_codes("BP01", ["BPBP6JYNCB"])
+
+
+def test_a_timeout_is_retried() -> None:
+    import time
+
+    class Slow(StandIn):
+        slow_once = True
+
+        def answer(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, object]]:
+            if self.slow_once:
+                self.slow_once = False
+                time.sleep(1.5)
+            return super().answer(path, params)
+
+    standin = Slow(http_503_once=False, status_503_once=False)
+    with Server(standin) as url:
+        client = BojClient(Transport(url, timeout=0.5, retry=RetryPolicy(2, 0.0)), "en")
+        series = client.data_by_codes("BP01", ["BPBP6JYNCB"], (2024, 1), (2024, 2))
+    assert [s.values for s in series] == [[30587.90732161, 32560.53051895]]
+    assert client.transport.retries_done == 1

@@ -45,9 +45,6 @@ def run(args: argparse.Namespace) -> int:
         imported = result.imported
         print(f"{args.file}: {FORMATS[imported.format]}")
         print(f"Source: {imported.source_label}. {imported.credit}")
-        for series in imported.series:
-            if series.match_hint is not None or series.points:
-                pass
         _print_mapping(result.dataset)
         warn(imported.warnings)
         report_and_write(result.dataset, args.out, args.force, args.file)
