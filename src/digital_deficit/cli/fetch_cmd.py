@@ -24,7 +24,7 @@ from digital_deficit.data.csvio import DatasetFileError
 from digital_deficit.data.importers.build import import_date_vintage
 
 from .common import CliError
-from .io_common import fail, month_arg, report_and_write, warn
+from .io_common import check_out, fail, month_arg, report_and_write, warn
 
 NAME = "fetch"
 HELP = "fetch official data (BoJ Time-Series Data Search API) into a dataset file"
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"unknown item {unknown[0]!r}; expected one of: {', '.join(ITEM_IDS)}")
     if args.start and args.end and args.start > args.end:
         raise CliError("--from is after --to")
+    check_out(args.out, args.force)
     if not 0 <= args.retries <= 6:
         raise CliError("--retries must be 0 to 6")
     transport = Transport(

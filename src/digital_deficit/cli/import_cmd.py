@@ -10,7 +10,7 @@ from digital_deficit.data.importers.dispatch import FORMATS, import_file
 from digital_deficit.data.vintage import is_import_vintage
 
 from .common import CliError
-from .io_common import fail, report_and_write, warn
+from .io_common import check_out, fail, report_and_write, warn
 
 NAME = "import"
 HELP = "import an official data file (BoJ API JSON/CSV, BoJ wide CSV, MOF CSV, IMF SDMX)"
@@ -40,6 +40,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, print what was mapped and what it supersedes, write the dataset."""
+    check_out(args.out, args.force)
     try:
         result = import_file(args.file, args.format, args.vintage)
         imported = result.imported

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 
 from digital_deficit.data.csvio import DatasetFileError, write_dataset
 from digital_deficit.data.dataset import Dataset
@@ -20,6 +21,12 @@ def month_arg(text: str) -> tuple[int, int]:
     if match is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month such as 2024-01")
     return int(match.group(1)), int(match.group(2))
+
+
+def check_out(out: str, force: bool) -> None:
+    """Refuse early (before any work) to overwrite an existing file without --force."""
+    if not force and Path(out).exists():
+        raise CliError(f"{out} exists; use --force to overwrite it", 1)
 
 
 def report_and_write(dataset: Dataset, out: str, force: bool, path: str) -> None:

@@ -9,6 +9,7 @@ to millions) and FREQUENCY/FREQ (M, Q, A). Values stay in US dollars: usd_millio
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from decimal import Decimal, InvalidOperation
@@ -98,8 +99,10 @@ def _read_message(raw: bytes, path: str) -> Any:
     if b"<!doctype" in head or b"<!entity" in head:
         raise ImportFileError(path, None, "declares a DOCTYPE or entities; expected plain SDMX-ML")
     kind = "JSON" if raw.lstrip()[:1] in (b"{", b"[") else "XML"
+    sink = io.StringIO()  # sdmx1 prints debugging dumps of malformed input: keep them quiet
     try:
-        return sdmx.read_sdmx(io.BytesIO(raw), format=kind)
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            return sdmx.read_sdmx(io.BytesIO(raw), format=kind)
     except Exception as exc:  # sdmx1 raises many kinds for malformed input
         raise ImportFileError(
             path,
