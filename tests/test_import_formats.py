@@ -22,6 +22,7 @@ BOJ_FILES = {
     "boj_api_en.csv": "boj-csv",
     "boj_api_jp_sjis.csv": "boj-csv",
     "boj_wide_bp01.csv": "boj-wide",
+    "boj_wide_bp01_jp_sjis.csv": "boj-wide",
 }
 TODAY = date(2026, 5, 20)
 
