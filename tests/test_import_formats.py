@@ -94,6 +94,22 @@ def test_mof_files_give_the_published_figures() -> None:
     assert summary.get("current_account", "2026-01", "M") is None  # "--" is no data
 
 
+def test_mof_items_in_rows_layout() -> None:
+    data = _imported("mof_summary_rows_cp932.csv")
+    assert item_figure(data, "current_account", "2024").value == 292615
+    assert item_figure(data, "current_account", "2023", "FY").value == 253390
+    assert item_figure(data, "goods_and_services", "2024").value == -65152
+    assert item_figure(data, "secondary_income", "2023").value == -40962
+    assert item_figure(data, "primary_income", "2025").value == 415903
+    obs = data.get("goods", "2025-12", "M")
+    assert obs is not None and obs.vintage == "2026-02-09"
+    assert "months marked P, preliminary: 2025-11, 2025-12" in obs.source
+    assert {o.item for o in data} == {
+        "current_account", "goods_and_services", "goods", "services", "primary_income",
+        "secondary_income",
+    }  # fmt: skip
+
+
 def test_imf_sdmx_keeps_dollars_and_sums_quarters() -> None:
     result = import_file(FIXTURES / "imf_bop_deu.xml", today=TODAY)
     data = result.dataset

@@ -19,6 +19,7 @@ SMALL_FIXTURES = (
     "boj_wide_bp01.csv",
     "mof_summary_cp932.csv",
     "mof_services_cp932.csv",
+    "mof_summary_rows_cp932.csv",
     "imf_bop_deu.xml",
     "imf_bop_deu.json",
 )

@@ -27,7 +27,7 @@ from digital_deficit.data.vintage import date_vintage
 
 MOF_LABEL = "Ministry of Finance, balance of payments time series (CSV)"
 MOF_CREDIT = "Source: Ministry of Finance Japan / Bank of Japan, Balance of Payments Statistics."
-_PRELIM = re.compile(r"[(（]\s*[PpＰ]\s*[)）]|\bP$")
+_PRELIM = re.compile(r"[(（]\s*[PpＰ]\s*[)）]|(?<=[月\d\s])[PＰ]$")
 _MONTH = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[/.-]\s*(\d{1,2}))$")
 _YEAR = re.compile(r"^(?:CY|FY)?\s*\d{4}\s*(?:年度?|年度計|年計)?$", re.I)
 _RELEASE = re.compile(
@@ -51,10 +51,30 @@ def month_of(cell: str) -> tuple[tuple[int, int], bool] | None:
     match = _MONTH.match(text)
     if match is None:
         return None
-    month = int(match.group(2) or match.group(3))
-    if not 1 <= month <= 12:
+    year, month = int(match.group(1)), int(match.group(2) or match.group(3))
+    if not 1 <= month <= 12 or not 1850 <= year <= 2100:
         return None
-    return (int(match.group(1)), month), preliminary
+    return (year, month), preliminary
+
+
+def preamble_facts(rows: list[list[str]], path: str, fallback_vintage: str) -> tuple[str, str]:
+    """(unit text, vintage) stated in the rows above the data; no unit is an error."""
+    preamble = " ".join(" ".join(r) for r in rows)
+    unit = next((u for key, u in _UNITS if key in preamble.lower() or key in preamble), None)
+    if unit is None:
+        raise ImportFileError(
+            path, None, "states no unit; expected a row such as 単位：億円 (100 million yen)"
+        )
+    stated = _RELEASE.search(preamble)
+    if stated is None:
+        return unit, fallback_vintage
+    try:
+        ymd = f"{stated.group(1)}{int(stated.group(2)):02d}{int(stated.group(3)):02d}"
+        return unit, date_vintage(ymd)
+    except ValueError:
+        raise ImportFileError(
+            path, None, f"release date {stated.group(0)!r} is not a date"
+        ) from None
 
 
 def _column_meaning(cells: list[str], carried: list[str]) -> tuple[str, str] | None:
@@ -72,40 +92,59 @@ def _column_meaning(cells: list[str], carried: list[str]) -> tuple[str, str] | N
     return spanning[0], side or spanning[1]
 
 
+_HEADER_MONTH = re.compile(r"^(?:.*?(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:[(（]?[PpＰ][)）]?)?$")
+
+
+def header_months(row: list[str]) -> list[tuple[int, tuple[int, int], bool]]:
+    """(column, (year, month), preliminary) of each month cell of a header row such as
+    "項目/2024年", "1月P", "2月P", "3月"...: a month without a year takes the last year seen."""
+    year: int | None = None
+    found: list[tuple[int, tuple[int, int], bool]] = []
+    for col, cell in enumerate(row):
+        text = cell.strip()
+        years = re.findall(r"(\d{4})\s*年", text)
+        match = _HEADER_MONTH.match(text)
+        if years:
+            year = int(years[-1])
+        if match is None or col == 0 or year is None:
+            continue
+        month = int(match.group(2))
+        if 1 <= month <= 12 and 1850 <= year <= 2100:
+            found.append((col, (year, month), bool(_PRELIM.search(text))))
+    return found
+
+
+def is_month_header(row: list[str]) -> bool:
+    """True when a row holds two or more month cells (items-in-rows layout)."""
+    return len(header_months(row)) >= 2
+
+
 def looks_mof(text: str) -> bool:
-    """True when some early row starts with a month label and a header names an item."""
-    rows = list(csv.reader(io.StringIO(text[:20000], newline="")))[:60]
-    return any(r and month_of(r[0]) for r in rows) and any(
-        classify_header([c]) for r in rows for c in r[1:]
-    )
+    """True for either MOF layout: months in rows or months across a header row."""
+    try:
+        rows = list(csv.reader(io.StringIO(text[:20000], newline="")))[:60]
+    except csv.Error:
+        return False
+    in_rows = any(r and month_of(r[0]) for r in rows)
+    across = any(is_month_header(r) for r in rows)
+    names_item = any(classify_header([c]) for r in rows for c in r)
+    return (in_rows or across) and names_item
 
 
 def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
     """Read a MOF CSV; the vintage is its stated release date, else ``fallback_vintage``."""
     rows = list(csv.reader(io.StringIO(text, newline="")))
     first = next((i for i, r in enumerate(rows) if r and month_of(r[0])), None)
+    if first is None and any(is_month_header(r) for r in rows):
+        from digital_deficit.data.importers.mof_rows import import_mof_rows
+
+        return import_mof_rows(rows, path, fallback_vintage)
     if first is None:
         raise ImportFileError(
             path, None, "has no month rows; expected a first column such as 2024年1月"
         )
     header_rows = rows[:first]
-    preamble = " ".join(" ".join(r) for r in header_rows)
-    unit = next((u for key, u in _UNITS if key in preamble.lower() or key in preamble), None)
-    if unit is None:
-        raise ImportFileError(
-            path, None, "states no unit; expected a row such as 単位：億円 (100 million yen)"
-        )
-    vintage = fallback_vintage
-    stated = _RELEASE.search(preamble)
-    if stated:
-        try:
-            vintage = date_vintage(
-                f"{stated.group(1)}{int(stated.group(2)):02d}{int(stated.group(3)):02d}"
-            )
-        except ValueError:
-            raise ImportFileError(
-                path, None, f"release date {stated.group(0)!r} is not a date"
-            ) from None
+    unit, vintage = preamble_facts(header_rows, path, fallback_vintage)
     width = max(len(r) for r in header_rows) if header_rows else 0
     own = {j: [r[j].strip() if j < len(r) else "" for r in header_rows] for j in range(1, width)}
     carried: dict[int, list[str]] = {}
