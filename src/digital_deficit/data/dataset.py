@@ -81,6 +81,10 @@ class Dataset:
 
     def _add(self, obs: Observation) -> None:
         held = self._by_key.setdefault(obs.key, [])
+        if not held:  # the common case: nothing to compare or sort
+            vintage_rank(obs.vintage)
+            held.append(obs)
+            return
         rank = vintage_rank(obs.vintage)
         for other in held:
             if vintage_rank(other.vintage) == rank:

@@ -1,0 +1,78 @@
+"""`fetch boj` without the command line: resolve codes, fetch, build the dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.data.boj import CREDIT_LINE
+from digital_deficit.data.boj.client import BojClient, ProgressHook
+from digital_deficit.data.boj.resolve import Resolution, resolve_series
+from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.importers.boj_api import API_LABEL, source_from_boj
+from digital_deficit.data.importers.build import build_dataset
+from digital_deficit.data.importers.series import ImportedFile, project_unit
+
+
+class ResolutionError(DigitalDeficitError):
+    """A series code could not be resolved without guessing."""
+
+
+@dataclass
+class FetchResult:
+    """The dataset fetched, how codes were resolved, and warnings for the user."""
+
+    dataset: Dataset
+    imported: ImportedFile
+    resolution: Resolution
+    warnings: list[str] = field(default_factory=list)
+
+
+def fetch_boj(
+    client: BojClient,
+    db: str,
+    items: Sequence[str] | None,
+    codes: Sequence[str] | None,
+    start: tuple[int, int] | None,
+    end: tuple[int, int] | None,
+    fallback_vintage: str,
+    progress: ProgressHook | None = None,
+) -> FetchResult:
+    """Resolve (from getMetadata, unless ``codes`` are given), fetch and build the dataset."""
+    label = f"{API_LABEL}, {db}"
+    if codes:
+        series = client.data_by_codes(db, codes, start, end, progress)
+        resolution = resolve_series((s.code, s.name) for s in series)
+        unmapped = [s.code for s in series if s.code not in {m.code for m in resolution.matches}]
+        warnings = [f"{c}: names no project item; skipped" for c in unmapped]
+        warnings += [f"{c}: no data returned" for c in codes if c not in {s.code for s in series}]
+    else:
+        metadata = client.metadata(db)
+        candidates = [
+            (m.code, m.name)
+            for m in metadata
+            if m.frequency.upper().startswith("MONTHLY") and project_unit(m.unit) == "oku_yen"
+        ]
+        resolution = resolve_series(candidates, wanted_items=items)
+        if resolution.ambiguous:
+            raise ResolutionError(
+                "series names are ambiguous (nothing guessed):\n" + resolution.table()
+            )
+        wanted = [m.code for m in resolution.matches]
+        if not wanted:
+            raise ResolutionError(f"getMetadata of {db} names none of the items asked for")
+        series = client.data_by_codes(db, wanted, start, end, progress)
+        warnings = [f"{item}: no monthly series found by name" for item, _ in resolution.missing]
+        warnings += [f"{c}: no data returned" for c in wanted if c not in {s.code for s in series}]
+    imported = ImportedFile(f"{client.transport.base_url} {db}", "boj-api", label, CREDIT_LINE)
+    by_code = {s.code: s for s in series}
+    mapped = []
+    for match in resolution.matches:
+        if match.code in by_code:
+            source = source_from_boj(by_code[match.code], imported.path, fallback_vintage)
+            imported.series.append(source)
+            mapped.append((match, source))
+    if not mapped:
+        raise ResolutionError("no data for any resolved series")
+    return FetchResult(build_dataset(imported, mapped), imported, resolution, warnings)

@@ -1,0 +1,57 @@
+"""Typed results of the BoJ API: the envelope, a data series, a metadata entry."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+
+class BojSeries(BaseModel):
+    """One series of a getDataCode/getDataLayer result (``values[i]`` is at ``survey_dates[i]``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    name: str
+    unit: str
+    frequency: str
+    category: str = ""
+    last_update: int | None = None
+    survey_dates: list[int]
+    values: list[float | None]
+
+    @model_validator(mode="after")
+    def _aligned(self) -> BojSeries:
+        if len(self.survey_dates) != len(self.values):
+            raise ValueError(
+                f"has {len(self.survey_dates)} SURVEY_DATES but {len(self.values)} VALUES"
+            )
+        return self
+
+
+class BojMetadata(BaseModel):
+    """One getMetadata entry (heading rows without a code are dropped by the parser)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    name: str
+    unit: str = ""
+    frequency: str = ""
+    category: str = ""
+    layers: tuple[str, ...] = ()
+    start: str = ""
+    end: str = ""
+
+
+class BojResponse(BaseModel):
+    """The envelope: the real status is ``status`` (the HTTP status is always 200)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    status: int
+    message_id: str = ""
+    message: str = ""
+    date: str = ""
+    next_position: int | None = None
+    series: list[BojSeries] = []
+    metadata: list[BojMetadata] = []

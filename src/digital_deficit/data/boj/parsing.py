@@ -1,0 +1,137 @@
+"""BoJ API JSON -> typed models; the English and Japanese (``_J``) field names are both read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.data.boj.models import BojMetadata, BojResponse, BojSeries
+
+NO_DATA_MESSAGE_ID = "M181030I"
+
+
+class BojFormatError(DigitalDeficitError):
+    """A BoJ response or file is not in the documented layout."""
+
+
+class BojApiError(DigitalDeficitError):
+    """The API answered with an error STATUS (``status``, ``message_id``, ``message``)."""
+
+    def __init__(self, status: int, message_id: str, message: str) -> None:
+        self.status, self.message_id, self.message = status, message_id, message
+        super().__init__(f"BoJ API status {status} {message_id}: {message}")
+
+
+def _text(entry: Mapping[str, Any], key: str, lang_first: str = "") -> str:
+    for name in (key, f"{key}_J") if lang_first != "jp" else (f"{key}_J", key):
+        value = entry.get(name)
+        if value not in (None, ""):
+            return str(value)
+    return ""
+
+
+def _series(entry: Mapping[str, Any]) -> BojSeries:
+    values = entry.get("VALUES") or {}
+    if not isinstance(values, Mapping):
+        raise ValueError("VALUES is not an object with SURVEY_DATES and VALUES")
+    last = entry.get("LAST_UPDATE")
+    return BojSeries.model_validate(
+        {
+            "code": entry.get("SERIES_CODE"),
+            "name": _text(entry, "NAME_OF_TIME_SERIES"),
+            "unit": _text(entry, "UNIT"),
+            "frequency": str(entry.get("FREQUENCY") or ""),
+            "category": _text(entry, "CATEGORY"),
+            "last_update": None if last in (None, "") else last,
+            "survey_dates": values.get("SURVEY_DATES") or [],
+            "values": values.get("VALUES") or [],
+        }
+    )
+
+
+def _metadata(entry: Mapping[str, Any]) -> BojMetadata | None:
+    code = entry.get("SERIES_CODE")
+    if not code:
+        return None
+    return BojMetadata(
+        code=str(code),
+        name=_text(entry, "NAME_OF_TIME_SERIES"),
+        unit=_text(entry, "UNIT"),
+        frequency=str(entry.get("FREQUENCY") or ""),
+        category=_text(entry, "CATEGORY"),
+        layers=tuple(str(entry.get(f"LAYER{i}") or "") for i in range(1, 6)),
+        start=str(entry.get("START_OF_THE_TIME_SERIES") or ""),
+        end=str(entry.get("END_OF_THE_TIME_SERIES") or ""),
+    )
+
+
+def parse_envelope(payload: object, metadata: bool = False) -> BojResponse:
+    """A decoded JSON envelope as a BojResponse; raises BojFormatError when it is not one."""
+    if not isinstance(payload, Mapping) or "STATUS" not in payload:
+        raise BojFormatError("is not a BoJ API envelope (no STATUS field)")
+    try:
+        status = int(payload["STATUS"])
+        results = payload.get("RESULTSET") or []
+        if not isinstance(results, list):
+            raise BojFormatError("RESULTSET is not a list")
+        series: list[BojSeries] = []
+        meta: list[BojMetadata] = []
+        for position, entry in enumerate(results, start=1):
+            if not isinstance(entry, Mapping):
+                raise BojFormatError(f"RESULTSET entry {position} is not an object")
+            try:
+                if metadata:
+                    found = _metadata(entry)
+                    if found is not None:
+                        meta.append(found)
+                else:
+                    series.append(_series(entry))
+            except (ValidationError, ValueError) as exc:
+                raise BojFormatError(
+                    f"RESULTSET entry {position} ({entry.get('SERIES_CODE')!r}): {_first(exc)}"
+                ) from None
+        nxt = payload.get("NEXTPOSITION")
+        return BojResponse(
+            status=status,
+            message_id=str(payload.get("MESSAGEID") or ""),
+            message=str(payload.get("MESSAGE") or ""),
+            date=str(payload.get("DATE") or ""),
+            next_position=None if nxt in (None, "") else int(nxt),
+            series=series,
+            metadata=meta,
+        )
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, BojFormatError):
+            raise
+        raise BojFormatError(f"envelope field: {exc}") from None
+
+
+def _first(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        return f"{where}: {err['msg']}".removeprefix(": ")
+    return str(exc)
+
+
+def parse_json_text(text: str, metadata: bool = False) -> BojResponse:
+    """Parse response text; a body that is not JSON gives BojFormatError with line and column."""
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BojFormatError(
+            f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); "
+            "expected a BoJ API JSON response (truncated?)"
+        ) from None
+    return parse_envelope(payload, metadata)
+
+
+def check_status(response: BojResponse) -> BojResponse:
+    """Raise BojApiError unless STATUS is 200 (no data, M181030I, is a success)."""
+    if response.status != 200:
+        raise BojApiError(response.status, response.message_id, response.message)
+    return response

@@ -1,0 +1,1 @@
+"""Importers of official data files: BoJ API JSON/CSV, BoJ wide CSV, MOF CSV, IMF SDMX."""

@@ -1,0 +1,83 @@
+"""Reading files from outside safely: size limit first, then refuse what is not a data file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from digital_deficit.data.importers.errors import ImportFileError
+
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+"""Largest file an importer reads (a full BP01 wide CSV is about 12 MB)."""
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a zip archive (or an .xlsx workbook); unzip it or save the sheet as CSV"),
+    (b"\x1f\x8b", "a gzip archive; decompress it first"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel/Office file; save it as CSV"),
+)
+
+
+def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_IMPORT_BYTES) -> bytes:
+    """The file's bytes, after checking its size against ``max_bytes`` (before reading it)."""
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise ImportFileError(name, None, f"cannot be read ({exc.strerror})") from None
+    if size > max_bytes:
+        raise ImportFileError(name, None, f"is {size} bytes; the limit is {max_bytes} bytes")
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(min(size, max_bytes) + 1)  # +1: a file that grew is caught
+    except OSError as exc:
+        raise ImportFileError(name, None, f"cannot be read ({exc.strerror})") from None
+    if len(raw) > max_bytes:
+        raise ImportFileError(name, None, f"is over the limit of {max_bytes} bytes")
+    return raw
+
+
+def refuse_non_data(raw: bytes, name: str) -> None:
+    """Raise ImportFileError for an empty file, an archive, a PDF or an HTML page."""
+    if not raw or raw.isspace():
+        raise ImportFileError(name, None, "is empty; expected an official data file")
+    for magic, what in _SIGNATURES:
+        if raw.startswith(magic):
+            raise ImportFileError(name, None, f"is {what}; expected a CSV, JSON or SDMX file")
+    if b"\x00" in raw[:65536]:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ImportFileError(name, line, "holds NUL bytes; expected a text file")
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
+        raise ImportFileError(
+            name,
+            1,
+            "is an HTML page (an error page saved as a data file?); "
+            "expected a CSV, JSON or SDMX file",
+        )
+
+
+def decode_text(raw: bytes, name: str, encodings: tuple[str, ...]) -> tuple[str, str]:
+    """Decode with the first encoding that fits; returns (text, encoding).
+
+    A file that fits none gives ImportFileError naming the line of the first bad byte.
+    """
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ImportFileError(name, line, "holds NUL bytes; expected a text file")
+    first_error: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            continue
+        return text.removeprefix("\ufeff"), encoding
+    assert first_error is not None
+    line = raw[: first_error.start].count(b"\n") + 1
+    raise ImportFileError(
+        name,
+        line,
+        f"byte {first_error.start} cannot be decoded as {' or '.join(encodings)}; "
+        "expected UTF-8 (English files) or Shift-JIS/cp932 (Japanese files)",
+    )

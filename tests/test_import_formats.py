@@ -1,0 +1,158 @@
+"""Each importer against its fixture: the published annual figures come back to the last digit."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digital_deficit.cli.main import main
+from digital_deficit.data.csvio import read_dataset
+from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.figures import digital_figure, item_figure
+from digital_deficit.data.importers.dispatch import import_file, sniff_format
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BOJ_FILES = {
+    "boj_api_en.json": "boj-json",
+    "boj_api_jp.json": "boj-json",
+    "boj_api_en.csv": "boj-csv",
+    "boj_api_jp_sjis.csv": "boj-csv",
+    "boj_wide_bp01.csv": "boj-wide",
+    "boj_wide_bp01_jp_sjis.csv": "boj-wide",
+}
+TODAY = date(2026, 5, 20)
+
+
+def _imported(name: str) -> Dataset:
+    return import_file(FIXTURES / name, today=TODAY).dataset
+
+
+@pytest.mark.parametrize(("name", "fmt"), sorted(BOJ_FILES.items()))
+def test_boj_files_give_the_published_figures(name: str, fmt: str) -> None:
+    assert sniff_format((FIXTURES / name).read_bytes(), name) == fmt
+    data = _imported(name)
+    cy = {
+        ("current_account", 2023): 206295,
+        ("current_account", 2024): 292615,
+        ("current_account", 2025): 318799,
+        ("goods", 2024): -38990,
+        ("services", 2025): -33928,
+        ("primary_income", 2024): 402072,
+        ("secondary_income", 2023): -40962,
+        ("travel", 2024): 58973,
+        ("ict_services", 2024): -24941,
+        ("direct_investment_income", 2024): 245518,
+        ("portfolio_investment_income", 2024): 142753,
+    }
+    for (item, year), value in cy.items():
+        assert item_figure(data, item, str(year)).value == value, (item, year)
+    fy = {
+        ("current_account", 2023): 253390,
+        ("current_account", 2024): 303771,
+        ("primary_income", 2024): 417114,
+        ("travel", 2023): 42295,
+        ("reinvested_earnings", 2023): 105687,
+        ("portfolio_investment_income", 2023): 128169,
+    }
+    for (item, year), value in fy.items():
+        assert item_figure(data, item, str(year), "FY").value == value, (item, year)
+    assert digital_figure(data, "2023", "CY", "mof3").value == -55360
+    assert digital_figure(data, "2024", "CY", "mof3").value == -66506
+    assert digital_figure(data, "2024", "CY", "narrow").value == -64622
+    assert digital_figure(data, "2023", "FY", "mof3").value == -55714
+    assert digital_figure(data, "2023", "CY", "mof3", side="debit").value == 92463
+    assert digital_figure(data, "2023", "CY", "mof3", side="credit").value == 37103
+    obs = data.get("current_account", "2024")
+    assert obs is not None
+    expected_vintage = "2026-05-20" if fmt == "boj-wide" else "2026-05-18"
+    assert (obs.unit, obs.vintage) == ("oku_yen", expected_vintage)
+    assert data.get("current_account", "2025", "FY") is None  # FY2025 ends 2026-03: missing
+
+
+def test_mof_files_give_the_published_figures() -> None:
+    summary = _imported("mof_summary_cp932.csv")
+    services = _imported("mof_services_cp932.csv")
+    primary = _imported("mof_primary_income_cp932.csv")
+    assert item_figure(summary, "current_account", "2024").value == 292615
+    assert item_figure(summary, "goods_and_services", "2024").value == -65152
+    assert item_figure(summary, "current_account", "2024", "FY").value == 303771
+    assert item_figure(summary, "secondary_income", "2023").value == -40962
+    assert item_figure(services, "travel", "2024", "FY").value == 66864
+    assert item_figure(services, "ict_services", "2024").value == -24941
+    combined = Dataset([*summary, *services, *primary])
+    assert digital_figure(combined, "2024", "CY", "mof3").value == -66506
+    assert digital_figure(combined, "2024", "CY", "narrow").value == -64622
+    assert digital_figure(combined, "2023", "CY", "mof3", side="debit").value == 92463
+    assert item_figure(primary, "reinvested_earnings", "2023", "FY").value == 105687
+    obs = summary.get("current_account", "2025-12", "M")
+    assert obs is not None and obs.vintage == "2026-02-09"  # the release date the file states
+    assert "months marked (P), preliminary: 2025-11, 2025-12" in obs.source
+    assert summary.get("current_account", "2026-01", "M") is None  # "--" is no data
+
+
+def test_mof_items_in_rows_layout() -> None:
+    data = _imported("mof_summary_rows_cp932.csv")
+    assert item_figure(data, "current_account", "2024").value == 292615
+    assert item_figure(data, "current_account", "2023", "FY").value == 253390
+    assert item_figure(data, "goods_and_services", "2024").value == -65152
+    assert item_figure(data, "secondary_income", "2023").value == -40962
+    assert item_figure(data, "primary_income", "2025").value == 415903
+    obs = data.get("goods", "2025-12", "M")
+    assert obs is not None and obs.vintage == "2026-02-09"
+    assert "months marked P, preliminary: 2025-11, 2025-12" in obs.source
+    assert {o.item for o in data} == {
+        "current_account", "goods_and_services", "goods", "services", "primary_income",
+        "secondary_income",
+    }  # fmt: skip
+
+
+def test_imf_sdmx_keeps_dollars_and_sums_quarters() -> None:
+    result = import_file(FIXTURES / "imf_bop_deu.xml", today=TODAY)
+    data = result.dataset
+    assert result.imported.warnings == ["DEU.SJ22.DB_T: indicator or entry not mapped; skipped"]
+    q = data.get("ict_services", "2024Q1", "Q", side="credit", country="DEU")
+    assert q is not None and (q.value, q.unit, q.vintage) == (9500.6, "usd_million", "2026-03-31")
+    cy = item_figure(data, "ict_services", "2024", "CY", "credit", country="DEU")
+    assert cy.value == 38695.0  # 9500.6 + 9622.2 + 9731.9 + 9840.3, exactly
+    net = item_figure(data, "consulting", "2023", "CY", "net", country="DEU")
+    assert net.how == "credit - debit"
+    assert net.value == math.fsum([28607.6, -26607.8])  # CY credit and debit totals
+    custom = digital_figure(
+        data, "2024", "CY", ["ip_charges", "ict_services", "consulting"], "debit", "DEU"
+    )
+    assert custom.value == math.fsum([22271.8, 46464.4, 28224.0])
+    assert data.get("ict_services", "2024", "FY", side="credit", country="DEU") is None
+
+
+def test_import_command_writes_a_dataset_metrics_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "imported.csv"
+    args = ["import", str(FIXTURES / "boj_api_jp_sjis.csv"), "--out", str(out)]
+    assert main([*args, "--vintage", "2026-05-20"]) == 0
+    printed = capsys.readouterr().out
+    assert "BoJ API CSV (long" in printed
+    assert "Merged with the embedded dataset: 788 new figures, 32 superseded, 0 kept" in printed
+    assert "  CY 2023 current_account net: 206295 [preliminary] -> 206295 [2026-05-18]" in printed
+    assert read_dataset(out).get("travel", "2024") is not None
+    assert (
+        main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])
+        == 0
+    )
+    rows = {r["period"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert (rows["2024"]["digital"], rows["2024"]["travel"]) == (-66506, 58973)
+    assert main(args) == 1  # exists: not overwritten without --force
+    assert "exists; use --force to overwrite it" in capsys.readouterr().err
+
+
+def test_imf_sdmx_json_gives_the_same_figures_as_sdmx_ml() -> None:
+    from_xml = import_file(FIXTURES / "imf_bop_deu.xml", today=TODAY).dataset
+    from_json = import_file(FIXTURES / "imf_bop_deu.json", today=TODAY).dataset
+    assert sniff_format((FIXTURES / "imf_bop_deu.json").read_bytes(), "x") == "imf-sdmx"
+    assert [(o.key, o.value, o.unit, o.vintage) for o in from_json.observations] == [
+        (o.key, o.value, o.unit, o.vintage) for o in from_xml.observations
+    ]
