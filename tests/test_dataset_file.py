@@ -163,3 +163,32 @@ def test_write_atomic_refuses_and_keeps_existing(tmp_path: Path) -> None:
         write_atomic(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary left behind
+
+
+def _with_components(vintage: str) -> str:
+    rows = [
+        f"JPN,CY,2025,copyright_royalties,,net,-20000,oku_yen,1,{vintage},fetched",
+        f"JPN,CY,2025,ict_services,,net,-26000,oku_yen,1,{vintage},fetched",
+        f"JPN,CY,2025,consulting,,net,-22000,oku_yen,1,{vintage},fetched",
+    ]
+    return "\n".join([HEADER, *rows]) + "\n"
+
+
+def test_newer_components_beat_an_older_published_total() -> None:
+    from digital_deficit.data.figures import digital_figure
+
+    fetched = read_dataset_text(_with_components("2026-05-18"), "f.csv")
+    merged, _ = embedded_dataset().merged_with(fetched)
+    assert embedded_dataset().get("digital", "2025").value == -67000  # type: ignore[union-attr]
+    figure = digital_figure(merged, "2025")
+    assert (figure.value, figure.how) == (-68000.0, "sum of mof3 items")
+
+
+def test_older_components_do_not_replace_a_published_total() -> None:
+    from digital_deficit.data.figures import digital_figure
+
+    rough = read_dataset_text(_with_components("analyst"), "f.csv")
+    merged, _ = embedded_dataset().merged_with(rough)
+    figure = digital_figure(merged, "2025")
+    assert (figure.value, figure.vintages) == (-67000.0, ("analyst",))
+    assert digital_figure(merged, "2024").value == -66506

@@ -17,6 +17,7 @@ from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
 from digital_deficit.core.periods import Period
 from digital_deficit.data.dataset import Dataset, normalise_place
 from digital_deficit.data.model import Observation
+from digital_deficit.data.vintage import vintage_rank
 
 
 class MixedUnitsError(DigitalDeficitError):
@@ -93,18 +94,27 @@ def digital_figure(
 ) -> Figure:
     """The digital balance (or its payments/receipts) for ``definition`` in ``period``.
 
-    A published total for mof3 or narrow is used first; otherwise the definition's items are
-    summed, and the result is missing unless every item is present.
+    A published total for mof3 or narrow is used, unless every item of the definition is
+    available in a newer vintage (fetched monthly data beside an embedded analyst total); otherwise
+    the items are summed, and the result is missing unless every item is present.
     """
     chosen = get_definition(definition)
     country, basis, text, side = normalise_place(period, basis, side, country)
     lookup = _Lookup(dataset, country, basis, text, vintage)
-    if chosen.id != "custom":
-        total = lookup.resolve("digital", side, chosen.id)
-        if total.value is not None:
-            return total
     parts = [lookup.resolve(i, side) for i in chosen.items]
-    return _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")
+    summed = _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")
+    if chosen.id == "custom":
+        return summed
+    total = lookup.resolve("digital", side, chosen.id)
+    if total.value is None:
+        return summed
+    if summed.value is not None and _oldest_rank(summed) > _oldest_rank(total):
+        return summed  # every component is newer than the published total (e.g. fetched data)
+    return total
+
+
+def _oldest_rank(figure: Figure) -> tuple[int, str]:
+    return min(vintage_rank(o.vintage) for o in figure.sources)
 
 
 class _Lookup:
