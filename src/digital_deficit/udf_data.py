@@ -24,6 +24,7 @@ from digital_deficit.core.periods import Period, parse_period, period_of_month
 from digital_deficit.udf_args import (
     Cell,
     Output,
+    Shape,
     basis_arg,
     cell,
     choose,
@@ -109,6 +110,26 @@ def _figure(
     return item_figure(data, item_id, period, period.basis, side, vintage=vintage)
 
 
+def _figures(
+    item: object,
+    period: object,
+    basis: object,
+    definition: object,
+    side: object,
+    vintage: object,
+) -> tuple[list[Figure | None], Shape]:
+    """The figure for each period cell (None for a blank cell) and the cells' shape."""
+    item_id = _item(item)
+    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    periods = read_cells("period", period)
+    data = dataset()
+    figures = [
+        None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id)
+        for p in period_cells(periods, basis_arg(basis))
+    ]
+    return figures, periods.shape
+
+
 @excel_errors
 def value(
     item: object,
@@ -119,15 +140,8 @@ def value(
     vintage: object = None,
 ) -> Output:
     """The figure of ``item`` for each period given (oku yen); #N/A where not published."""
-    item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
-    periods = read_cells("period", period)
-    data = dataset()
-    results: list[float | None] = []
-    for p in period_cells(periods, basis_arg(basis)):
-        found = None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id).value
-        results.append(found)
-    return shaped(results, periods.shape)
+    figures, shape = _figures(item, period, basis, definition, side, vintage)
+    return shaped([None if f is None else f.value for f in figures], shape)
 
 
 @excel_errors
@@ -140,15 +154,9 @@ def source(
     vintage: object = None,
 ) -> Output:
     """Citation and vintage of each figure ``value`` returns; #N/A where there is none."""
-    item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
-    periods = read_cells("period", period)
-    data = dataset()
-    texts: list[str | None] = []
-    for p in period_cells(periods, basis_arg(basis)):
-        fig = None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id)
-        texts.append(None if fig is None or fig.value is None else citation(fig))
-    return shaped(texts, periods.shape)
+    figures, shape = _figures(item, period, basis, definition, side, vintage)
+    texts = [None if f is None or f.value is None else citation(f) for f in figures]
+    return shaped(texts, shape)
 
 
 def citation(fig: Figure) -> str:
