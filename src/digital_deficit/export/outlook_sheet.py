@@ -13,7 +13,7 @@ from digital_deficit.export.layout import Layout
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR
 from digital_deficit.export.period_sheets import Cells
-from digital_deficit.export.styles import LEFT, RIGHT, TN, YEAR_CY, YEN, Styles
+from digital_deficit.export.styles import HEADER_FILL, LEFT, RIGHT, TN, YEAR_CY, YEN, Styles
 from digital_deficit.export.tables import header_row, notes, write_period_table
 
 
@@ -160,7 +160,7 @@ def _write_path(
         cell.font = st.header
         cell.number_format = YEAR_CY
         cell.alignment = RIGHT
-        cell.fill = ws[f"A{h}"].fill.copy()
+        cell.fill = HEADER_FILL
     row = path.rows["op:value"]
     put(ws, f"A{row}", labels["outlook.projection"], cache)
     ws[f"A{row}"].font = st.body

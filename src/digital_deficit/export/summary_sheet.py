@@ -17,6 +17,7 @@ from digital_deficit.export.styles import (
     RIGHT,
     TIMES,
     TN,
+    WRAP,
     YEAR_CY,
     YEAR_FY,
     Styles,
@@ -144,7 +145,7 @@ def write_summary(
     note_row = KPI_ROWS[KPI_KEYS[-1]] + 1
     put(ws, f"A{note_row}", labels["na_note"], cache).font = st.note
     ws.merge_cells(f"A{note_row}:M{note_row + 1}")
-    ws[f"A{note_row}"].alignment = ws[f"A{note_row}"].alignment.copy(wrap_text=True, vertical="top")
+    ws[f"A{note_row}"].alignment = WRAP
     for anchor, item in zip(CHART_ANCHORS, charts, strict=True):
         ws.add_chart(item, anchor)
     set_widths(ws, {"A": 38, "B": 10, "C": 12, **{c: 10 for c in "DEFGHIJKLM"}})
