@@ -100,11 +100,14 @@ def run(args: argparse.Namespace) -> int:
     from digital_deficit.export.builder import write_briefing
     from digital_deficit.export.numbers import NoPeriodsError
 
+    from digital_deficit.data.csvio import DatasetFileError
+    from digital_deficit.data.dataset import DuplicateObservationError
+
     options = _options(args)
     out = Path(args.out)
     try:
         write_briefing(options, out, force=args.force)
-    except NoPeriodsError as exc:
+    except (NoPeriodsError, DatasetFileError, DuplicateObservationError) as exc:
         raise CliError(str(exc), 1) from None
     except FileExistsError:
         raise

@@ -72,7 +72,8 @@ class ScenarioFile(BaseModel):
 
 
 def _problem(exc: ValidationError, where: str) -> str:
-    first = exc.errors()[0]
+    errors = exc.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(p) for p in first["loc"]]
     key = {"start": "from", "end": "to"}.get(loc[-1], loc[-1]) if loc else ""
     if first["type"] == "extra_forbidden":
