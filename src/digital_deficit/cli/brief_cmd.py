@@ -97,11 +97,10 @@ def run(args: argparse.Namespace) -> int:
     """Build and write; returns the exit status."""
     if args.scenarios:
         return _run_scenarios(args)
-    from digital_deficit.export.builder import write_briefing
-    from digital_deficit.export.numbers import NoPeriodsError
-
     from digital_deficit.data.csvio import DatasetFileError
     from digital_deficit.data.dataset import DuplicateObservationError
+    from digital_deficit.export.builder import write_briefing
+    from digital_deficit.export.numbers import NoPeriodsError
 
     options = _options(args)
     out = Path(args.out)
