@@ -6,12 +6,14 @@ import datetime as _dt
 import io
 import os
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.workbook.properties import CalcProperties
+from openpyxl.writer.excel import ExcelWriter
 
 from digital_deficit import __version__
 from digital_deficit.data.dataset import Dataset
@@ -32,7 +34,7 @@ from digital_deficit.export.period_sheets import (
     digital_cells,
 )
 from digital_deficit.export.reference_sheets import write_data, write_sources
-from digital_deficit.export.styles import page_setup, styles_for
+from digital_deficit.export.styles import page_setup, set_default_font, styles_for
 from digital_deficit.export.summary_sheet import PRINT_AREA, write_summary
 from digital_deficit.export.tables import notes, period_widths, title_block, write_period_table
 
@@ -51,9 +53,13 @@ class Briefing:
     layout: Layout
 
     def to_bytes(self) -> bytes:
-        """The .xlsx package with every formula's cached value."""
+        """The .xlsx package with every formula's cached value.
+
+        openpyxl writes an uncompressed package; adding the cached values compresses it once.
+        """
         buffer = io.BytesIO()
-        self.workbook.save(buffer)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(self.workbook, archive).write_data()
         return add_cached_values(buffer.getvalue(), self.cache)
 
 
@@ -111,6 +117,7 @@ def build_briefing(
     footer = labels.fmt("print.footer", version=__version__, generated=stamp)
 
     wb = Workbook()
+    set_default_font(wb, st)
     sheets = {key: wb.create_sheet(layout.title(key)) for key in SHEET_KEYS}
     wb.remove(wb.worksheets[0])
     write_cover(sheets["cover"], numbers, layout, labels, st, cache, stamp)

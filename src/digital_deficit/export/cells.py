@@ -62,10 +62,14 @@ def put(ws: Any, coordinate: str, content: Content, cache: CacheBook) -> Any:
 
     Text is always stored as text, even when it starts with "=", "+", "-" or "@".
     """
-    cell = ws[coordinate]
+    return put_cell(ws[coordinate], content, cache)
+
+
+def put_cell(cell: Any, content: Content, cache: CacheBook) -> Any:
+    """``put`` for a cell object (faster than looking the cell up by its coordinate)."""
     if isinstance(content, Formula):
         cell.value = content.text
-        cache.record(ws.title, coordinate, content.cached)
+        cache.record(cell.parent.title, cell.coordinate, content.cached)
     elif isinstance(content, str):
         put_text(cell, content)
     else:

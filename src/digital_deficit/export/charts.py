@@ -7,12 +7,14 @@ of plotting a zero; the visible tables show "n/a".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from openpyxl.chart import BarChart, LineChart, Series
+from openpyxl.chart import BarChart, LineChart
 from openpyxl.chart.data_source import (
     AxDataSource,
     NumData,
+    NumDataSource,
     NumRef,
     NumVal,
     StrData,
@@ -20,7 +22,7 @@ from openpyxl.chart.data_source import (
     StrVal,
 )
 from openpyxl.chart.marker import Marker
-from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.series import Series, SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
@@ -209,30 +211,26 @@ def _path_rows(
     return out
 
 
-def _series(data: SeriesData, category_labels: list[str], color: str) -> Series:
+def _categories(sheet: SheetLayout, labels: list[str]) -> AxDataSource:
+    """The category axis source (text labels of the years), shared by a chart's series."""
+    row = sheet.header_row
+    ref = f"{quote_sheet(sheet.title)}!${sheet.first_col}${row}:${sheet.last_col}${row}"
+    cache = StrData(ptCount=len(labels), pt=[StrVal(idx=i, v=t) for i, t in enumerate(labels)])
+    return AxDataSource(strRef=StrRef(f=ref, strCache=cache))
+
+
+def _series(data: SeriesData, categories: AxDataSource, color: str) -> Series:
     sheet = data.layout
     row = sheet.rows[data.key]
-    values_ref = sheet.row_range(data.key)
-    series = Series(values_ref)
-    series.val.numRef = NumRef(
-        f=values_ref,
-        numCache=NumData(
-            formatCode="General",
-            ptCount=len(data.points),
-            pt=[NumVal(idx=i, v=v) for i, v in enumerate(data.points) if v is not None],
-        ),
-    )
-    cat_row = sheet.header_row
-    cat_ref = f"{quote_sheet(sheet.title)}!${sheet.first_col}${cat_row}:${sheet.last_col}${cat_row}"
-    series.cat = AxDataSource(
-        strRef=StrRef(
-            f=cat_ref,
-            strCache=StrData(
-                ptCount=len(category_labels),
-                pt=[StrVal(idx=i, v=t) for i, t in enumerate(category_labels)],
-            ),
+    points = [NumVal(idx=i, v=v) for i, v in enumerate(data.points) if v is not None]
+    series = Series()
+    series.val = NumDataSource(
+        numRef=NumRef(
+            f=sheet.row_range(data.key),
+            numCache=NumData(formatCode="General", ptCount=len(data.points), pt=points),
         )
     )
+    series.cat = categories
     series.tx = SeriesLabel(
         strRef=StrRef(
             f=f"{quote_sheet(sheet.title)}!$A${row}",
@@ -245,7 +243,13 @@ def _series(data: SeriesData, category_labels: list[str], color: str) -> Series:
 
 
 def _text_props(st: Styles, size: int = 900, bold: bool = False) -> RichText:
-    font = Font(typeface=st.font_name)
+    return _rich_text(st.font_name, size, bold)
+
+
+@lru_cache(maxsize=32)
+def _rich_text(font_name: str, size: int, bold: bool) -> RichText:
+    # shared between charts (read only): building openpyxl drawing objects is slow
+    font = Font(typeface=font_name)
     props = CharacterProperties(latin=font, ea=font, sz=size, b=bold)
     return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
 
@@ -282,8 +286,13 @@ def build_charts(
 ) -> list[Any]:
     """The four summary charts, in reading order."""
     basis = numbers.options.basis
-    years = [f"FY{y}" if basis == "FY" else str(y) for y in numbers.years]
-    path_years = [f"FY{y}" if basis == "FY" else str(y) for y in numbers.years + numbers.path_years]
+    years = _categories(
+        series["c:digital"].layout, [f"FY{y}" if basis == "FY" else str(y) for y in numbers.years]
+    )
+    path_years = _categories(
+        series["p:actual"].layout,
+        [f"FY{y}" if basis == "FY" else str(y) for y in numbers.years + numbers.path_years],
+    )
     axis = labels["chart.axis_tn"]
 
     stacked = BarChart()

@@ -84,6 +84,10 @@ class SheetLayout:
         """Column letter of ``year``."""
         return str(get_column_letter(FIRST_COL + self.years.index(year)))
 
+    def col_index(self, year: int) -> int:
+        """Column number of ``year`` (C = 3)."""
+        return FIRST_COL + self.years.index(year)
+
     @property
     def first_col(self) -> str:
         return str(get_column_letter(FIRST_COL))

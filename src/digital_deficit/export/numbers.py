@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digital_deficit.core.current_account import CF_METHOD_IDS
+from digital_deficit.core.current_account import (
+    CF_METHOD_IDS,
+    cf_current_account,
+    get_cf_method,
+)
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.fx import fx_impact
@@ -168,13 +172,15 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     # Years without any figure are absent from headline_rows: every metric is missing there.
     for year in years:
         headline.setdefault(year, HeadlineRow(Period(basis, year), dict.fromkeys(METRIC_LABELS)))
-    cf_by_method: dict[str, dict[int, float | None]] = {}
-    for method in CF_METHOD_IDS:
-        share = options.repatriation_share
-        per_year = rows(method, share) if method != options.cf_method else headline
-        cf_by_method[method] = {
-            y: (per_year[y].values["cf_current_account"] if y in per_year else None) for y in years
+    cf_by_method = {
+        method: {
+            y: headline[y].values["cf_current_account"]
+            if method == options.cf_method
+            else _cash_flow(method, ca_items, y, options.repatriation_share)
+            for y in years
         }
+        for method in CF_METHOD_IDS
+    }
     ca_gap = {
         y: _scalar(
             difference(headline[y].values["current_account"], cf_by_method[options.cf_method][y])
@@ -225,6 +231,28 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
 
 
 DEFAULT_TARGET = 2030
+
+
+_CF_INPUTS = {
+    "reinvested_earnings": "reinvested_earnings",
+    "portfolio_income": "portfolio_investment_income",
+    "bond_interest": "bond_interest",
+    "primary_income": "primary_income",
+}
+
+
+def _cash_flow(
+    method: str, figures: dict[str, dict[int, Figure]], year: int, share: float | None
+) -> float | None:
+    """The core's cash-flow current account from the year's figures (missing if any input is)."""
+    chosen = get_cf_method(method)
+    ca = figures["current_account"][year].value
+    inputs = {n: figures[_CF_INPUTS[n]][year].value for n in chosen.needs if n in _CF_INPUTS}
+    if ca is None or any(v is None for v in inputs.values()):
+        return None
+    if chosen.id == "repatriation" and share is None:
+        return None
+    return _scalar(cf_current_account(ca, method=chosen.id, repatriation_share=share, **inputs))
 
 
 def _scalar(value: object) -> float | None:

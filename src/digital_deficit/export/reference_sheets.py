@@ -9,11 +9,11 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from digital_deficit.core.current_account import CF_METHODS
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.core.references import METI_SCENARIOS, YEN_PER_DOUBLING
-from digital_deficit.export.cells import CacheBook, put
+from digital_deficit.export.cells import CacheBook, put, put_text
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import DATA_HEADER_ROW
 from digital_deficit.export.numbers import BriefNumbers
-from digital_deficit.export.styles import NUMBER, OKU, OKU_DEC, WRAP, Styles
+from digital_deficit.export.styles import NUMBER, OKU, OKU_DEC, TOP, WRAP, StyleCache, Styles
 from digital_deficit.export.tables import set_widths, title_block
 
 DATA_TABLE_NAME = "Observations"
@@ -40,26 +40,26 @@ def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache
         ws.cell(row=DATA_HEADER_ROW, column=i).value = text
         ws.cell(row=DATA_HEADER_ROW, column=i).font = st.font(10, bold=True, color="FFFFFF")
     row = DATA_HEADER_ROW
-    for row, obs in enumerate(numbers.observations, start=DATA_HEADER_ROW + 1):
-        texts = [
+    styler = StyleCache()
+    row = DATA_HEADER_ROW
+    for obs in numbers.observations:
+        texts = (
             obs.period_obj.label,
             obs.basis,
             obs.item,
             labels.item(obs.item),
-            obs.definition,
+            obs.definition or None,
             obs.side,
-        ]
-        for col, text in enumerate(texts, start=1):
-            put(ws, f"{chr(64 + col)}{row}", text, cache).font = st.body
-        value = ws.cell(row=row, column=7, value=obs.value)
-        value.number_format = OKU if float(obs.value).is_integer() else OKU_DEC
-        value.font = st.body
-        put(ws, f"H{row}", obs.unit, cache).font = st.body
-        precision = ws.cell(row=row, column=9, value=obs.precision)
-        precision.number_format = NUMBER
-        precision.font = st.body
-        put(ws, f"J{row}", obs.vintage, cache).font = st.body
-        put(ws, f"K{row}", obs.source, cache).font = st.body
+        )
+        ws.append([*texts, obs.value, obs.unit, obs.precision, obs.vintage, obs.source])
+        row += 1
+        for column in (1, 2, 3, 4, 5, 6, 8, 10, 11):
+            cell = ws.cell(row, column)
+            if isinstance(cell.value, str):
+                put_text(cell, cell.value)  # text from data files is never a formula
+        whole = float(obs.value).is_integer()
+        styler.apply(ws.cell(row, 7), ("value", whole), number_format=OKU if whole else OKU_DEC)
+        styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER)
     last = max(row, DATA_HEADER_ROW + 1)
     ref = f"A{DATA_HEADER_ROW}:K{last}"
     table = Table(displayName=DATA_TABLE_NAME, ref=ref)
@@ -160,16 +160,15 @@ def write_sources(
         ),
     ]
     row = 3
+    styler = StyleCache()
     for heading, lines in blocks:
         row += 1
         ws[f"A{row}"].value = heading
         ws[f"A{row}"].font = st.section
         row += 1
         for key, text in lines:
-            put(ws, f"A{row}", key, cache).font = st.key
-            cell = put(ws, f"B{row}", text, cache)
-            cell.font = st.body
-            cell.alignment = WRAP
+            styler.apply(put(ws, f"A{row}", key, cache), "key", font=st.key, alignment=TOP)
+            styler.apply(put(ws, f"B{row}", text, cache), "text", alignment=WRAP)
             ws.row_dimensions[row].height = 15 * max(
                 1, -(-len(text) // (60 if lang == "ja" else 120))
             )

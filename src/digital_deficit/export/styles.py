@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -41,7 +44,7 @@ class Styles:
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
     ) -> Font:
-        return Font(name=self.font_name, size=size, bold=bold, color=color, italic=italic)
+        return _font(self.font_name, size, bold, color, italic)
 
     @property
     def body(self) -> Font:
@@ -76,6 +79,46 @@ class Styles:
         return self.font(10, bold=True)
 
 
+@lru_cache(maxsize=256)
+def _font(name: str, size: float, bold: bool, color: str, italic: bool) -> Font:
+    # one object per distinct font: building and hashing openpyxl fonts is slow
+    return Font(name=name, size=size, bold=bold, color=color, italic=italic)
+
+
+class StyleCache:
+    """Styles a cell like an earlier cell of the same kind by copying its style indices.
+
+    Setting fonts, borders and alignments one by one makes openpyxl hash each of them; a
+    workbook's period tables repeat a handful of combinations, so the first cell of a kind is
+    styled normally and the others copy its style array. One cache per workbook.
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[Hashable, Any] = {}
+
+    def apply(self, cell: Any, kind: Hashable, **attributes: Any) -> None:
+        """Give ``cell`` the ``attributes`` (font=..., number_format=...) of its ``kind``."""
+        array = self._arrays.get(kind)
+        if array is None:
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            self._arrays[kind] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+
+
+def set_default_font(workbook: Any, st: Styles) -> None:
+    """Make the language's body font the workbook default (cells without a font use it)."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    fonts = IndexedList()
+    fonts.add(st.body)
+    for font in workbook._fonts[1:]:
+        fonts.add(font)
+    workbook._fonts = fonts
+    workbook._named_styles["Normal"].font = st.body
+
+
 HEADER_FILL = PatternFill("solid", fgColor=NAVY)
 SECTION_FILL = PatternFill("solid", fgColor=LIGHT)
 TOTAL_FILL = PatternFill("solid", fgColor=PALE)
@@ -86,6 +129,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 RIGHT = Alignment(horizontal="right", vertical="center")
 LEFT = Alignment(horizontal="left", vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center")
+TOP = Alignment(vertical="top")
 WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from digital_deficit.export.cells import NA_TEXT, CacheBook, Content, Formula, put
+from digital_deficit.export.cells import NA_TEXT, CacheBook, Content, Formula, put, put_cell
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import FIRST_COL, SheetLayout
 from digital_deficit.export.styles import (
@@ -20,6 +20,7 @@ from digital_deficit.export.styles import (
     TOTAL_FILL,
     YEAR_CY,
     YEAR_FY,
+    StyleCache,
     Styles,
 )
 
@@ -58,53 +59,61 @@ def write_period_table(
 ) -> int:
     """Write the header, section rows, labels and cells of a period table; returns its last row."""
     h = sheet.header_row
+    styler = StyleCache()
     header_row(ws, st, h, [labels["col.item"], labels["col.code"]])
     year_format = YEAR_FY if basis == "FY" else YEAR_CY
     for year in sheet.years:
         cell = ws[f"{sheet.col(year)}{h}"]
         cell.value = year
-        cell.number_format = year_format
-        cell.font = st.header
-        cell.fill = HEADER_FILL
-        cell.alignment = RIGHT
+        styler.apply(
+            cell,
+            "year",
+            number_format=year_format,
+            font=st.header,
+            fill=HEADER_FILL,
+            alignment=RIGHT,
+        )
     if lead_in is not None and lead_in in sheet.years:
         ws[f"{sheet.col(lead_in)}{h}"].font = st.font(10, bold=True, color="BFBFBF")
     last = h
+    width = FIRST_COL + len(sheet.years)
     for offset, spec in enumerate(sheet.specs):
         row = h + 1 + offset
         last = row
         label = ws.cell(row=row, column=1)
         if spec.key.startswith("sec:"):
             label.value = spec.label
-            for col in range(1, FIRST_COL + len(sheet.years)):
-                ws.cell(row=row, column=col).fill = SECTION_FILL
-            label.font = st.section
+            for col in range(2, width):
+                styler.apply(ws.cell(row=row, column=col), "section-fill", fill=SECTION_FILL)
+            styler.apply(label, "section", font=st.section, fill=SECTION_FILL)
             continue
+        strong = spec.key in emphasis
         put(ws, f"A{row}", spec.label, cache)
-        label.font = st.emphasis if spec.key in emphasis else st.body
-        label.alignment = LEFT
+        if strong:
+            styler.apply(label, "label-strong", font=st.emphasis, alignment=LEFT, fill=TOTAL_FILL)
+            styler.apply(ws.cell(row=row, column=2), "key-strong", fill=TOTAL_FILL)
+        else:
+            styler.apply(label, "label", alignment=LEFT)
         if spec.code:
             put(ws, f"B{row}", spec.code, cache)
-            ws[f"B{row}"].font = st.key
-            ws[f"B{row}"].alignment = LEFT
+            styler.apply(ws[f"B{row}"], ("key", strong), font=st.key, alignment=LEFT)
         fmt = formats.get(spec.key, formats.get(spec.key.split(":")[0], "General"))
         for year, content in cells.get(spec.key, {}).items():
-            ref = f"{sheet.col(year)}{row}"
-            cell = put(ws, ref, content, cache)
-            cell.number_format = fmt
-            cell.alignment = RIGHT
+            cell = put_cell(ws.cell(row=row, column=sheet.col_index(year)), content, cache)
             shows_na = content == NA_TEXT or (
                 isinstance(content, Formula) and content.cached == NA_TEXT
             )
-            cell.font = (
-                st.font(9, color="7F7F7F")
+            attributes: dict[str, Any] = {
+                "number_format": fmt,
+                "alignment": RIGHT,
+                "border": BOTTOM,
+                "font": st.font(9, color="7F7F7F")
                 if shows_na
-                else (st.emphasis if spec.key in emphasis else st.body)
-            )
-            cell.border = BOTTOM
-        if spec.key in emphasis:
-            for col in range(1, FIRST_COL + len(sheet.years)):
-                ws.cell(row=row, column=col).fill = TOTAL_FILL
+                else (st.emphasis if strong else st.body),
+            }
+            if strong:
+                attributes["fill"] = TOTAL_FILL
+            styler.apply(cell, ("cell", fmt, shows_na, strong), **attributes)
     return last
 
 
@@ -123,9 +132,8 @@ def period_widths(sheet: SheetLayout, label: float = 46, code: float = 14) -> di
 
 
 def notes(ws: Any, st: Styles, row: int, texts: list[str], last_col: str) -> int:
-    """Footnotes merged across the table; returns the next free row."""
+    """Footnotes (the text runs on over the empty cells to its right); returns the next row."""
     for text in texts:
-        ws.merge_cells(f"A{row}:{last_col}{row}")
         put(ws, f"A{row}", text, CacheBook())
         ws[f"A{row}"].font = st.note
         row += 1
