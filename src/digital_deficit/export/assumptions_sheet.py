@@ -22,7 +22,16 @@ from digital_deficit.export.layout import (
 )
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR
-from digital_deficit.export.styles import BOX, INPUT_FILL, LEFT, TN, WRAP, YEAR_CY, Styles
+from digital_deficit.export.styles import (
+    BOX,
+    INPUT_FILL,
+    LEFT,
+    TN,
+    WRAP,
+    WRAP_MIDDLE,
+    YEAR_CY,
+    Styles,
+)
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
 DEF_ROWS = {d: DEFINITIONS_TABLE_ROW + 1 + i for i, d in enumerate(DEFINITIONS)}
@@ -148,7 +157,7 @@ def write_assumptions(
     validations = _validations(numbers)
     for name, row in INPUT_ROWS.items():
         label_key = f"in.{name.lower()}"
-        put(ws, f"A{row}", labels[label_key], cache).font = st.body
+        put(ws, f"A{row}", labels[label_key], cache).alignment = LEFT
         cell = put(ws, f"{INPUT_COL}{row}", values[name], cache)
         cell.font = st.emphasis
         cell.alignment = LEFT
@@ -165,9 +174,10 @@ def write_assumptions(
             ws.add_data_validation(rule)
             rule.add(cell.coordinate)
             put(ws, f"C{row}", allowed, cache).font = st.key
+            ws[f"C{row}"].alignment = LEFT
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
-            ws[f"D{row}"].alignment = WRAP
+            ws[f"D{row}"].alignment = WRAP_MIDDLE
             ws.row_dimensions[row].height = 14 * (
                 1 + len(notes[name]) // (45 if labels.lang == "ja" else 90)
             )

@@ -155,7 +155,7 @@ def build_briefing(
     ws.sheet_view.showGridLines = False
     page_setup(ws, f"A1:{layout.outlook.last_col}{layout.meti_first_row + 4}", header, footer)
     write_assumptions(sheets["assumptions"], wb, numbers, layout, labels, st, cache)
-    page_setup(sheets["assumptions"], "A1:D28", header, footer)
+    page_setup(sheets["assumptions"], "A1:D28", header, footer, fit_height=True)
     data_range = write_data(sheets["data"], numbers, labels, st, cache)
     page_setup(sheets["data"], data_range.replace("A3", "A1"), header, footer)
     sheets["data"].print_title_rows = "3:3"

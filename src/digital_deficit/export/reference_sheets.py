@@ -14,7 +14,7 @@ from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import DATA_HEADER_ROW
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.styles import NUMBER, OKU, OKU_DEC, TOP, WRAP, StyleCache, Styles
-from digital_deficit.export.tables import set_widths, title_block
+from digital_deficit.export.tables import header_row, set_widths, title_block
 
 DATA_TABLE_NAME = "Observations"
 DATA_COLUMNS: tuple[str, ...] = (
@@ -35,10 +35,8 @@ DATA_COLUMNS: tuple[str, ...] = (
 def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook) -> str:
     """The observations as an Excel table; returns the table's range."""
     title_block(ws, st, labels["data.title"], labels["na_note"])
-    header = [labels[f"data.{c}"] for c in DATA_COLUMNS]
-    for i, text in enumerate(header, start=1):
-        ws.cell(row=DATA_HEADER_ROW, column=i).value = text
-        ws.cell(row=DATA_HEADER_ROW, column=i).font = st.font(10, bold=True, color="FFFFFF")
+    # styled explicitly too: LibreOffice does not draw table styles
+    header_row(ws, st, DATA_HEADER_ROW, [labels[f"data.{c}"] for c in DATA_COLUMNS])
     row = DATA_HEADER_ROW
     styler = StyleCache()
     row = DATA_HEADER_ROW
@@ -169,9 +167,8 @@ def write_sources(
         for key, text in lines:
             styler.apply(put(ws, f"A{row}", key, cache), "key", font=st.key, alignment=TOP)
             styler.apply(put(ws, f"B{row}", text, cache), "text", alignment=WRAP)
-            ws.row_dimensions[row].height = 15 * max(
-                1, -(-len(text) // (60 if lang == "ja" else 120))
-            )
+            per_line = 70 if lang == "ja" else 150
+            ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // per_line))
             row += 1
     set_widths(ws, {"A": 22, "B": 130})
     return row

@@ -130,6 +130,7 @@ RIGHT = Alignment(horizontal="right", vertical="center")
 LEFT = Alignment(horizontal="left", vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center")
 TOP = Alignment(vertical="top")
+WRAP_MIDDLE = Alignment(horizontal="left", vertical="center", wrap_text=True)
 WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 
