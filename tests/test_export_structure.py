@@ -117,7 +117,7 @@ def test_print_settings_and_properties(book: openpyxl.Workbook) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_area, ws.title
         assert ws.oddFooter.right.text == "&P / &N"
-    assert book["Summary"].print_area == "'Summary'!$A$1:$M$47"
+    assert book["Summary"].print_area == "'Summary'!$A$1:$N$47"
     assert book.properties.title == "Japan's digital deficit and cash-flow current account"
     assert book.properties.creator == "A. Analyst"
     assert book.properties.subject == "Briefing workbook: mof3, karakama, CY"
@@ -132,7 +132,7 @@ def test_charts_series_references_and_caches(path: Path, cached: openpyxl.Workbo
     assert [len(s) for s in series] == [4, 2, 2, 5]
     refs = [re.findall(r"<val><numRef><f>([^<]+)</f>", x) for x in xml]
     assert refs[0] == [f"'Chart data'!$C${r}:$N${r}" for r in (6, 7, 8, 5)]
-    assert refs[3] == [f"'Chart data'!$C${r}:$X${r}" for r in (23, 24, 25, 21, 22)]
+    assert refs[3] == [f"'Chart data'!$C${r}:$X${r}" for r in (25, 24, 23, 21, 22)]
     chart_data = cached["Chart data"]
     for chart_series in series:
         for s in chart_series:

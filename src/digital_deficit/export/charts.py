@@ -26,7 +26,13 @@ from openpyxl.chart.series import Series, SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
-from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Font,
+    Paragraph,
+    ParagraphProperties,
+    RichTextProperties,
+)
 
 from digital_deficit.core.references import METI_SCENARIOS
 from digital_deficit.core.units import to_trillion_yen
@@ -247,11 +253,14 @@ def _text_props(st: Styles, size: int = 900, bold: bool = False) -> RichText:
 
 
 @lru_cache(maxsize=32)
-def _rich_text(font_name: str, size: int, bold: bool) -> RichText:
+def _rich_text(font_name: str, size: int, bold: bool, rotation: int = 0) -> RichText:
     # shared between charts (read only): building openpyxl drawing objects is slow
     font = Font(typeface=font_name)
     props = CharacterProperties(latin=font, ea=font, sz=size, b=bold)
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+    body = RichTextProperties(rot=rotation, vert="horz") if rotation else None
+    return RichText(
+        bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)]
+    )
 
 
 def _style(chart: Any, title: str, axis_title: str, st: Styles) -> None:
@@ -323,11 +332,12 @@ def build_charts(
     # METI points as columns and the lines over them: in a column-and-line chart both Excel
     # and LibreOffice leave #N/A points out (LibreOffice draws them at zero in a line-only chart).
     outlook = BarChart()
-    outlook.type, outlook.grouping, outlook.overlap = "col", "clustered", 0
+    # overlapping columns: the 2035 base case is drawn over the deeper pessimistic case
+    outlook.type, outlook.grouping, outlook.overlap, outlook.gapWidth = "col", "clustered", 100, 60
     for key, color in (
-        ("p:meti_2030", "F4B183"),
-        ("p:meti_2035b", "ED7D31"),
         ("p:meti_2035p", "C55A11"),
+        ("p:meti_2035b", "F4B183"),
+        ("p:meti_2030", "ED7D31"),
     ):
         outlook.series.append(_series(series[key], path_years, color))
     lines = LineChart()
@@ -341,4 +351,5 @@ def build_charts(
         lines.series.append(s)
     outlook += lines
     _style(outlook, labels["chart.outlook"], axis, st)
+    outlook.x_axis.txPr = _rich_text(st.font_name, 800, False, -2700000)  # labels at 45°
     return [stacked, ca, travel, outlook]

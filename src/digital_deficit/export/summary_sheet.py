@@ -28,7 +28,7 @@ KPI_HEADER_ROW = 4
 KPI_KEYS: tuple[str, ...] = ("digital", "yoy", "multiple", "ca", "cf", "tourism", "oil")
 KPI_ROWS: dict[str, int] = {k: KPI_HEADER_ROW + 1 + i for i, k in enumerate(KPI_KEYS)}
 CHART_ANCHORS: tuple[str, ...] = ("A14", "F14", "A31", "F31")
-PRINT_AREA = "A1:M47"
+PRINT_AREA = "A1:N47"
 
 
 @dataclass(frozen=True)
@@ -144,9 +144,10 @@ def write_summary(
         ws[f"A{row}"].alignment = LEFT
     note_row = KPI_ROWS[KPI_KEYS[-1]] + 1
     put(ws, f"A{note_row}", labels["na_note"], cache).font = st.note
-    ws.merge_cells(f"A{note_row}:M{note_row + 1}")
+    ws.merge_cells(f"A{note_row}:N{note_row + 1}")
     ws[f"A{note_row}"].alignment = WRAP
     for anchor, item in zip(CHART_ANCHORS, charts, strict=True):
         ws.add_chart(item, anchor)
-    set_widths(ws, {"A": 38, "B": 10, "C": 12, **{c: 10 for c in "DEFGHIJKLM"}})
+    # with the 10-point default font a character is about 6 px: A-E hold a 15 cm chart
+    set_widths(ws, {"A": 38, "B": 10, "C": 12, "D": 16, "E": 16, **{c: 12 for c in "FGHIJKLMN"}})
     ws.sheet_view.showGridLines = False
