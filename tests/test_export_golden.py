@@ -56,7 +56,10 @@ KEY_FORMULAS = [
     (
         "Digital",
         "M30",
-        '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,M20*Base_Value<0),"n/a",M20/Base_Value))',
+        (
+            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,M20*Base_Value<0),"n/a",M20'
+            "/Base_Value))"
+        ),
     ),
     ("Digital", "M31", '=IF(COUNT(M20,M24)<2,"n/a",IF(OR(M24>=0,M20>0),"n/a",M20/M24))'),
     ("Digital", "M32", '=IF(COUNT(M20,M25)<2,"n/a",IF(OR(M25>=0,M20>0),"n/a",M20/M25))'),
@@ -69,70 +72,111 @@ KEY_FORMULAS = [
     (
         "Current account",
         "K21",
-        '=IF(COUNT(K12,K10,Repatriation_Share)<3,"n/a",K12-(1-Repatriation_Share)*K10)',
+        ('=IF(COUNT(K12,K10,Repatriation_Share)<3,"n/a",K12-(1-Repatriation_Share)*K10)'),
     ),
     ("Current account", "K23", "=INDEX(K$18:K$21,MATCH(CF_Method,$B$18:$B$21,0))"),
     ("Current account", "K24", '=IF(COUNT(K12,K23)<2,"n/a",K12-K23)'),
     ("Outlook", "C9", "=COUNT($C$6:$N$6)"),
     ("Outlook", "C10", '=IF(COUNT($C$7:$N$7)=0,"n/a",MIN($C$7:$N$7))'),
     ("Outlook", "C11", '=IF(COUNT($C$7:$N$7)=0,"n/a",MAX($C$7:$N$7))'),
-    ("Outlook", "C12", '=IF(ISNUMBER($C$10),INDEX($C$6:$N$6,MATCH($C$10,$C$4:$N$4,0)),"n/a")'),
-    ("Outlook", "C13", '=IF(ISNUMBER($C$11),INDEX($C$6:$N$6,MATCH($C$11,$C$4:$N$4,0)),"n/a")'),
+    (
+        "Outlook",
+        "C12",
+        (
+            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
+            'H($C$10,$C$4:$N$4,0))),"n/a")'
+        ),
+    ),
+    (
+        "Outlook",
+        "C13",
+        (
+            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
+            'H($C$11,$C$4:$N$4,0))),"n/a")'
+        ),
+    ),
     (
         "Outlook",
         "C15",
-        '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(Target_Year-$C$11)),FORECAST(Target_Year,$C$6:$N$6,$C$4:$N$4)))',
+        (
+            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
+            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(Target_Year-$C$11)),FORECAST(Target_Ye"
+            "ar,$C$6:$N$6,$C$4:$N$4)))"
+        ),
     ),
     (
         "Outlook",
         "C16",
-        "=IF(ISNUMBER(FX_Base_Year),INDEX('Digital'!$C$20:$N$20,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\")",
+        (
+            "=IF(ISNUMBER(FX_Base_Year),IF(ISNA(MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0)),\"n"
+            "/a\",INDEX('Digital'!$C$20:$N$20,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a"
+            '")'
+        ),
     ),
     (
         "Outlook",
         "C17",
-        '=IF(COUNT($C$16,$C$15)<2,"n/a",IF($C$16*$C$15<=0,"n/a",Yen_Per_Doubling*LOG($C$15/$C$16,2)))',
+        (
+            '=IF(COUNT($C$16,$C$15)<2,"n/a",IF($C$16*$C$15<=0,"n/a",Yen_Per_Doubling*LOG($C$1'
+            "5/$C$16,2)))"
+        ),
     ),
     (
         "Outlook",
         "C21",
-        '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C$11)),FORECAST(C$20,$C$6:$N$6,$C$4:$N$4)))',
+        (
+            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
+            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C$11)),FORECAST(C$20,$C$6:$N$6,$"
+            "C$4:$N$4)))"
+        ),
     ),
     (
         "Summary",
         "B5",
-        "=IF(COUNT('Chart data'!$C$12:$N$12)=0,\"n/a\",MAX('Chart data'!$C$12:$N$12))",
+        ("=IF(COUNT('Chart data'!$C$12:$N$12)=0,\"n/a\",MAX('Chart data'!$C$12:$N$12))"),
     ),
     (
         "Summary",
         "C5",
-        "=IF(ISNUMBER($B$5),INDEX('Digital'!$C$20:$N$20,MATCH($B$5,'Digital'!$C$4:$N$4,0)),\"n/a\")",
+        (
+            "=IF(ISNUMBER($B$5),IF(ISNA(MATCH($B$5,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
+            "al'!$C$20:$N$20,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
     ),
     (
         "Summary",
         "C7",
-        "=IF(ISNUMBER($B$7),INDEX('Digital'!$C$30:$N$30,MATCH($B$7,'Digital'!$C$4:$N$4,0)),\"n/a\")",
+        (
+            "=IF(ISNUMBER($B$7),IF(ISNA(MATCH($B$7,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
+            "al'!$C$30:$N$30,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
     ),
     (
         "Assumptions",
         "B6",
-        "=INDEX('Assumptions'!$B$19:$B$20,MATCH(Definition,'Assumptions'!$A$19:$A$20,0))",
+        ("=INDEX('Assumptions'!$B$19:$B$20,MATCH(Definition,'Assumptions'!$A$19:$A$20,0))"),
     ),
     (
         "Assumptions",
         "B8",
-        "=IF(ISNUMBER(Base_Year),INDEX('Digital'!$C$20:$N$20,MATCH(Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\")",
+        (
+            "=IF(ISNUMBER(Base_Year),IF(ISNA(MATCH(Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\",IN"
+            "DEX('Digital'!$C$20:$N$20,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
     ),
     (
         "Assumptions",
         "B10",
-        "=INDEX('Assumptions'!$B$24:$B$27,MATCH(CF_Method,'Assumptions'!$A$24:$A$27,0))",
+        ("=INDEX('Assumptions'!$B$24:$B$27,MATCH(CF_Method,'Assumptions'!$A$24:$A$27,0))"),
     ),
     ("Chart data", "C5", "=IF(ISNUMBER('Digital'!C20),'Digital'!C20,NA())"),
     (
         "Chart data",
         "C7",
-        "=IF(ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10)),IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10),NA())",
+        (
+            "=IF(ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10)),IF(Definition=\""
+            "narrow\",'Digital'!C8,'Digital'!C10),NA())"
+        ),
     ),
     ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
     ("Chart data", "Q23", "=NA()"),

@@ -28,6 +28,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "target_year": 2040,
     },
     "fy_ja": {"basis": "FY", "lang": "ja"},
+    "short_range": {
+        "start": 2019,
+        "end": 2022,
+        "cf_method": "oguro2",
+        "projection_method": "linear",
+    },
 }
 
 

@@ -90,8 +90,9 @@ def latest_year(year_range: str) -> str:
 
 
 def at_year(values_range: str, header_range: str, year_ref: str) -> str:
-    """The value of a period row in the year held by ``year_ref`` ("n/a" when none)."""
-    return f"IF(ISNUMBER({year_ref}),INDEX({values_range},MATCH({year_ref},{header_range},0)),{NA})"
+    """The value of a period row in the year held by ``year_ref`` ("n/a" when none or absent)."""
+    match = f"MATCH({year_ref},{header_range},0)"
+    return f"IF(ISNUMBER({year_ref}),IF(ISNA({match}),{NA},INDEX({values_range},{match})),{NA})"
 
 
 DataRef = Callable[[tuple[str, ...]], str]
