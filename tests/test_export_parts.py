@@ -117,6 +117,7 @@ def test_scenario_file(tmp_path: Path) -> None:
 [defaults]
 lang = "ja"
 from = 2018
+data = "figures.csv"
 
 [[scenario]]
 name = "base"
@@ -134,6 +135,7 @@ out = "custom.xlsx"
         ("base", "ja", 2018, "mof3", "base.xlsx"),
         ("narrow-linear", "en", 2018, "narrow", "custom.xlsx"),
     ]
+    assert {o.data for _, o, _ in jobs} == {str(tmp_path / "figures.csv")}
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@
     projection_method = "linear"
 
 Keys are the options of ``digital-deficit brief`` (``from``/``to`` for the period range);
-an unknown key is an error that names it.
+an unknown key is an error that names it. A relative ``data`` path is read from the scenario
+file's folder; outputs go to the --out-dir folder.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ def load_scenarios(path: str | Path, out_dir: str | Path) -> list[tuple[str, Bri
                 f"{where}: name {scenario.name!r} must be letters, digits, '.', '_' or '-'"
             )
         chosen = {**defaults, **scenario.model_dump(exclude_none=True, exclude={"name", "out"})}
+        if chosen.get("data") and not Path(chosen["data"]).is_absolute():
+            chosen["data"] = str(source.parent / chosen["data"])
         try:
             options = BriefOptions(**chosen)
         except ValidationError as exc:
