@@ -1,0 +1,1 @@
+"""Headless briefing workbooks (openpyxl) whose formulas carry the core's values as caches."""

@@ -1,0 +1,223 @@
+"""Build the briefing workbook: sheets, names, charts, cached values; write it atomically."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.workbook.properties import CalcProperties
+from openpyxl.writer.excel import ExcelWriter
+
+from digital_deficit import __version__
+from digital_deficit.data.dataset import Dataset
+from digital_deficit.export.assumptions_sheet import write_assumptions
+from digital_deficit.export.cells import CacheBook
+from digital_deficit.export.charts import build_charts, write_chart_data
+from digital_deficit.export.cover_sheet import write_cover
+from digital_deficit.export.i18n import Labels
+from digital_deficit.export.layout import SHEET_KEYS, Layout, SheetLayout, build_layout
+from digital_deficit.export.numbers import BriefNumbers, compute
+from digital_deficit.export.options import BriefOptions
+from digital_deficit.export.outlook_sheet import write_outlook
+from digital_deficit.export.package import add_cached_values
+from digital_deficit.export.period_sheets import (
+    CA_FORMATS,
+    DIGITAL_FORMATS,
+    ca_cells,
+    digital_cells,
+)
+from digital_deficit.export.reference_sheets import write_data, write_sources
+from digital_deficit.export.styles import page_setup, set_default_font, styles_for
+from digital_deficit.export.summary_sheet import PRINT_AREA, write_summary
+from digital_deficit.export.tables import notes, period_widths, title_block, write_period_table
+
+
+class OutputExistsError(FileExistsError):
+    """The output file exists and overwriting was not asked for."""
+
+
+@dataclass
+class Briefing:
+    """A built workbook (not yet saved), its cached values and the numbers behind them."""
+
+    workbook: Any
+    cache: CacheBook
+    numbers: BriefNumbers
+    layout: Layout
+
+    def to_bytes(self) -> bytes:
+        """The .xlsx package with every formula's cached value.
+
+        openpyxl writes an uncompressed package; adding the cached values compresses it once.
+        """
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(self.workbook, archive).write_data()
+        return add_cached_values(buffer.getvalue(), self.cache)
+
+
+def _period_sheet(
+    ws: Any,
+    sheet: SheetLayout,
+    numbers: BriefNumbers,
+    labels: Labels,
+    cache: CacheBook,
+    title: str,
+    cells: Any,
+    formats: dict[str, str],
+    emphasis: tuple[str, ...],
+    header: str,
+    footer: str,
+) -> None:
+    st = styles_for(labels.lang)
+    title_block(ws, st, title, labels["units.tn"])
+    last = write_period_table(
+        ws,
+        sheet,
+        st,
+        labels,
+        numbers.options.basis,
+        cells,
+        formats,
+        cache,
+        emphasis,
+        numbers.lead_in,
+    )
+    texts = [labels["na_note"]]
+    if numbers.lead_in is not None:
+        texts.append(labels.fmt("lead_in", year=numbers.lead_in))
+    end = notes(ws, st, last + 2, texts, sheet.last_col)
+    for key, width in period_widths(sheet).items():
+        ws.column_dimensions[key].width = width
+    ws.freeze_panes = f"C{sheet.header_row + 1}"
+    page_setup(ws, f"A1:{sheet.last_col}{end}", header, footer)
+    ws.print_title_rows = f"{sheet.header_row}:{sheet.header_row}"
+    ws.sheet_view.showGridLines = False
+
+
+def build_briefing(
+    options: BriefOptions, dataset: Dataset | None = None, generated: _dt.datetime | None = None
+) -> Briefing:
+    """Build the workbook in memory."""
+    numbers = compute(options, dataset)
+    labels = Labels(options.lang)
+    st = styles_for(options.lang)
+    layout = build_layout(numbers, labels)
+    cache = CacheBook()
+    when = (generated or _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0)
+    stamp = when.strftime("%Y-%m-%d %H:%M UTC")
+    header = labels["title"]
+    footer = labels.fmt("print.footer", version=__version__, generated=stamp)
+
+    wb = Workbook()
+    set_default_font(wb, st)
+    sheets = {key: wb.create_sheet(layout.title(key)) for key in SHEET_KEYS}
+    wb.remove(wb.worksheets[0])
+    write_cover(sheets["cover"], numbers, layout, labels, st, cache, stamp)
+    _period_sheet(
+        sheets["digital"],
+        layout.digital,
+        numbers,
+        labels,
+        cache,
+        labels["digital.title"],
+        digital_cells(numbers, layout),
+        DIGITAL_FORMATS,
+        ("sel:net",),
+        header,
+        footer,
+    )
+    _period_sheet(
+        sheets["ca"],
+        layout.ca,
+        numbers,
+        labels,
+        cache,
+        labels["ca.title"],
+        ca_cells(numbers, layout),
+        CA_FORMATS,
+        ("ca:current_account", "cf:sel"),
+        header,
+        footer,
+    )
+    ws = sheets["outlook"]
+    title_block(ws, st, labels["outlook.title"], labels["units.tn"])
+    write_outlook(ws, numbers, layout, labels, st, cache)
+    for key, width in period_widths(layout.outlook).items():
+        ws.column_dimensions[key].width = width
+    ws.sheet_view.showGridLines = False
+    page_setup(ws, f"A1:{layout.outlook.last_col}{layout.meti_first_row + 4}", header, footer)
+    write_assumptions(sheets["assumptions"], wb, numbers, layout, labels, st, cache)
+    page_setup(sheets["assumptions"], "A1:D28", header, footer, fit_height=True)
+    data_range = write_data(sheets["data"], numbers, labels, st, cache)
+    page_setup(sheets["data"], data_range.replace("A3", "A1"), header, footer)
+    sheets["data"].print_title_rows = "3:3"
+    end = write_sources(sheets["sources"], numbers, labels, st, cache, stamp, __version__)
+    page_setup(sheets["sources"], f"A1:B{end}", header, footer)
+    series = write_chart_data(sheets["chartdata"], numbers, layout, labels, st, cache)
+    write_summary(
+        sheets["summary"],
+        numbers,
+        layout,
+        labels,
+        st,
+        cache,
+        build_charts(series, numbers, labels, st),
+    )
+    page_setup(sheets["summary"], PRINT_AREA, header, footer, fit_height=True)
+    page_setup(sheets["cover"], "A1:D22", header, footer, fit_height=True)
+    props = wb.properties
+    props.title = labels["title"]
+    props.subject = (
+        f"{labels['subtitle']}: {options.definition}, {options.cf_method}, {options.basis}"
+    )
+    props.creator = options.author
+    props.lastModifiedBy = options.author
+    props.created = props.modified = when.replace(tzinfo=None)
+    props.keywords = "digital deficit; current account; Japan"
+    props.language = options.lang
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    wb.active = 0
+    return Briefing(wb, cache, numbers, layout)
+
+
+def write_briefing(
+    options: BriefOptions,
+    out: str | os.PathLike[str],
+    force: bool = False,
+    dataset: Dataset | None = None,
+    generated: _dt.datetime | None = None,
+) -> Path:
+    """Build and write atomically: refused if ``out`` exists unless ``force``."""
+    target = Path(out)
+    if target.exists() and not force:
+        raise OutputExistsError(f"{target} exists; use --force to overwrite it")
+    if target.exists() and target.is_dir():
+        raise IsADirectoryError(f"{target} is a directory")
+    data = build_briefing(options, dataset, generated).to_bytes()
+    write_atomic(target, data)
+    return target
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """A temporary file beside ``target`` renamed into place (readable as umask allows)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,293 @@
+"""Where everything sits: sheet titles, period columns, keyed rows and named input cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from digital_deficit.core.current_account import CF_METHOD_IDS
+from digital_deficit.export.cells import quote_sheet
+from digital_deficit.export.i18n import Labels
+from digital_deficit.export.numbers import (
+    CA_ITEMS,
+    COMPONENT_ITEMS,
+    DEFINITION_IDS,
+    INCOME_ITEMS,
+    SIDES,
+    BriefNumbers,
+)
+
+FIRST_COL = 3  # column C: the first period
+HEADER_ROW = 4
+FIRST_ROW = 5
+
+SHEET_KEYS: tuple[str, ...] = (
+    "cover",
+    "summary",
+    "digital",
+    "ca",
+    "outlook",
+    "assumptions",
+    "data",
+    "sources",
+    "chartdata",
+)
+
+# Named input cells on the Assumptions sheet: name -> row (value in column C).
+INPUT_ROWS: dict[str, int] = {
+    "Definition": 5,
+    "Definition_Items": 6,
+    "Base_Year": 7,
+    "Base_Value": 8,
+    "CF_Method": 9,
+    "CF_Formula": 10,
+    "Repatriation_Share": 11,
+    "Projection_Method": 12,
+    "Target_Year": 13,
+    "Yen_Per_Doubling": 14,
+    "FX_Base_Year": 15,
+}
+INPUT_COL = "B"
+EDITABLE_INPUTS: tuple[str, ...] = (
+    "Definition",
+    "Base_Year",
+    "CF_Method",
+    "Repatriation_Share",
+    "Projection_Method",
+    "Target_Year",
+    "Yen_Per_Doubling",
+    "FX_Base_Year",
+)
+
+
+@dataclass
+class Row:
+    """One row of a period table: a section heading (key starts with "sec:") or a keyed row."""
+
+    key: str
+    label: str
+    code: str = ""
+
+
+@dataclass
+class SheetLayout:
+    """A sheet's title, period columns and the row of every keyed row."""
+
+    title: str
+    rows: dict[str, int] = field(default_factory=dict)
+    specs: list[Row] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    header_row: int = HEADER_ROW
+
+    def col(self, year: int) -> str:
+        """Column letter of ``year``."""
+        return str(get_column_letter(FIRST_COL + self.years.index(year)))
+
+    def col_index(self, year: int) -> int:
+        """Column number of ``year`` (C = 3)."""
+        return FIRST_COL + self.years.index(year)
+
+    @property
+    def first_col(self) -> str:
+        return str(get_column_letter(FIRST_COL))
+
+    @property
+    def last_col(self) -> str:
+        return str(get_column_letter(FIRST_COL + len(self.years) - 1))
+
+    def local(self, key: str, year: int) -> str:
+        """Reference within the sheet: C7."""
+        return f"{self.col(year)}{self.rows[key]}"
+
+    def ref(self, key: str, year: int) -> str:
+        """Reference from another sheet: 'Digital'!C7."""
+        return f"{quote_sheet(self.title)}!{self.local(key, year)}"
+
+    def row_range(self, key: str, absolute: bool = True, external: bool = True) -> str:
+        """The whole period range of a row: 'Digital'!$C$7:$N$7."""
+        r = self.rows[key]
+        d = "$" if absolute else ""
+        text = f"{d}{self.first_col}{d}{r}:{d}{self.last_col}{d}{r}"
+        return f"{quote_sheet(self.title)}!{text}" if external else text
+
+    def header_range(self, external: bool = True) -> str:
+        """The period header row as an absolute range."""
+        h = self.header_row
+        text = f"${self.first_col}${h}:${self.last_col}${h}"
+        return f"{quote_sheet(self.title)}!{text}" if external else text
+
+    def add(self, spec: Row, row: int) -> None:
+        self.specs.append(spec)
+        if not spec.key.startswith("sec:"):
+            self.rows[spec.key] = row
+
+
+def _place(title: str, specs: list[Row], years: list[int], start: int = FIRST_ROW) -> SheetLayout:
+    sheet = SheetLayout(title, years=years, header_row=start - 1)
+    for offset, spec in enumerate(specs):
+        sheet.add(spec, start + offset)
+    return sheet
+
+
+@dataclass
+class Layout:
+    """The positions of every sheet of one briefing."""
+
+    titles: dict[str, str]
+    digital: SheetLayout
+    ca: SheetLayout
+    outlook: SheetLayout
+    chart: SheetLayout
+    path: SheetLayout
+    outlook_path: SheetLayout
+    meti_first_row: int
+    data_rows: dict[tuple[str, ...], int]
+
+    def title(self, key: str) -> str:
+        return self.titles[key]
+
+    def data_ref(self, obs_key: tuple[str, ...]) -> str:
+        """Absolute reference to an observation's value on the Data sheet."""
+        return f"{quote_sheet(self.titles['data'])}!$G${self.data_rows[obs_key]}"
+
+
+DATA_HEADER_ROW = 3
+
+
+def digital_rows(labels: Labels) -> list[Row]:
+    """Rows of the Digital sheet."""
+    rows = [Row("sec:components", labels["digital.components"])]
+    rows += [Row(f"comp:{i}", labels.item(i), _code(i)) for i in COMPONENT_ITEMS]
+    rows.append(Row("sec:definitions", labels["digital.by_definition"]))
+    for side in SIDES:
+        rows += [
+            Row(f"def:{side}:{d}", labels.fmt(f"row.{side}", definition=d), d)
+            for d in DEFINITION_IDS
+        ]
+    rows.append(Row("sec:selected", labels["digital.selected"]))
+    rows += [Row(f"sel:{side}", labels[f"row.sel_{side}"]) for side in SIDES]
+    rows.append(Row("sec:comparators", labels["digital.comparators"]))
+    rows += [Row(f"cmp:{i}", labels.item(i)) for i in ("services", "goods_and_services", "travel")]
+    rows.append(Row("cmp:crude_oil_imports", labels["row.crude_oil_imports"]))
+    rows.append(Row("sec:metrics", labels["digital.metrics"]))
+    rows += [
+        Row(f"m:{m}", labels[f"row.{m}"])
+        for m in ("yoy", "multiple", "share_services", "share_gs", "tourism", "oil")
+    ]
+    return rows
+
+
+def ca_rows(labels: Labels) -> list[Row]:
+    """Rows of the Current account sheet."""
+    rows = [Row("sec:items", labels["ca.items"])]
+    rows += [Row(f"ca:{i}", labels.item(i), _code(i)) for i in CA_ITEMS]
+    rows.append(Row("sec:income", labels["ca.income"]))
+    rows += [Row(f"ca:{i}", labels.item(i), _code(i)) for i in INCOME_ITEMS]
+    rows.append(Row("sec:cash_flow", labels["ca.cash_flow"]))
+    rows += [Row(f"cf:{m}", labels.fmt("row.cf", method=m), m) for m in CF_METHOD_IDS]
+    rows.append(Row("sec:selected", labels["ca.selected"]))
+    rows += [Row("cf:sel", labels["row.cf_sel"]), Row("ca:gap", labels["row.ca_gap"])]
+    return rows
+
+
+STAT_KEYS: tuple[str, ...] = ("n", "x0", "x1", "y0", "y1")
+
+
+def outlook_rows(labels: Labels) -> list[Row]:
+    """Rows of the Outlook sheet's history block and fit (values of the fit in column C)."""
+    rows = [Row("sec:history", labels["outlook.history"])]
+    rows += [
+        Row("o:value", labels["outlook.value"]),
+        Row("o:year_used", labels["outlook.year_used"]),
+    ]
+    rows.append(Row("sec:stats", labels["outlook.stats"]))
+    rows += [Row(f"stat:{k}", labels[f"stat.{k}"]) for k in STAT_KEYS]
+    rows.append(Row("sec:result", labels["outlook.result"]))
+    rows += [
+        Row("res:at_target", labels["outlook.at_target"]),
+        Row("res:fx_base", labels["outlook.fx_base"]),
+        Row("res:fx", labels["outlook.fx"]),
+    ]
+    return rows
+
+
+def chart_rows(labels: Labels) -> list[Row]:
+    """Rows of the hidden chart-data sheet (display years; #N/A where a value is missing)."""
+    return [
+        Row("c:digital", labels["row.sel_net"]),
+        Row("c:comp1", labels.item("copyright_royalties")),
+        Row("c:comp2", labels.item("ict_services")),
+        Row("c:comp3", labels.item("consulting")),
+        Row("c:ca", labels.item("current_account")),
+        Row("c:cf", labels["row.cf_sel"]),
+        Row("c:travel", labels.item("travel")),
+        Row("c:yr_digital", "year if digital"),
+        Row("c:yr_cf", "year if cash-flow"),
+        Row("c:yr_tourism", "year if tourism coverage"),
+        Row("c:yr_oil", "year if oil ratio"),
+    ]
+
+
+def path_rows(labels: Labels) -> list[Row]:
+    """Rows of the outlook chart block on the chart-data sheet (display and path years)."""
+    return [
+        Row("p:actual", labels["outlook.actual"]),
+        Row("p:projection", labels["outlook.projection"]),
+        Row("p:meti_2030", labels["chart.meti_2030"]),
+        Row("p:meti_2035b", labels["chart.meti_2035b"]),
+        Row("p:meti_2035p", labels["chart.meti_2035p"]),
+    ]
+
+
+PATH_HEADER_ROW = 20  # on the chart-data sheet
+YEAR_NUMBER_OFFSET = 1  # chart-data sheet: years as numbers one row above the text labels
+DEFINITIONS_TABLE_ROW = 18  # Assumptions: header of the definitions table
+METHODS_TABLE_ROW = 23  # Assumptions: header of the cash-flow methods table
+
+
+def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
+    """Positions for one briefing."""
+    titles = {key: labels[f"sheet.{key}"] for key in SHEET_KEYS}
+    grid = numbers.grid_years
+    chart = _place(titles["chartdata"], chart_rows(labels), numbers.years)
+    path = _place(
+        titles["chartdata"],
+        path_rows(labels),
+        numbers.years + numbers.path_years,
+        PATH_HEADER_ROW + 1,
+    )
+    data_rows: dict[tuple[str, ...], int] = {
+        (*obs.key, obs.vintage): DATA_HEADER_ROW + 1 + i
+        for i, obs in enumerate(numbers.observations)
+    }
+    outlook = _place(titles["outlook"], outlook_rows(labels), grid)
+    path_header = max(outlook.rows.values()) + 3
+    outlook_path = _place(
+        titles["outlook"],
+        [Row("op:value", labels["outlook.projection"])],
+        numbers.path_years,
+        path_header + 1,
+    )
+    return Layout(
+        titles=titles,
+        digital=_place(titles["digital"], digital_rows(labels), grid),
+        ca=_place(titles["ca"], ca_rows(labels), grid),
+        outlook=outlook,
+        chart=chart,
+        path=path,
+        outlook_path=outlook_path,
+        meti_first_row=path_header + 5,
+        data_rows=data_rows,
+    )
+
+
+def _code(item_id: str) -> str:
+    from digital_deficit.core.items import get_item
+
+    return get_item(item_id).code
+
+
+def input_ref(name: str) -> str:
+    """The cell of a named input on the Assumptions sheet (column C)."""
+    return f"${INPUT_COL}${INPUT_ROWS[name]}"

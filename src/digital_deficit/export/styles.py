@@ -1,0 +1,163 @@
+"""Fonts, fills, number formats and page setup shared by every sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from copy import copy
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+# Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
+# every Windows since Vista and in Office for Mac.
+FONT_BY_LANG = {"en": "Calibri", "ja": "Meiryo"}
+
+NAVY = "1F3864"
+BLUE = "2F5597"
+GREY_TEXT = "595959"
+LIGHT = "D9E1F2"
+PALE = "F2F2F2"
+INPUT = "FFF2CC"
+RED = "C00000"
+
+TN = '"¥"#,##0.00"T";[Red]"¥-"#,##0.00"T";"¥"0.00"T"'
+TN1 = '"¥"#,##0.0"T";[Red]"¥-"#,##0.0"T";"¥"0.0"T"'
+PCT = "0.0%;[Red]-0.0%;0.0%"
+TIMES = '0.00"×";[Red]-0.00"×";0.00"×"'
+OKU = "#,##0;[Red]-#,##0;0"
+OKU_DEC = "#,##0.00;[Red]-#,##0.00;0.00"
+YEN = '"¥"0.00;[Red]"¥-"0.00;"¥"0.00'
+NUMBER = "#,##0.####"
+SHARE = "0.00"
+YEAR_CY = "0"
+YEAR_FY = '"FY"0'
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The styles of one language (the font differs)."""
+
+    font_name: str
+
+    def font(
+        self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
+    ) -> Font:
+        return _font(self.font_name, size, bold, color, italic)
+
+    @property
+    def body(self) -> Font:
+        return self.font()
+
+    @property
+    def title(self) -> Font:
+        return self.font(18, bold=True, color=NAVY)
+
+    @property
+    def subtitle(self) -> Font:
+        return self.font(11, color=GREY_TEXT)
+
+    @property
+    def header(self) -> Font:
+        return self.font(10, bold=True, color="FFFFFF")
+
+    @property
+    def section(self) -> Font:
+        return self.font(10, bold=True, color=NAVY)
+
+    @property
+    def note(self) -> Font:
+        return self.font(9, italic=True, color=GREY_TEXT)
+
+    @property
+    def key(self) -> Font:
+        return self.font(9, color=GREY_TEXT)
+
+    @property
+    def emphasis(self) -> Font:
+        return self.font(10, bold=True)
+
+
+@lru_cache(maxsize=256)
+def _font(name: str, size: float, bold: bool, color: str, italic: bool) -> Font:
+    # one object per distinct font: building and hashing openpyxl fonts is slow
+    return Font(name=name, size=size, bold=bold, color=color, italic=italic)
+
+
+class StyleCache:
+    """Styles a cell like an earlier cell of the same kind by copying its style indices.
+
+    Setting fonts, borders and alignments one by one makes openpyxl hash each of them; a
+    workbook's period tables repeat a handful of combinations, so the first cell of a kind is
+    styled normally and the others copy its style array. One cache per workbook.
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[Hashable, Any] = {}
+
+    def apply(self, cell: Any, kind: Hashable, **attributes: Any) -> None:
+        """Give ``cell`` the ``attributes`` (font=..., number_format=...) of its ``kind``."""
+        array = self._arrays.get(kind)
+        if array is None:
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            self._arrays[kind] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+
+
+def set_default_font(workbook: Any, st: Styles) -> None:
+    """Make the language's body font the workbook default (cells without a font use it)."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    fonts = IndexedList()
+    fonts.add(st.body)
+    for font in workbook._fonts[1:]:
+        fonts.add(font)
+    workbook._fonts = fonts
+    workbook._named_styles["Normal"].font = st.body
+
+
+HEADER_FILL = PatternFill("solid", fgColor=NAVY)
+SECTION_FILL = PatternFill("solid", fgColor=LIGHT)
+TOTAL_FILL = PatternFill("solid", fgColor=PALE)
+INPUT_FILL = PatternFill("solid", fgColor=INPUT)
+THIN = Side(style="thin", color="BFBFBF")
+BOTTOM = Border(bottom=THIN)
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+RIGHT = Alignment(horizontal="right", vertical="center")
+LEFT = Alignment(horizontal="left", vertical="center")
+CENTER = Alignment(horizontal="center", vertical="center")
+TOP = Alignment(vertical="top")
+WRAP_MIDDLE = Alignment(horizontal="left", vertical="center", wrap_text=True)
+WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+
+def styles_for(lang: str) -> Styles:
+    """The styles of a language (en or ja)."""
+    return Styles(FONT_BY_LANG[lang])
+
+
+def page_setup(
+    ws: Any, print_area: str, header: str, footer: str, fit_height: bool = False
+) -> None:
+    """Landscape A4, fit to one page wide, print area, header and footer, repeated title rows."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if fit_height else 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_area = print_area
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddHeader.left.text = header
+    ws.oddHeader.left.size = 8
+    ws.oddHeader.right.text = "&A"
+    ws.oddHeader.right.size = 8
+    ws.oddFooter.left.text = footer
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "&P / &N"
+    ws.oddFooter.right.size = 8

@@ -1,0 +1,218 @@
+"""Golden structure: the sheet list, the named inputs and the formulas of the key cells.
+
+A change here is a change to what readers and their own formulas rely on: update on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.briefing_fixtures import build
+
+SHEETS = [
+    "Cover",
+    "Summary",
+    "Digital",
+    "Current account",
+    "Outlook",
+    "Assumptions",
+    "Data",
+    "Sources & method",
+    "Chart data",
+]
+SHEETS_JA = [
+    "表紙",
+    "概要",
+    "デジタル収支",
+    "経常収支",
+    "見通し",
+    "前提",
+    "データ",
+    "出典と方法",
+    "グラフ用データ",
+]
+NAMES = {
+    "Definition": "'Assumptions'!$B$5",
+    "Definition_Items": "'Assumptions'!$B$6",
+    "Base_Year": "'Assumptions'!$B$7",
+    "Base_Value": "'Assumptions'!$B$8",
+    "CF_Method": "'Assumptions'!$B$9",
+    "CF_Formula": "'Assumptions'!$B$10",
+    "Repatriation_Share": "'Assumptions'!$B$11",
+    "Projection_Method": "'Assumptions'!$B$12",
+    "Target_Year": "'Assumptions'!$B$13",
+    "Yen_Per_Doubling": "'Assumptions'!$B$14",
+    "FX_Base_Year": "'Assumptions'!$B$15",
+}
+KEY_FORMULAS = [
+    ("Digital", "C10", '=IF(COUNT(C7,C8,C9)<3,"n/a",SUM(C7,C8,C9))'),
+    ("Digital", "M13", "='Data'!$G$86/10000"),
+    ("Digital", "M20", "=INDEX(M$13:M$14,MATCH(Definition,$B$13:$B$14,0))"),
+    ("Digital", "M21", "=INDEX(M$15:M$16,MATCH(Definition,$B$15:$B$16,0))"),
+    ("Digital", "M29", '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,M20*L20<0),"n/a",M20/L20-1))'),
+    (
+        "Digital",
+        "M30",
+        (
+            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,M20*Base_Value<0),"n/a",M20'
+            "/Base_Value))"
+        ),
+    ),
+    ("Digital", "M31", '=IF(COUNT(M20,M24)<2,"n/a",IF(OR(M24>=0,M20>0),"n/a",M20/M24))'),
+    ("Digital", "M32", '=IF(COUNT(M20,M25)<2,"n/a",IF(OR(M25>=0,M20>0),"n/a",M20/M25))'),
+    ("Digital", "M33", '=IF(COUNT(M26,M20)<2,"n/a",IF(M20>=0,"n/a",M26/-M20))'),
+    ("Digital", "M34", '=IF(COUNT(M20,M27)<2,"n/a",IF(OR(M20>=0,M27<=0),"n/a",-M20/M27))'),
+    ("Current account", "K14", "=('Data'!$G$73-'Data'!$G$72)/10000"),
+    ("Current account", "K18", '=IF(COUNT(K12,K14,K15)<3,"n/a",K12-(K14+K15))'),
+    ("Current account", "K19", '=IF(COUNT(K12,K14)<2,"n/a",K12-K14)'),
+    ("Current account", "K20", '=IF(COUNT(K12,K14,K16)<3,"n/a",K12-(K14+K16))'),
+    (
+        "Current account",
+        "K21",
+        ('=IF(COUNT(K12,K10,Repatriation_Share)<3,"n/a",K12-(1-Repatriation_Share)*K10)'),
+    ),
+    ("Current account", "K23", "=INDEX(K$18:K$21,MATCH(CF_Method,$B$18:$B$21,0))"),
+    ("Current account", "K24", '=IF(COUNT(K12,K23)<2,"n/a",K12-K23)'),
+    ("Outlook", "C9", "=COUNT($C$6:$N$6)"),
+    ("Outlook", "C10", '=IF(COUNT($C$7:$N$7)=0,"n/a",MIN($C$7:$N$7))'),
+    ("Outlook", "C11", '=IF(COUNT($C$7:$N$7)=0,"n/a",MAX($C$7:$N$7))'),
+    (
+        "Outlook",
+        "C12",
+        (
+            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
+            'H($C$10,$C$4:$N$4,0))),"n/a")'
+        ),
+    ),
+    (
+        "Outlook",
+        "C13",
+        (
+            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
+            'H($C$11,$C$4:$N$4,0))),"n/a")'
+        ),
+    ),
+    (
+        "Outlook",
+        "C15",
+        (
+            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
+            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(Target_Year-$C$11)),FORECAST(Target_Ye"
+            "ar,$C$6:$N$6,$C$4:$N$4)))"
+        ),
+    ),
+    (
+        "Outlook",
+        "C16",
+        (
+            "=IF(ISNUMBER(FX_Base_Year),IF(ISNA(MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0)),\"n"
+            "/a\",INDEX('Digital'!$C$20:$N$20,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a"
+            '")'
+        ),
+    ),
+    (
+        "Outlook",
+        "C17",
+        (
+            '=IF(COUNT($C$16,$C$15)<2,"n/a",IF($C$16*$C$15<=0,"n/a",Yen_Per_Doubling*LOG($C$1'
+            "5/$C$16,2)))"
+        ),
+    ),
+    (
+        "Outlook",
+        "C21",
+        (
+            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
+            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C$11)),FORECAST(C$20,$C$6:$N$6,$"
+            "C$4:$N$4)))"
+        ),
+    ),
+    (
+        "Summary",
+        "B5",
+        ("=IF(COUNT('Chart data'!$C$12:$N$12)=0,\"n/a\",MAX('Chart data'!$C$12:$N$12))"),
+    ),
+    (
+        "Summary",
+        "C5",
+        (
+            "=IF(ISNUMBER($B$5),IF(ISNA(MATCH($B$5,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
+            "al'!$C$20:$N$20,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
+    ),
+    (
+        "Summary",
+        "C7",
+        (
+            "=IF(ISNUMBER($B$7),IF(ISNA(MATCH($B$7,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
+            "al'!$C$30:$N$30,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
+    ),
+    (
+        "Assumptions",
+        "B6",
+        ("=INDEX('Assumptions'!$B$19:$B$20,MATCH(Definition,'Assumptions'!$A$19:$A$20,0))"),
+    ),
+    (
+        "Assumptions",
+        "B8",
+        (
+            "=IF(ISNUMBER(Base_Year),IF(ISNA(MATCH(Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\",IN"
+            "DEX('Digital'!$C$20:$N$20,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+        ),
+    ),
+    (
+        "Assumptions",
+        "B10",
+        ("=INDEX('Assumptions'!$B$24:$B$27,MATCH(CF_Method,'Assumptions'!$A$24:$A$27,0))"),
+    ),
+    ("Chart data", "C5", "=IF(ISNUMBER('Digital'!C20),'Digital'!C20,NA())"),
+    (
+        "Chart data",
+        "C7",
+        (
+            "=IF(ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10)),IF(Definition=\""
+            "narrow\",'Digital'!C8,'Digital'!C10),NA())"
+        ),
+    ),
+    ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
+    ("Chart data", "Q23", "=NA()"),
+    (
+        "Cover",
+        "C14",
+        (
+            "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit ¥\",\"Digital su"
+            "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(ISNUMBER('"
+            'Summary\'!$C$7),", "&FIXED(\'Summary\'!$C$7,1,TRUE)&"× its "&Base_Year&" level","")'
+            '&" ("&Definition&" definition).","No digital balance is available for the period'
+            's shown.")'
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    path: Path = build(tmp_path_factory.mktemp("golden"))
+    return openpyxl.load_workbook(path)
+
+
+def test_sheet_list(book: openpyxl.Workbook) -> None:
+    assert book.sheetnames == SHEETS
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 8 + ["hidden"]
+
+
+def test_japanese_sheet_list(tmp_path: Path) -> None:
+    assert openpyxl.load_workbook(build(tmp_path, lang="ja")).sheetnames == SHEETS_JA
+
+
+def test_named_inputs(book: openpyxl.Workbook) -> None:
+    assert {n: d.attr_text for n, d in book.defined_names.items()} == NAMES
+
+
+@pytest.mark.parametrize(("sheet", "cell", "formula"), KEY_FORMULAS)
+def test_key_formulas(book: openpyxl.Workbook, sheet: str, cell: str, formula: str) -> None:
+    assert book[sheet][cell].value == formula

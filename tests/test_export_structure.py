@@ -1,0 +1,188 @@
+"""Reload the briefing with openpyxl and python-calamine: what the builder intended is there."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from digital_deficit.data.csvio import write_dataset
+from digital_deficit.data.model import Observation
+from digital_deficit.export.numbers import compute
+from digital_deficit.export.options import BriefOptions
+from tests.briefing_fixtures import build, formula_cells
+
+
+@pytest.fixture(scope="module")
+def path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("structure"), author="A. Analyst")
+
+
+@pytest.fixture(scope="module")
+def book(path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def cached(path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(path, data_only=True)
+
+
+def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
+    cells = list(formula_cells(path))
+    assert len(cells) == 647
+    missing = [
+        (s, c)
+        for s, c, f in cells
+        if cached[s][c].value is None and "ISNUMBER" not in f  # year-if helpers cache ""
+    ]
+    assert missing == []
+
+
+def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> None:
+    book = CalamineWorkbook.from_path(str(path))
+    summary = book.get_sheet_by_name("Summary").to_python()
+    kpi = {row[0]: row[1:3] for row in summary[4:11]}
+    assert kpi["Digital balance (latest)"] == [2025.0, -6.7]
+    assert kpi["Headline current account"] == [2022.0, 11.4432]
+    assert kpi["Cash-flow current account"] == [2022.0, -10.1568]
+    assert kpi["Digital deficit / crude-oil imports"][0] == 2024.0
+    assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(66506 / 107000, rel=1e-15)
+    cover = book.get_sheet_by_name("Cover").to_python()
+    # calamine starts at the first used column (B): message numbers, then the messages
+    messages = [row[1] for row in cover if row[0] in (1.0, 2.0, 3.0, 4.0, 5.0)]
+    assert len(messages) == 5
+    assert messages[0] == "Digital deficit ¥6.70T in 2025, 3.2× its 2014 level (mof3 definition)."
+    assert messages[3] == (
+        "Cash-flow current account ¥-10.16T in 2022 against a headline ¥11.44T (karakama method)."
+    )
+
+
+def test_missing_figures_show_na_never_zero(path: Path, cached: openpyxl.Workbook) -> None:
+    numbers = compute(BriefOptions())
+    digital = cached["Digital"]
+    header = {digital.cell(4, c).value: c for c in range(3, digital.max_column + 1)}
+    row = next(r for r in range(5, 40) if digital.cell(r, 1).value == "Digital balance")
+    for year in numbers.years:
+        shown = digital.cell(row, header[year]).value
+        expected = numbers.selected(year)
+        assert shown == ("n/a" if expected is None else expected / 10000)
+    zeros = [
+        (s, c)
+        for s, c, _ in formula_cells(path)
+        if cached[s][c].value == 0 and s not in ("Chart data",)
+    ]
+    assert zeros == []
+
+
+def test_data_table_and_frozen_headers(book: openpyxl.Workbook) -> None:
+    numbers = compute(BriefOptions())
+    data = book["Data"]
+    assert list(data.tables) == ["Observations"]
+    assert data.tables["Observations"].ref == f"A3:K{3 + len(numbers.observations)}"
+    assert len(numbers.observations) == 89
+    assert book["Digital"].freeze_panes == "C5"
+    assert book["Current account"].freeze_panes == "C5"
+    assert data.freeze_panes == "A4"
+    first = [c.value for c in data[4]]
+    assert first[:7] == ["2014", "CY", "current_account", "Current account", None, "net", 26266]
+
+
+def test_validation_lists_and_ranges(book: openpyxl.Workbook) -> None:
+    rules = {str(dv.sqref): dv for dv in book["Assumptions"].data_validations.dataValidation}
+    assert rules["B5"].type == "list" and rules["B5"].formula1 == '"mof3,narrow"'
+    assert rules["B9"].formula1 == '"karakama,oguro1,oguro2,repatriation"'
+    assert rules["B12"].formula1 == '"cagr,linear"'
+    assert (rules["B13"].type, rules["B13"].formula1, rules["B13"].formula2) == (
+        "whole",
+        "2026",
+        "2100",
+    )
+    assert (rules["B11"].type, rules["B11"].formula1, rules["B11"].formula2) == (
+        "decimal",
+        "0",
+        "1",
+    )
+    assert book["Assumptions"]["B14"].value == 5.5
+
+
+def test_print_settings_and_properties(book: openpyxl.Workbook) -> None:
+    for ws in book.worksheets[:8]:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_area, ws.title
+        assert ws.oddFooter.right.text == "&P / &N"
+    assert book["Summary"].print_area == "'Summary'!$A$1:$N$47"
+    assert book.properties.title == "Japan's digital deficit and cash-flow current account"
+    assert book.properties.creator == "A. Analyst"
+    assert book.properties.subject == "Briefing workbook: mof3, karakama, CY"
+
+
+def test_charts_series_references_and_caches(path: Path, cached: openpyxl.Workbook) -> None:
+    with zipfile.ZipFile(path) as z:
+        charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+        xml = [z.read(n).decode("utf-8") for n in charts]
+    assert len(xml) == 4
+    series = [re.findall(r"<ser>.*?</ser>", x, re.S) for x in xml]
+    assert [len(s) for s in series] == [4, 2, 2, 5]
+    refs = [re.findall(r"<val><numRef><f>([^<]+)</f>", x) for x in xml]
+    assert refs[0] == [f"'Chart data'!$C${r}:$N${r}" for r in (6, 7, 8, 5)]
+    assert refs[3] == [f"'Chart data'!$C${r}:$X${r}" for r in (25, 24, 23, 21, 22)]
+    chart_data = cached["Chart data"]
+    for chart_series in series:
+        for s in chart_series:
+            ref = re.search(r"<val><numRef><f>'Chart data'!\$C\$(\d+):\$([A-Z]+)\$\d+</f>", s)
+            assert ref is not None
+            points = dict(re.findall(r'<pt idx="(\d+)"><v>([^<]+)</v></pt>', s.split("<val>")[1]))
+            row = int(ref.group(1))
+            for idx in range(openpyxl.utils.column_index_from_string(ref.group(2)) - 2):
+                value = chart_data.cell(row, 3 + idx).value
+                if value == "#N/A":
+                    assert str(idx) not in points
+                else:
+                    assert float(points[str(idx)]) == pytest.approx(value, rel=1e-14)  # 15 digits
+    assert '<dispBlanksAs val="gap"/>' in xml[0]
+
+
+def test_fonts_follow_the_language(tmp_path: Path) -> None:
+    ja = openpyxl.load_workbook(build(tmp_path, "ja.xlsx", lang="ja"))
+    assert ja["デジタル収支"]["A20"].font.name == "Meiryo"
+    assert ja["デジタル収支"]["A20"].value == "デジタル関連収支"
+    en = openpyxl.load_workbook(build(tmp_path, "en.xlsx"))
+    assert en["Digital"]["A20"].font.name == "Calibri"
+
+
+def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
+    hostile = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(1,1)"]
+    observations = [
+        Observation(
+            country="JPN",
+            basis="CY",
+            period=str(2015 + i),
+            item="consulting",
+            side="net",
+            value=-1000.0 - i,
+            vintage="2026-01-05",
+            source=text,
+        )
+        for i, text in enumerate(hostile)
+    ]
+    data = tmp_path / "user.csv"
+    write_dataset(data, observations)
+    out = build(tmp_path, data=str(data))
+    sources = [
+        row[10]
+        for row in CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Data").to_python()
+        if row[2] == "consulting"
+    ]
+    assert sources == hostile
+    ws = openpyxl.load_workbook(out)["Data"]
+    cells = [r[10] for r in ws.iter_rows(min_row=4) if r[2].value == "consulting"]
+    assert [c.data_type for c in cells] == ["s"] * 4
+    with zipfile.ZipFile(out) as z:
+        assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
