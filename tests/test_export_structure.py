@@ -47,7 +47,13 @@ def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> No
     book = CalamineWorkbook.from_path(str(path))
     summary = book.get_sheet_by_name("Summary").to_python()
     kpi = {row[0]: row[1:3] for row in summary[4:11]}
-    assert kpi["Digital balance (latest)"] == [2025.0, -6.7]
+    # the latest exact figure (2024), not CY2025's analyst estimate of about 6.7 trillion yen
+    assert kpi["Digital balance (latest exact figure)"] == [2024.0, -6.6506]
+    assert kpi["Change on previous year"] == [2024.0, pytest.approx(66506 / 55360 - 1, rel=1e-15)]
+    assert kpi["Travel surplus / digital deficit"] == [
+        2024.0,
+        pytest.approx(58973 / 66506, rel=1e-15),
+    ]
     assert kpi["Headline current account"] == [2022.0, 11.4432]
     assert kpi["Cash-flow current account"] == [2022.0, -10.1568]
     assert kpi["Digital deficit / crude-oil imports"][0] == 2024.0
@@ -56,7 +62,9 @@ def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> No
     # calamine starts at the first used column (B): message numbers, then the messages
     messages = [row[1] for row in cover if row[0] in (1.0, 2.0, 3.0, 4.0, 5.0)]
     assert len(messages) == 5
-    assert messages[0] == "Digital deficit ¥6.70T in 2025, 3.2× its 2014 level (mof3 definition)."
+    assert messages[0] == "Digital deficit ¥6.65T in 2024, 3.2× its 2014 level (mof3 definition)."
+    assert messages[1] == "The digital balance grew 20.1% in size on the previous year (2024)."
+    assert messages[2] == "The travel surplus covered 89% of the digital deficit in 2024."
     assert messages[3] == (
         "Cash-flow current account ¥-10.16T in 2022 against a headline ¥11.44T (karakama method)."
     )

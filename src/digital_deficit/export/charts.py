@@ -39,8 +39,13 @@ from digital_deficit.core.units import to_trillion_yen
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Cached, ExcelError, Formula, put, quote_sheet
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import YEAR_NUMBER_OFFSET, Layout, SheetLayout
-from digital_deficit.export.numbers import BriefNumbers, tn
+from digital_deficit.export.layout import (
+    EXACT_DIGITAL_ROWS,
+    YEAR_NUMBER_OFFSET,
+    Layout,
+    SheetLayout,
+)
+from digital_deficit.export.numbers import DEFINITION_IDS, BriefNumbers, tn
 from digital_deficit.export.outlook_sheet import meti_rows
 from digital_deficit.export.styles import Styles
 
@@ -148,16 +153,28 @@ def _year_if_rows(ws: Any, numbers: BriefNumbers, layout: Layout, cache: CacheBo
         "c:yr_tourism": (digital, "m:tourism", "tourism_coverage"),
         "c:yr_oil": (digital, "m:oil", "oil_ratio"),
     }
-    for key, (sheet, row_key, metric) in targets.items():
+    flag_keys = [f"c:exact:{d}" for d in DEFINITION_IDS]
+    for key, d in zip(flag_keys, DEFINITION_IDS, strict=True):
         put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
         for year in numbers.years:
+            put(ws, chart.local(key, year), 1 if numbers.exact(year, d) else 0, cache)
+    for key, (sheet, row_key, metric) in targets.items():
+        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
+        needs_exact = key in EXACT_DIGITAL_ROWS
+        for year in numbers.years:
             present = numbers.headline[year].values[metric] is not None
+            if needs_exact:
+                present = present and numbers.exact(year)
             year_ref = f"{chart.col(year)}${chart.header_row - YEAR_NUMBER_OFFSET}"
+            col = chart.col(year)
+            flags = f"{col}${chart.rows[flag_keys[0]]}:{col}${chart.rows[flag_keys[-1]]}"
+            ids = "{" + ",".join(f'"{d}"' for d in DEFINITION_IDS) + "}"
+            exact = f"INDEX({flags},MATCH(Definition,{ids},0))=1" if needs_exact else None
             put(
                 ws,
                 chart.local(key, year),
                 Formula(
-                    "=" + fx.year_if(sheet.ref(row_key, year), year_ref),
+                    "=" + fx.year_if(sheet.ref(row_key, year), year_ref, exact),
                     float(year) if present else "",
                 ),
                 cache,

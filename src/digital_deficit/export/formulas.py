@@ -79,9 +79,10 @@ def chart_value(ref: str) -> str:
     return f"IF(ISNUMBER({ref}),{ref},NA())"
 
 
-def year_if(ref: str, year_ref: str) -> str:
-    """The year where ``ref`` holds a number, else empty text (MAX skips it)."""
-    return f'IF(ISNUMBER({ref}),{year_ref},"")'
+def year_if(ref: str, year_ref: str, also: str | None = None) -> str:
+    """The year where ``ref`` holds a number (and ``also`` is true), else "" (MAX skips it)."""
+    test = f"ISNUMBER({ref})" if also is None else f"AND(ISNUMBER({ref}),{also})"
+    return f'IF({test},{year_ref},"")'
 
 
 def latest_year(year_range: str) -> str:

@@ -185,7 +185,7 @@ _EN: dict[str, str] = {
     "sum.kpi": "Indicator",
     "sum.period": "Period",
     "sum.value": "Value",
-    "kpi.digital": "Digital balance (latest)",
+    "kpi.digital": "Digital balance (latest exact figure)",
     "kpi.yoy": "Change on previous year",
     "kpi.multiple": "Multiple of base-year level",
     "kpi.ca": "Headline current account",

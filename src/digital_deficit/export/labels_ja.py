@@ -167,7 +167,7 @@ JA: dict[str, str] = {
     "sum.kpi": "指標",
     "sum.period": "期間",
     "sum.value": "値",
-    "kpi.digital": "デジタル関連収支（最新）",
+    "kpi.digital": "デジタル関連収支（最新の確定値）",
     "kpi.yoy": "前年比",
     "kpi.multiple": "基準年比（倍）",
     "kpi.ca": "経常収支（公表値）",

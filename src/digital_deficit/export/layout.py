@@ -212,6 +212,11 @@ def outlook_rows(labels: Labels) -> list[Row]:
     return rows
 
 
+# Key figures built on the digital balance use the last year whose balance is an exact published
+# figure, not an analyst's rounded estimate (CY2025's "about 6.7 trillion yen").
+EXACT_DIGITAL_ROWS = frozenset({"c:yr_digital", "c:yr_tourism", "c:yr_oil"})
+
+
 def chart_rows(labels: Labels) -> list[Row]:
     """Rows of the hidden chart-data sheet (display years; #N/A where a value is missing)."""
     return [
@@ -226,6 +231,10 @@ def chart_rows(labels: Labels) -> list[Row]:
         Row("c:yr_cf", "year if cash-flow"),
         Row("c:yr_tourism", "year if tourism coverage"),
         Row("c:yr_oil", "year if oil ratio"),
+        *(
+            Row(f"c:exact:{d}", f"{d}: exact figure (1) or rounded estimate (0)")
+            for d in DEFINITION_IDS
+        ),
     ]
 
 

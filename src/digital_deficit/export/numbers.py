@@ -101,11 +101,16 @@ class BriefNumbers:
         """The digital balance of the chosen definition in ``year`` (lead-in included)."""
         return self.by_definition[("net", self.options.definition)][year].value
 
-    def latest(self, metric: str) -> tuple[int, float] | None:
-        """The last year shown with ``metric`` present, and its value."""
+    def exact(self, year: int, definition: str | None = None) -> bool:
+        """Whether the digital balance of ``year`` is an exact figure (not a rounded estimate)."""
+        fig = self.by_definition[("net", definition or self.options.definition)][year]
+        return fig.value is not None and fig.precision <= 1
+
+    def latest(self, metric: str, exact_digital: bool = False) -> tuple[int, float] | None:
+        """The last year shown with ``metric`` present (and, if asked, an exact digital balance)."""
         for year in reversed(self.years):
             value = self.headline[year].values[metric]
-            if value is not None:
+            if value is not None and (not exact_digital or self.exact(year)):
                 return year, value
         return None
 

@@ -8,7 +8,7 @@ from typing import Any
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Formula, put, value_or_na
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import Layout, SheetLayout
+from digital_deficit.export.layout import EXACT_DIGITAL_ROWS, Layout, SheetLayout
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.styles import (
     BOTTOM,
@@ -69,7 +69,7 @@ def kpi_values(numbers: BriefNumbers) -> dict[str, tuple[int | None, float | Non
     """Period and value of every key figure, from the core's headline rows."""
     out: dict[str, tuple[int | None, float | None]] = {}
     for key, kpi in kpis_static().items():
-        found = numbers.latest(_PERIOD_METRIC[kpi[0]])
+        found = numbers.latest(_PERIOD_METRIC[kpi[0]], kpi[0] in EXACT_DIGITAL_ROWS)
         if found is None:
             out[key] = (None, None)
             continue
