@@ -57,3 +57,8 @@ def test_missing_flows_give_missing() -> None:
 
 def test_unrepatriated_share() -> None:
     assert unrepatriated_share(345573, 70000, 138000) == 208000 / 345573
+
+
+def test_blank_scalar_flow_gives_missing_not_an_error() -> None:
+    assert cf_current_account(114432, None, 103000) is None
+    assert cf_current_account(114432, 113000, None) is None

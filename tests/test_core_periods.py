@@ -75,3 +75,11 @@ def test_parse_period_checks_basis() -> None:
         UnknownNameError, match="unknown basis 'XY'; expected one of: CY, FY, H, Q, M"
     ):
         parse_period("2024", "XY")
+
+
+def test_decimal_year() -> None:
+    assert [Period("Q", 2024, 3).decimal_year, Period("M", 2024, 4).decimal_year] == [
+        2024.5,
+        2024.25,
+    ]
+    assert Period("FY", 2024).decimal_year == 2024.0

@@ -56,3 +56,19 @@ def test_scalar_in_scalar_out_and_broadcast() -> None:
 
 def test_component_share_zero_total_is_missing() -> None:
     assert component_share([1, 2], [4, 0]) == [0.25, None]
+
+
+def test_errors_survive_pickling_across_processes() -> None:
+    import pickle
+
+    from digital_deficit.core.errors import UnknownNameError
+
+    for error in (
+        InputError("net", 'is the text "abc"; expected a number or a blank cell', 3),
+        LengthMismatchError({"credit": 3, "debit": 2}),
+        UnknownNameError("definition", "broad", ("mof3", "narrow")),
+    ):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error)
+        assert str(again) == str(error)
+        assert again.__dict__ == error.__dict__

@@ -100,30 +100,42 @@ def ca_residual(
     return shaped(out, scalar)
 
 
+class _NotGiven:
+    """Marks an argument the caller did not pass (None is a blank, i.e. a missing value)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = _NotGiven()
+Flow = ValueLike | _NotGiven
+
+
 def cf_current_account(
     current_account: ValueLike,
-    reinvested_earnings: ValueLike = None,
-    portfolio_income: ValueLike = None,
-    bond_interest: ValueLike = None,
+    reinvested_earnings: Flow = NOT_GIVEN,
+    portfolio_income: Flow = NOT_GIVEN,
+    bond_interest: Flow = NOT_GIVEN,
     method: str = DEFAULT_CF_METHOD,
     repatriation_share: float | None = None,
-    primary_income: ValueLike = None,
+    primary_income: Flow = NOT_GIVEN,
 ) -> Result:
     """Cash-flow current account by ``method`` (karakama, oguro1, oguro2, repatriation).
 
     All flows are net (credit - debit) in one unit. Inputs a method does not use are ignored;
-    an input it needs that is not given raises InputError naming it.
+    an input it needs that is not given raises InputError naming it; a blank (None) input
+    gives a missing result.
     """
     chosen = get_cf_method(method)
-    given = {
+    given: dict[str, object] = {
         "reinvested_earnings": reinvested_earnings,
         "portfolio_income": portfolio_income,
         "bond_interest": bond_interest,
         "primary_income": primary_income,
-        "repatriation_share": repatriation_share,
+        "repatriation_share": NOT_GIVEN if repatriation_share is None else repatriation_share,
     }
     for name in chosen.needs:
-        if given[name] is None:
+        if given[name] is NOT_GIVEN:
             raise InputError(name, f"is missing; the {chosen.id} method needs it")
     if chosen.id == "repatriation":
         share = to_value("repatriation_share", repatriation_share)

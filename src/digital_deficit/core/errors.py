@@ -6,6 +6,18 @@ from __future__ import annotations
 class DigitalDeficitError(ValueError):
     """Base class of every error this package raises on purpose."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take their own arguments; rebuild from the message and attributes so the
+        # error crosses process boundaries (a batch worker) intact.
+        return (_rebuild, (type(self), str(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[DigitalDeficitError], message: str, state: dict[str, object]) -> Exception:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(DigitalDeficitError):
     """An argument holds a value the function cannot use."""

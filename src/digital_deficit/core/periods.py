@@ -48,6 +48,11 @@ class Period:
         """Text for people: ``FY2024``, ``2024``, ``2024Q1``."""
         return f"FY{self.year}" if self.basis == "FY" else str(self)
 
+    @property
+    def decimal_year(self) -> float:
+        """Position on a time axis in years: 2024Q3 -> 2024.5, 2024-04 -> 2024.25."""
+        return self.year + (self.index - 1) / _PER_YEAR[self.basis]
+
     def months(self) -> tuple[tuple[int, int], ...]:
         """The calendar (year, month) pairs this period covers, in order."""
         if self.basis == "CY":
