@@ -8,7 +8,6 @@ result like the input with #N/A for a missing value.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -311,12 +310,9 @@ def ca_residual(
     )
 
 
-def _given(cells: Cells | None) -> Value | list[Value] | None:
-    """A range the caller gave: a blank single cell is a missing value (NaN), not "omitted"."""
-    if cells is None:
-        return None
-    value = cells.core_arg()
-    return math.nan if value is None else value
+def _given(cells: Cells | None) -> current_account.Flow:
+    """The core argument of a range the caller gave (a blank cell is missing), or NOT_GIVEN."""
+    return current_account.NOT_GIVEN if cells is None else cells.core_arg()
 
 
 @excel_errors
