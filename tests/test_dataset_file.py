@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,82 @@ def test_older_components_do_not_replace_a_published_total() -> None:
     figure = digital_figure(merged, "2025")
     assert (figure.value, figure.vintages) == (-67000.0, ("analyst",))
     assert digital_figure(merged, "2024").value == -66506
+
+
+def test_a_user_file_in_another_unit_is_refused_not_mixed(tmp_path: Path) -> None:
+    path = tmp_path / "usd.csv"
+    path.write_text(f"{HEADER}\nJPN,CY,2024,travel,,net,39000,usd_million,1,2026-05-18,X\n")
+    with pytest.raises(DatasetFileError) as err:
+        load_dataset(path)
+    assert str(err.value) == (
+        f"{path}: JPN figures are in usd_million here but in oku_yen in embedded "
+        "japan_bop_published.csv; expected one unit per country (units are never mixed)"
+    )
+
+
+def test_two_units_for_one_country_inside_a_file() -> None:
+    with pytest.raises(DatasetFileError) as err:
+        _load(GOOD, "JPN,CY,2023,travel,,net,1,usd_million,1,preliminary,X")
+    assert str(err.value) == (
+        "my.csv, line 3, field unit: JPN figures are in usd_million here but in oku_yen; "
+        "expected one unit per country (units are never mixed)"
+    )
+
+
+def test_an_unterminated_quote_is_an_error_not_swallowed_rows() -> None:
+    with pytest.raises(DatasetFileError) as err:
+        _load('JPN,CY,2024,travel,,net,1,oku_yen,1,preliminary,"MOF revised, final', GOOD)
+    assert str(err.value) == "my.csv, line 3: is not valid CSV (unexpected end of data)"
+
+
+def test_control_characters_and_impossible_values_are_refused() -> None:
+    with pytest.raises(DatasetFileError, match=r"line 2, field source: contains the control"):
+        _load("JPN,CY,2024,travel,,net,1,oku_yen,1,preliminary,A\x01B")
+    with pytest.raises(DatasetFileError, match=r"field vintage: '2026-02-30' is not a real date"):
+        _load("JPN,CY,2024,travel,,net,1,oku_yen,1,2026-02-30,X")
+    with pytest.raises(DatasetFileError, match=r"field precision: must be a finite number"):
+        _load("JPN,CY,2024,travel,,net,1,oku_yen,inf,preliminary,X")
+
+
+def test_write_atomic_refuses_directories_and_special_files(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError, match="is a directory; give a file name"):
+        write_atomic(tmp_path, b"x")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="is not a regular file; refusing to replace it"):
+        write_atomic(fifo, b"x")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_write_atomic_keeps_the_mode_of_a_replaced_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o640)
+    fresh = tmp_path / "fresh.csv"
+    write_atomic(fresh, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+
+
+def test_newer_parts_beat_an_older_published_aggregate() -> None:
+    from digital_deficit.data.figures import item_figure
+
+    fetched = read_dataset_text(
+        "\n".join(
+            [
+                HEADER,
+                "JPN,CY,2024,goods,,net,-48990,oku_yen,1,2026-05-18,BoJ",
+                "JPN,CY,2024,services,,net,-36162,oku_yen,1,2026-05-18,BoJ",
+            ]
+        )
+        + "\n",
+        "f.csv",
+    )
+    merged, _ = embedded_dataset().merged_with(fetched)
+    figure = item_figure(merged, "goods_and_services", "2024")
+    assert (figure.value, figure.how) == (-85152.0, "sum of parts")
+    # with parts only as recent as the published total, the published total stays
+    assert item_figure(embedded_dataset(), "goods_and_services", "2024").value == -65152

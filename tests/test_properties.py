@@ -84,9 +84,9 @@ observations = st.builds(
     value=money,
     precision=st.sampled_from([1.0, 1000.0]),
     vintage=st.sampled_from(["preliminary", "2026-05-18", "revised-2025-02"]),
-    source=st.text(min_size=1, max_size=30).filter(
-        lambda s: s.strip() == s and s.strip() != "" and "\r" not in s
-    ),
+    source=st.text(
+        st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
+    ).filter(lambda s: s.strip() == s and s.strip() != "" and "\r" not in s),
 )
 
 

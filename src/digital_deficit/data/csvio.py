@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from digital_deficit.core.errors import DigitalDeficitError
-from digital_deficit.data.dataset import Dataset, DuplicateObservationError
+from digital_deficit.data.dataset import Dataset, DuplicateObservationError, UnitConflictError
 from digital_deficit.data.model import Observation
 
 COLUMNS: tuple[str, ...] = (
@@ -64,8 +65,11 @@ class DatasetFileError(DigitalDeficitError):
 
 def read_dataset_text(text: str, name: str) -> Dataset:
     """Parse dataset CSV text; ``name`` is used in error messages."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise DatasetFileError(name, 1, None, f"is not valid CSV ({exc})") from None
     if header is None:
         raise DatasetFileError(name, None, None, "is empty; expected a header row")
     header = [h.strip().lstrip("\ufeff") for h in header]
@@ -79,17 +83,24 @@ def read_dataset_text(text: str, name: str) -> Dataset:
             name, 1, None, f"header is {','.join(header)!r}; expected {','.join(COLUMNS)!r}"
         )
     dataset = Dataset(origin=name)
-    for line_no, row in enumerate(reader, start=2):
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise DatasetFileError(
+                name, reader.line_num, None, f"is not valid CSV ({exc})"
+            ) from None
+        if row is None:
+            return dataset
+        line_no = reader.line_num
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != len(fields):
             raise DatasetFileError(
                 name, line_no, None, f"has {len(row)} fields; expected {len(fields)}"
             )
-        dataset_add(
-            dataset, _observation(dict(zip(fields, row, strict=True)), name, line_no), name, line_no
-        )
-    return dataset
+        record = dict(zip(fields, row, strict=True))
+        dataset_add(dataset, _observation(record, name, line_no), name, line_no)
 
 
 def _observation(record: dict[str, str], name: str, line_no: int) -> Observation:
@@ -118,6 +129,8 @@ def dataset_add(dataset: Dataset, obs: Observation, name: str, line_no: int) -> 
         dataset._add(obs)
     except DuplicateObservationError as exc:
         raise DatasetFileError(name, line_no, None, f"duplicate: {exc}") from None
+    except UnitConflictError as exc:
+        raise DatasetFileError(name, line_no, "unit", str(exc)) from None
 
 
 def read_dataset(path: str | os.PathLike[str]) -> Dataset:
@@ -173,18 +186,31 @@ def dataset_text(observations: Iterable[Observation]) -> str:
 def write_atomic(path: str | os.PathLike[str], data: bytes, overwrite: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
-    A crash never leaves a half-written file and never destroys the existing one.
-    Raises FileExistsError when the file exists and ``overwrite`` is False.
+    A crash or Ctrl-C never leaves a half-written file and never destroys the existing one.
+    Raises FileExistsError when the file exists and ``overwrite`` is False, and OSError for a
+    directory or any other non-regular target (a device, a FIFO). A replaced file keeps its
+    permissions; a new one gets the usual ones (0666 less the umask).
     """
     target = Path(path)
-    if not overwrite and target.exists():
-        raise FileExistsError(f"{target} exists; use --force to overwrite it")
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a directory; give a file name")
+    if target.exists() or target.is_symlink():
+        if not target.is_file():
+            raise OSError(f"{target} is not a regular file; refusing to replace it")
+        if not overwrite:
+            raise FileExistsError(f"{target} exists; use --force to overwrite it")
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -13,6 +13,10 @@ from digital_deficit.data.model import Key, Observation
 from digital_deficit.data.vintage import vintage_rank
 
 
+class UnitConflictError(DigitalDeficitError):
+    """A country's figures would be held in two units (units are never mixed)."""
+
+
 class DuplicateObservationError(DigitalDeficitError):
     """The same figure appears twice with the same (or an equally recent) vintage."""
 
@@ -76,10 +80,24 @@ class Dataset:
     def __init__(self, observations: Iterable[Observation] = (), origin: str = "") -> None:
         self.origin = origin
         self._by_key: dict[Key, list[Observation]] = {}
+        self._units: dict[str, str] = {}
         for obs in observations:
             self._add(obs)
 
+    def unit(self, country: str = "JPN") -> str | None:
+        """The one unit this dataset holds the country's figures in (None when it has none)."""
+        return self._units.get(country)
+
+    def _check_unit(self, obs: Observation, where: str = "") -> None:
+        held = self._units.setdefault(obs.country, obs.unit)
+        if held != obs.unit:
+            raise UnitConflictError(
+                f"{obs.country} figures are in {obs.unit} here but in {held}{where}; expected "
+                "one unit per country (units are never mixed)"
+            )
+
     def _add(self, obs: Observation) -> None:
+        self._check_unit(obs)
         held = self._by_key.setdefault(obs.key, [])
         if not held:  # the common case: nothing to compare or sort
             vintage_rank(obs.vintage)
@@ -143,8 +161,10 @@ class Dataset:
         """A copy with ``newer`` read on top: its figures win over equally recent or older ones."""
         result = Dataset(origin=f"{self.origin} + {newer.origin}".strip(" +"))
         result._by_key = {k: list(v) for k, v in self._by_key.items()}
+        result._units = dict(self._units)
         report = MergeReport()
         for obs in newer.observations:
+            result._check_unit(obs, f" in {self.origin or 'the dataset it is read on top of'}")
             held = result._by_key.setdefault(obs.key, [])
             latest_before = held[-1] if held else None
             rank = vintage_rank(obs.vintage)

@@ -7,8 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from digital_deficit.data.csvio import read_dataset, read_dataset_text
-from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.csvio import DatasetFileError, read_dataset, read_dataset_text
+from digital_deficit.data.dataset import Dataset, UnitConflictError
 
 EMBEDDED_NAME = "japan_bop_published.csv"
 DATA_ENV = "DIGITAL_DEFICIT_DATA"
@@ -26,8 +26,11 @@ def embedded_dataset() -> Dataset:
 
 
 @lru_cache(maxsize=8)
-def _user_dataset(path: str, mtime_ns: int, size: int) -> Dataset:
-    return embedded_dataset().merged_with(read_dataset(path))[0]
+def _user_dataset(path: str, *file_state: int) -> Dataset:
+    try:
+        return embedded_dataset().merged_with(read_dataset(path))[0]
+    except UnitConflictError as exc:
+        raise DatasetFileError(path, None, None, str(exc)) from None
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -43,4 +46,5 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     if stat is None:
         read_dataset(chosen)  # raises the one-line DatasetFileError
     assert stat is not None
-    return _user_dataset(str(chosen), stat.st_mtime_ns, stat.st_size)
+    # ctime too: a same-size edit that keeps the modification time still changes it
+    return _user_dataset(str(chosen), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)

@@ -105,16 +105,27 @@ def digital_figure(
     summed = _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")
     if chosen.id == "custom":
         return summed
-    total = lookup.resolve("digital", side, chosen.id)
-    if total.value is None:
-        return summed
-    if summed.value is not None and _oldest_rank(summed) > _oldest_rank(total):
-        return summed  # every component is newer than the published total (e.g. fetched data)
-    return total
+    return _newest([lookup.resolve("digital", side, chosen.id), summed])
 
 
 def _oldest_rank(figure: Figure) -> tuple[int, str]:
     return min(vintage_rank(o.vintage) for o in figure.sources)
+
+
+def _newest(candidates: list[Figure]) -> Figure:
+    """The complete candidate whose oldest input is the most recent; earlier ones win ties.
+
+    The published figure comes first, so a total built from parts replaces it only when every
+    part is newer (fetched monthly data beside an embedded preliminary or analyst total).
+    """
+    complete = [c for c in candidates if c.value is not None]
+    if not complete:
+        return MISSING
+    best = complete[0]
+    for other in complete[1:]:
+        if _oldest_rank(other) > _oldest_rank(best):
+            best = other
+    return best
 
 
 class _Lookup:
@@ -136,22 +147,21 @@ class _Lookup:
 
     def resolve(self, item_id: str, side: str, definition: str = "", depth: int = 0) -> Figure:
         found = self.stored(item_id, side, definition)
-        if found.value is not None or depth > 0 or self.vintage is not None:
+        if depth > 0 or self.vintage is not None:
             return found
 
         def other(s: str) -> Figure:
             return self.stored(item_id, s, definition)
 
         if side == "net":
-            found = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
+            sides = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
         elif side == "credit":
-            found = _combine([other("debit"), other("net")], [1, 1], "debit + net")
+            sides = _combine([other("debit"), other("net")], [1, 1], "debit + net")
         else:
-            found = _combine([other("credit"), other("net")], [1, -1], "credit - net")
-        if found.value is not None or definition:
-            return found
-        parts = get_item(item_id).parts
+            sides = _combine([other("credit"), other("net")], [1, -1], "credit - net")
+        candidates = [found, sides]
+        parts = () if definition else get_item(item_id).parts
         if parts:
             subs = [self.resolve(p, side) for p in parts]
-            return _combine(subs, [1] * len(subs), "sum of parts")
-        return MISSING
+            candidates.append(_combine(subs, [1] * len(subs), "sum of parts"))
+        return _newest(candidates)

@@ -78,8 +78,8 @@ class Observation(BaseModel):
     @field_validator("precision")
     @classmethod
     def _precision(cls, v: float) -> float:
-        if not v > 0:
-            raise ValueError("must be above zero (1 for an exact published figure)")
+        if not 0 < v < float("inf"):
+            raise ValueError("must be a finite number above zero (1 for an exact published figure)")
         return v
 
     @field_validator("vintage")
@@ -93,6 +93,9 @@ class Observation(BaseModel):
     def _source(cls, v: str) -> str:
         if not v:
             raise ValueError("is empty; every figure needs its source")
+        bad = next((c for c in v if (ord(c) < 32 and c != "\t") or ord(c) == 127), None)
+        if bad is not None:
+            raise ValueError(f"contains the control character {bad!r}; expected plain text")
         return v
 
     @field_validator("period")

@@ -8,6 +8,7 @@ Rank, lowest first: analyst < derived < preliminary < published = official < rev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _FIXED = {"analyst": 0, "derived": 1, "preliminary": 2, "published": 3, "official": 3}
@@ -23,6 +24,10 @@ def vintage_rank(vintage: str) -> tuple[int, str]:
     if _REVISED.match(vintage):
         return 4, vintage[8:]
     if _DATED.match(vintage):
+        try:
+            dt.date.fromisoformat(vintage)
+        except ValueError:
+            raise ValueError(f"{vintage!r} is not a real date; expected YYYY-MM-DD") from None
         return 5, vintage
     raise ValueError(f"{vintage!r} is not a vintage; expected {VINTAGE_FORMS}")
 
