@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,9 +58,9 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "metrics", "--format", "csv", "--basis", "FY")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].startswith("period,basis,definition,digital,digital_payments")
-    assert lines[1].startswith("2023,FY,mof3,-55714.0,,,,")
-    assert lines[2].startswith("2024,FY,mof3,-69651.0,,,")
+    assert lines[0].startswith("period,basis,definition,unit,digital,digital_payments")
+    assert lines[1].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,")
+    assert lines[2].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
 
 
 @pytest.mark.parametrize(
@@ -105,3 +106,57 @@ def test_bad_data_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         "digital-deficit metrics: error: /nonexistent/d.csv: cannot be read "
         "(No such file or directory)\n"
     )
+
+
+def test_rounded_estimates_are_marked_and_sources_cover_every_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(
+        capsys,
+        "metrics",
+        "--definition",
+        "narrow",
+        "--from",
+        "2024",
+        "--to",
+        "2024",
+        "--base-year",
+        "2014",
+        "--format",
+        "json",
+    )
+    row = json.loads(out)["rows"][0]
+    assert code == 0 and row["multiple"] == 64622 / 20225 and row["yoy"] == 64622 / 53452 - 1
+    cited = {(s["period"], s["item"], s["definition"]) for s in row["sources"]}
+    assert {("2014", "digital", "narrow"), ("2023", "digital", "narrow")} <= cited
+    assert row["rounded"] == ["crude_oil_imports", "oil_ratio"]
+    oil = next(s for s in row["sources"] if s["item"] == "crude_oil_imports")
+    assert (oil["value"], oil["precision"], oil["vintage"]) == (107000, 1000, "analyst")
+    code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024")
+    assert "≈62.2%" in out
+    assert (
+        "  2024 crude_oil_imports debit 107,000 (±500): Karakama via 2ch.logpo 396218 "
+        "(about 10.7 trillion yen) [analyst]"
+    ) in out
+
+
+def test_custom_definition_from_item_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys, "metrics", "--definition", "computer_services,consulting", "--format", "json"
+    )
+    payload = json.loads(out)
+    assert code == 0 and payload["definition"] == "computer_services,consulting"
+    assert all(r["digital"] is None for r in payload["rows"])  # never a partial sum
+
+
+def test_usd_data_file_for_japan_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "usd.csv"
+    path.write_text(
+        "country,basis,period,item,definition,side,value,unit,precision,vintage,source\n"
+        "JPN,CY,2024,digital,mof3,net,-45000,usd_million,1,2026-05-18,X\n"
+    )
+    code, out, err = _run(capsys, "metrics", "--data", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"digital-deficit metrics: error: {path}: JPN figures are in usd_million")

@@ -17,13 +17,21 @@ def format_trillion_yen(oku_yen: float | None, decimals: int = 2) -> str:
     return f"¥{to_trillion_yen(oku_yen):.{decimals}f}T"
 
 
+UNIT_TEXT: dict[str, str] = {"oku_yen": "oku yen", "usd_million": "million USD"}
+
+
+def format_amount(value: float | None) -> str:
+    """An amount with separators: -66506 -> "-66,506", 341.517 -> "341.52"; missing -> "n/a"."""
+    if value is None:
+        return "n/a"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
 def format_oku_yen(oku_yen: float | None) -> str:
     """Display text in oku yen with separators: -66506 -> "-66,506"; decimals kept when present."""
-    if oku_yen is None:
-        return "n/a"
-    if float(oku_yen).is_integer():
-        return f"{int(oku_yen):,}"
-    return f"{oku_yen:,.2f}"
+    return format_amount(oku_yen)
 
 
 def format_ratio(value: float | None, style: str = "percent") -> str:

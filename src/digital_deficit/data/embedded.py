@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from digital_deficit.data.csvio import DatasetFileError, read_dataset, read_dataset_text
-from digital_deficit.data.dataset import Dataset, UnitConflictError
+from digital_deficit.data.dataset import Dataset, MergeReport, UnitConflictError
 
 EMBEDDED_NAME = "japan_bop_published.csv"
 DATA_ENV = "DIGITAL_DEFICIT_DATA"
@@ -48,3 +48,11 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     assert stat is not None
     # ctime too: a same-size edit that keeps the modification time still changes it
     return _user_dataset(str(chosen), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+
+
+def user_merge_report(path: str | os.PathLike[str] | None = None) -> MergeReport | None:
+    """What the user's dataset file (as load_dataset picks it) changed; None without one."""
+    chosen = path if path is not None else os.environ.get(DATA_ENV) or None
+    if chosen is None:
+        return None
+    return embedded_dataset().merged_with(read_dataset(chosen))[1]

@@ -42,6 +42,8 @@ class HeadlineRow:
     period: Period
     values: dict[str, float | None]
     sources: list[Observation] = field(default_factory=list)
+    rounded: frozenset[str] = frozenset()
+    """Metrics built on at least one rounded figure (an analyst's "about" estimate)."""
 
 
 def _scalar(value: object) -> float | None:
@@ -77,33 +79,60 @@ def headline_rows(
     for period in periods:
         figs = _PeriodFigures(dataset, period, basis, country)
         digital = figs.digital(chosen)
-        d = digital.value
         previous = digital_figure(dataset, period.shift(-1), basis, chosen, country=country)
-        services = figs.get("services")
-        gs = figs.get("goods_and_services")
-        travel = figs.get("travel")
-        oil = figs.get("crude_oil_imports", "debit")
-        values: dict[str, float | None] = {
-            "digital": d,
-            "digital_payments": figs.digital(chosen, "debit").value,
-            "digital_receipts": figs.digital(chosen, "credit").value,
-            "yoy": _scalar(growth.yoy_change(d, previous.value)),
-            "multiple": _scalar(growth.growth_multiple(d, base_fig.value if base_fig else None)),
-            "services": services,
-            "share_of_services_deficit": _scalar(
-                comparisons.share_of_services_deficit(d, services)
+        d = digital.value
+        services, gs = figs.fig("services"), figs.fig("goods_and_services")
+        travel, oil = figs.fig("travel"), figs.fig("crude_oil_imports", "debit")
+        ca = figs.fig("current_account")
+        cf_value, cf_inputs = figs.cash_flow(method.id, repatriation_share)
+        base_value = base_fig.value if base_fig else None
+        computed: dict[str, tuple[object, list[Figure]]] = {
+            "digital": (d, [digital]),
+            "digital_payments": _own(figs.digital(chosen, "debit")),
+            "digital_receipts": _own(figs.digital(chosen, "credit")),
+            "yoy": (growth.yoy_change(d, previous.value), [digital, previous]),
+            "multiple": (
+                growth.growth_multiple(d, base_value),
+                [digital, *([base_fig] if base_fig else [])],
             ),
-            "goods_and_services": gs,
-            "share_of_gs_deficit": _scalar(comparisons.share_of_goods_and_services_deficit(d, gs)),
-            "travel": travel,
-            "tourism_coverage": _scalar(comparisons.tourism_coverage(travel, d)),
-            "crude_oil_imports": oil,
-            "oil_ratio": _scalar(comparisons.oil_ratio(d, oil)),
-            "current_account": figs.get("current_account"),
-            "cf_current_account": figs.cash_flow(method.id, repatriation_share),
+            "services": _own(services),
+            "share_of_services_deficit": (
+                comparisons.share_of_services_deficit(d, services.value),
+                [digital, services],
+            ),
+            "goods_and_services": _own(gs),
+            "share_of_gs_deficit": (
+                comparisons.share_of_goods_and_services_deficit(d, gs.value),
+                [digital, gs],
+            ),
+            "travel": _own(travel),
+            "tourism_coverage": (comparisons.tourism_coverage(travel.value, d), [digital, travel]),
+            "crude_oil_imports": _own(oil),
+            "oil_ratio": (comparisons.oil_ratio(d, oil.value), [digital, oil]),
+            "current_account": _own(ca),
+            "cf_current_account": (cf_value, cf_inputs),
         }
-        rows.append(HeadlineRow(period, values, figs.sources()))
+        values = {k: _scalar(v) for k, (v, _) in computed.items()}
+        used = [f for k, (_, inputs) in computed.items() if values[k] is not None for f in inputs]
+        rounded = frozenset(
+            k
+            for k, (_, inputs) in computed.items()
+            if values[k] is not None and any(f.precision > 1 for f in inputs)
+        )
+        rows.append(HeadlineRow(period, values, _observations(used), rounded))
     return rows
+
+
+def _own(figure: Figure) -> tuple[object, list[Figure]]:
+    return figure.value, [figure]
+
+
+def _observations(figures: list[Figure]) -> list[Observation]:
+    seen: dict[tuple[str, ...], Observation] = {}
+    for fig in figures:
+        for obs in fig.sources:
+            seen.setdefault((*obs.key, obs.vintage), obs)
+    return list(seen.values())
 
 
 _CF_INPUT_ITEMS = {
@@ -115,39 +144,33 @@ _CF_INPUT_ITEMS = {
 
 
 class _PeriodFigures:
-    """Looks up one period's figures and remembers which observations were used."""
+    """Looks up one period's figures."""
 
     def __init__(self, dataset: Dataset, period: Period, basis: str, country: str) -> None:
         self.dataset, self.period, self.basis, self.country = dataset, period, basis, country
-        self.used: list[Figure] = []
 
-    def get(self, item: str, side: str = "net") -> float | None:
-        fig = item_figure(self.dataset, item, self.period, self.basis, side, None, self.country)
-        self.used.append(fig)
-        return fig.value
+    def fig(self, item: str, side: str = "net") -> Figure:
+        return item_figure(self.dataset, item, self.period, self.basis, side, None, self.country)
 
     def digital(self, definition: Definition, side: str = "net") -> Figure:
-        fig = digital_figure(self.dataset, self.period, self.basis, definition, side, self.country)
-        self.used.append(fig)
-        return fig
+        return digital_figure(self.dataset, self.period, self.basis, definition, side, self.country)
 
-    def cash_flow(self, method_id: str, repatriation_share: float | None) -> float | None:
+    def cash_flow(
+        self, method_id: str, repatriation_share: float | None
+    ) -> tuple[float | None, list[Figure]]:
+        """The cash-flow current account and the figures it was computed from."""
         method = get_cf_method(method_id)
         if method.id == "repatriation" and repatriation_share is None:
-            return None
-        ca = self.get("current_account")
-        inputs = {n: self.get(_CF_INPUT_ITEMS[n]) for n in method.needs if n in _CF_INPUT_ITEMS}
-        if ca is None or any(v is None for v in inputs.values()):
-            return None
-        return _scalar(
-            cf_current_account(
-                ca, method=method.id, repatriation_share=repatriation_share, **inputs
-            )
+            return None, []
+        ca = self.fig("current_account")
+        inputs = {n: self.fig(_CF_INPUT_ITEMS[n]) for n in method.needs if n in _CF_INPUT_ITEMS}
+        used = [ca, *inputs.values()]
+        if ca.value is None or any(f.value is None for f in inputs.values()):
+            return None, used
+        value = cf_current_account(
+            ca.value,
+            method=method.id,
+            repatriation_share=repatriation_share,
+            **{n: f.value for n, f in inputs.items()},
         )
-
-    def sources(self) -> list[Observation]:
-        seen: dict[tuple[str, ...], Observation] = {}
-        for fig in self.used:
-            for obs in fig.sources:
-                seen.setdefault((*obs.key, obs.vintage), obs)
-        return list(seen.values())
+        return _scalar(value), used
