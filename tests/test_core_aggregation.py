@@ -53,3 +53,21 @@ def test_bo_j_decimals_kept_exactly() -> None:
     monthly = {(1996, m): 341.51732161 for m in range(1, 13)}
     total = aggregate_months(monthly, "CY")[0].value
     assert total == 4098.20785932
+
+
+def test_bad_months_are_typed_errors_and_nan_is_missing() -> None:
+    import math
+
+    import pytest
+
+    from digital_deficit.core.errors import InputError
+
+    monthly: dict[tuple[int, int], object] = {(2024, m): 1.0 for m in range(1, 13)}
+    monthly[(2024, 5)] = math.nan
+    assert aggregate_months(monthly, "CY")[0].value is None  # type: ignore[arg-type]
+    monthly[(2024, 5)] = "abc"
+    with pytest.raises(InputError) as err:
+        aggregate_months(monthly, "CY")  # type: ignore[arg-type]
+    assert str(err.value) == 'monthly: cell 5 is the text "abc"; expected a number or a blank cell'
+    with pytest.raises(InputError, match=r"^monthly: cell 1 has month 2024-13; months run"):
+        aggregate_months({(2024, 13): 1.0}, "CY")

@@ -63,3 +63,13 @@ def test_unknown_definition_and_items() -> None:
         get_definition(["consulting", "consulting"])
     with pytest.raises(InputError, match="an aggregate; name its parts"):
         get_definition(["digital"])
+
+
+def test_custom_is_a_list_of_items_and_one_item_is_enough() -> None:
+    with pytest.raises(InputError) as err:
+        get_definition("custom")
+    assert str(err.value) == (
+        "definition: is 'custom'; name the items instead, separated by commas "
+        "(e.g. computer_services,consulting)"
+    )
+    assert get_definition("computer_services").items == ("computer_services",)

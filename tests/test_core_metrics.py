@@ -92,3 +92,11 @@ def test_meti_references_are_the_domain_figures() -> None:
         (2035, "digital", -280000),
     ]
     assert math.isclose(fx_impact(1, 4, 5), 10.0)  # type: ignore[arg-type]
+
+
+def test_scalar_years_are_not_blamed_as_a_cell() -> None:
+    with pytest.raises(InputError) as err:
+        cagr([1, 2], [2, 4], 0)
+    assert str(err.value) == "years: is 0; expected a number of years above zero"
+    with pytest.raises(InputError, match=r"^years: cell 2 is -1;"):
+        cagr([1, 2], [2, 4], [5, -1])

@@ -39,6 +39,10 @@ def _load(*rows: str) -> None:
             "my.csv, line 2, field period: period '2024-01' is not a CY period",
         ),
         (
+            "JPN,CY,2024-13,travel,,net,1,oku_yen,1,preliminary,X",
+            "my.csv, line 2, field period: period '2024-13' is not a CY period",
+        ),
+        (
             "JPN,CY,2024,travel,,net,abc,oku_yen,1,preliminary,X",
             "my.csv, line 2, field value: 'abc' is not a number",
         ),

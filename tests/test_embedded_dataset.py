@@ -63,3 +63,13 @@ def test_headline_figures() -> None:
 def test_missing_figure_is_none_not_zero() -> None:
     assert embedded_dataset().get("travel", "2016") is None
     assert embedded_dataset().get("digital", "2020", definition="narrow") is None
+
+
+# sha256 of shared/data/japan_bop_published.csv as vetted; pins the copy even without shared/.
+PUBLISHED_SHA256 = "d831b9327f5b9c7cd514f6e7efe89e5d66c51b33e6f5ea6531b5a677c78364f9"
+
+
+def test_embedded_csv_is_the_vetted_file() -> None:
+    import hashlib
+
+    assert hashlib.sha256(embedded_text().encode("utf-8")).hexdigest() == PUBLISHED_SHA256

@@ -6,7 +6,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from digital_deficit.core.errors import InputError
 from digital_deficit.core.periods import Period, check_basis, period_of_month
+from digital_deficit.core.values import to_value
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ def aggregate_months(
     it still makes it missing.
     """
     basis = check_basis(basis)
+    monthly = _checked_months(monthly)
     periods = sorted({period_of_month(y, m, basis) for (y, m) in monthly})
     latest = max(monthly) if monthly else None
     out: list[Aggregate] = []
@@ -48,4 +51,19 @@ def aggregate_months(
             )
         else:
             out.append(Aggregate(period, None, sum(v is not None for v in values), False))
+    return out
+
+
+def _checked_months(
+    monthly: Mapping[tuple[int, int], object],
+) -> dict[tuple[int, int], float | None]:
+    """Months as (year, 1-12) with float or missing values; anything else raises InputError."""
+    out: dict[tuple[int, int], float | None] = {}
+    for position, (key, value) in enumerate(sorted(monthly.items()), start=1):
+        year, month = key
+        if not 1 <= month <= 12:
+            raise InputError(
+                "monthly", f"has month {year}-{month}; months run from 1 to 12", position
+            )
+        out[(year, month)] = to_value("monthly", value, position)
     return out

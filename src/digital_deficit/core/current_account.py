@@ -11,11 +11,18 @@ repatriation: goods and services + secondary income + r × primary income, which
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from digital_deficit.core.errors import InputError, UnknownNameError
-from digital_deficit.core.values import Result, Value, ValueLike, align, shaped, to_value
+from digital_deficit.core.values import (
+    Result,
+    Value,
+    ValueLike,
+    align,
+    shaped,
+    sum_or_missing,
+    to_value,
+)
 
 
 @dataclass(frozen=True)
@@ -69,16 +76,12 @@ def get_cf_method(method: str) -> CashFlowMethod:
     return CF_METHODS[str(key)]
 
 
-def _sum_or_missing(values: list[Value]) -> Value:
-    return None if any(v is None for v in values) else math.fsum(v for v in values if v is not None)
-
-
 def current_account(
     goods: ValueLike, services: ValueLike, primary: ValueLike, secondary: ValueLike
 ) -> Result:
     """Current account = goods + services + primary income + secondary income."""
     cols, n, scalar = align(goods=goods, services=services, primary=primary, secondary=secondary)
-    return shaped([_sum_or_missing([c[i] for c in cols.values()]) for i in range(n)], scalar)
+    return shaped([sum_or_missing([c[i] for c in cols.values()]) for i in range(n)], scalar)
 
 
 def ca_residual(
@@ -94,7 +97,7 @@ def ca_residual(
     )
     out: list[Value] = []
     for i in range(n):
-        parts = _sum_or_missing([cols[k][i] for k in ("goods", "services", "primary", "secondary")])
+        parts = sum_or_missing([cols[k][i] for k in ("goods", "services", "primary", "secondary")])
         rep = cols["reported"][i]
         out.append(None if parts is None or rep is None else rep - parts)
     return shaped(out, scalar)
@@ -151,7 +154,7 @@ def cf_current_account(
     results: list[Value] = []
     for i in range(n):
         ca = cols["current_account"][i]
-        outflows = _sum_or_missing([cols[name][i] for name in chosen.needs])
+        outflows = sum_or_missing([cols[name][i] for name in chosen.needs])
         results.append(None if ca is None or outflows is None else ca - outflows)
     return shaped(results, scalar)
 

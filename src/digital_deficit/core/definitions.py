@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digital_deficit.core.errors import InputError, UnknownNameError
-from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
+from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,13 @@ def get_definition(definition: str | Definition | Iterable[str] = DEFAULT_DEFINI
         key = definition.strip().lower()
         if key in DEFINITIONS:
             return DEFINITIONS[key]
-        if "," in key or "+" in key:
+        if "," in key or "+" in key or key in ITEM_IDS:
             return custom_definition(p.strip() for p in key.replace("+", ",").split(","))
+        if key == "custom":
+            raise InputError(
+                "definition",
+                "is 'custom'; name the items instead, separated by commas "
+                "(e.g. computer_services,consulting)",
+            )
         raise UnknownNameError("definition", definition, DEFINITION_IDS)
     return custom_definition(definition)

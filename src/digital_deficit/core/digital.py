@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
 from digital_deficit.core.items import get_item
-from digital_deficit.core.values import Result, Value, ValueLike, align, shaped
+from digital_deficit.core.values import Result, Value, ValueLike, align, shaped, sum_or_missing
 
 DefinitionLike = str | Definition | Iterable[str]
 
@@ -28,10 +27,7 @@ def sum_definition(
     columns, n, scalar = align(**dict(components))
     results: list[Value] = []
     for row in range(n):
-        parts = [_item_value(item_id, columns, row) for item_id in chosen.items]
-        results.append(
-            None if any(p is None for p in parts) else math.fsum(p for p in parts if p is not None)
-        )
+        results.append(sum_or_missing(_item_value(i, columns, row) for i in chosen.items))
     return shaped(results, scalar)
 
 
@@ -41,8 +37,7 @@ def _item_value(item_id: str, columns: Mapping[str, list[Value]], row: int) -> V
     parts = get_item(item_id).parts
     if not parts or any(p not in columns for p in parts):
         return None
-    values = [columns[p][row] for p in parts]
-    return None if any(v is None for v in values) else math.fsum(v for v in values if v is not None)
+    return sum_or_missing(columns[p][row] for p in parts)
 
 
 def digital_balance(

@@ -13,6 +13,7 @@ from digital_deficit.core.values import (
     Value,
     ValueLike,
     align,
+    is_sequence,
     same_sign,
     shaped,
     to_values,
@@ -36,6 +37,7 @@ def growth_multiple(current: ValueLike, base: ValueLike) -> Result:
 def cagr(start: ValueLike, end: ValueLike, years: ValueLike) -> Result:
     """Compound annual growth rate from ``start`` to ``end`` over ``years`` (0.12 = 12% a year)."""
     cols, n, scalar = align(start=start, end=end, years=years)
+    years_is_range = is_sequence(years)
     out: list[Value] = []
     for i in range(n):
         span = cols["years"][i]
@@ -43,7 +45,7 @@ def cagr(start: ValueLike, end: ValueLike, years: ValueLike) -> Result:
             raise InputError(
                 "years",
                 f"is {span:g}; expected a number of years above zero",
-                None if scalar else i + 1,
+                i + 1 if years_is_range else None,
             )
         ratio = _same_sign_ratio(cols["end"][i], cols["start"][i])
         out.append(None if ratio is None or span is None else ratio ** (1.0 / span) - 1.0)

@@ -87,7 +87,10 @@ def check_basis(basis: str) -> str:
 def parse_period(text: str, basis: str) -> Period:
     """Read canonical period text on a known basis (as stored in dataset files)."""
     basis = check_basis(basis)
-    period = read_period(text)
+    try:
+        period = read_period(text)
+    except PeriodError:
+        raise PeriodError(f"period {text!r} is not a {basis} period") from None
     if basis == "FY" and period.basis == "CY":
         period = Period("FY", period.year)
     if period.basis != basis:

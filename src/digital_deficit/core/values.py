@@ -106,3 +106,11 @@ def required_number(name: str, value: object) -> float:
 def same_sign(a: float, b: float) -> bool:
     """True when both are above zero or both below zero (no product: it can underflow to 0)."""
     return (a > 0 and b > 0) or (a < 0 and b < 0)
+
+
+def sum_or_missing(values: Iterable[Value]) -> Value:
+    """The exact (fsum) total, or None if any value is missing: never a partial sum."""
+    listed = list(values)
+    if any(v is None for v in listed):
+        return None
+    return math.fsum(v for v in listed if v is not None)
