@@ -16,6 +16,11 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1
   fi
 fi
 
+if [ -n "${CI:-}" ] && { ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; }; then
+  echo "error: CI needs LibreOffice and poppler (soffice, pdftoppm) for the workbook tests" >&2
+  exit 1
+fi
+
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
