@@ -47,7 +47,7 @@ def test_shares_of_deficits() -> None:
 
 
 def test_tourism_and_oil() -> None:
-    assert tourism_coverage([58973, -1251], [-64622, -20225]) == [58973 / 64622, -1251 / 20225]
+    assert tourism_coverage([58973, -1251, 0], [-64622, -20225, -5]) == [58973 / 64622, None, 0.0]
     assert tourism_coverage(58973, 10) is None
     assert oil_ratio(-66506, 107000) == 66506 / 107000
     assert oil_ratio(-66506, 0) is None

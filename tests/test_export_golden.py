@@ -63,7 +63,7 @@ KEY_FORMULAS = [
     ),
     ("Digital", "M31", '=IF(COUNT(M20,M24)<2,"n/a",IF(OR(M24>=0,M20>0),"n/a",M20/M24))'),
     ("Digital", "M32", '=IF(COUNT(M20,M25)<2,"n/a",IF(OR(M25>=0,M20>0),"n/a",M20/M25))'),
-    ("Digital", "M33", '=IF(COUNT(M26,M20)<2,"n/a",IF(M20>=0,"n/a",M26/-M20))'),
+    ("Digital", "M33", '=IF(COUNT(M26,M20)<2,"n/a",IF(OR(M20>=0,M26<0),"n/a",M26/-M20))'),
     ("Digital", "M34", '=IF(COUNT(M20,M27)<2,"n/a",IF(OR(M20>=0,M27<=0),"n/a",-M20/M27))'),
     ("Current account", "K14", "=('Data'!$G$73-'Data'!$G$72)/10000"),
     ("Current account", "K18", '=IF(COUNT(K12,K14,K15)<3,"n/a",K12-(K14+K15))'),

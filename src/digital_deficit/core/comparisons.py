@@ -33,14 +33,15 @@ def share_of_goods_and_services_deficit(
 
 
 def tourism_coverage(travel: ValueLike, digital: ValueLike) -> Result:
-    """Travel balance / digital deficit (0.91 = tourism covers 91% of the digital deficit).
+    """Travel surplus / digital deficit (0.91 = tourism covers 91% of the digital deficit).
 
-    Missing where the digital balance is not a deficit.
+    Missing where the digital balance is not a deficit or travel is itself in deficit (there is
+    no surplus to cover anything).
     """
     cols, _n, scalar = align(travel=travel, digital=digital)
     out: list[Value] = []
     for t, d in zip(cols["travel"], cols["digital"], strict=True):
-        out.append(None if t is None or d is None or d >= 0 else t / -d)
+        out.append(None if t is None or d is None or d >= 0 or t < 0 else t / -d)
     return shaped(out, scalar)
 
 

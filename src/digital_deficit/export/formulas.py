@@ -45,8 +45,8 @@ def share_of_deficit(digital: str, reference: str) -> str:
 
 
 def tourism_coverage(travel: str, digital: str) -> str:
-    """Travel balance / size of the digital deficit."""
-    return guarded([travel, digital], f"IF({digital}>=0,{NA},{travel}/-{digital})")
+    """Travel surplus / size of the digital deficit; "n/a" when either is not so."""
+    return guarded([travel, digital], f"IF(OR({digital}>=0,{travel}<0),{NA},{travel}/-{digital})")
 
 
 def oil_ratio(digital: str, oil: str) -> str:
