@@ -81,6 +81,7 @@ class Dataset:
         self.origin = origin
         self._by_key: dict[Key, list[Observation]] = {}
         self._units: dict[str, str] = {}
+        self._held_items: set[Key] = set()  # keys with the side left blank: any side held
         for obs in observations:
             self._add(obs)
 
@@ -98,6 +99,7 @@ class Dataset:
 
     def _add(self, obs: Observation) -> None:
         self._check_unit(obs)
+        self._held_items.add((*obs.key[:5], ""))
         held = self._by_key.setdefault(obs.key, [])
         if not held:  # the common case: nothing to compare or sort
             vintage_rank(obs.vintage)
@@ -141,6 +143,19 @@ class Dataset:
             return next((o for o in held if o.vintage == vintage), None)
         return held[-1] if held else None
 
+    def holds(self, country: str, basis: str, period: str, item: str, definition: str) -> bool:
+        """Whether any side of this item is held for the period (a quick test before lookups)."""
+        return (country, basis, period, item, definition, "") in self._held_items
+
+    def latest(self, key: Key, vintage: str | None = None) -> Observation | None:
+        """The latest vintage held for a checked key (or the one of ``vintage``); no copies."""
+        held = self._by_key.get(key)
+        if not held:
+            return None
+        if vintage is None:
+            return held[-1]
+        return next((o for o in held if o.vintage == vintage), None)
+
     def vintages(self, key: Key) -> Sequence[Observation]:
         """All vintages held for a key, oldest first."""
         return tuple(self._by_key.get(key, ()))
@@ -162,6 +177,7 @@ class Dataset:
         result = Dataset(origin=f"{self.origin} + {newer.origin}".strip(" +"))
         result._by_key = {k: list(v) for k, v in self._by_key.items()}
         result._units = dict(self._units)
+        result._held_items = self._held_items | newer._held_items
         report = MergeReport()
         for obs in newer.observations:
             result._check_unit(obs, f" in {self.origin or 'the dataset it is read on top of'}")

@@ -128,6 +128,14 @@ def _newest(candidates: list[Figure]) -> Figure:
     return best
 
 
+# How a side is derived from the other two: (first, second, sign of second, description).
+_SIDE_RULES: dict[str, tuple[str, str, int, str]] = {
+    "net": ("credit", "debit", -1, "credit - debit"),
+    "credit": ("debit", "net", 1, "debit + net"),
+    "debit": ("credit", "net", -1, "credit - net"),
+}
+
+
 class _Lookup:
     """Figures of one country, basis and period, looked up by plain keys (checked once)."""
 
@@ -138,29 +146,30 @@ class _Lookup:
         self.vintage = vintage
 
     def stored(self, item_id: str, side: str, definition: str = "") -> Figure:
-        held = self.dataset.vintages(
-            (self.country, self.basis, self.period, item_id, definition, side)
+        obs = self.dataset.latest(
+            (self.country, self.basis, self.period, item_id, definition, side), self.vintage
         )
-        if self.vintage is not None:
-            held = [o for o in held if o.vintage == self.vintage]
-        return Figure(held[-1].value, (held[-1],), "published") if held else MISSING
+        return MISSING if obs is None else Figure(obs.value, (obs,), "published")
 
     def resolve(self, item_id: str, side: str, definition: str = "", depth: int = 0) -> Figure:
-        found = self.stored(item_id, side, definition)
+        parts = () if definition else get_item(item_id).parts
+        held = self.dataset.holds(self.country, self.basis, self.period, item_id, definition)
+        if not held and not parts:
+            return MISSING
+        found = self.stored(item_id, side, definition) if held else MISSING
         if depth > 0 or self.vintage is not None:
             return found
 
         def other(s: str) -> Figure:
             return self.stored(item_id, s, definition)
 
-        if side == "net":
-            sides = _combine([other("credit"), other("debit")], [1, -1], "credit - debit")
-        elif side == "credit":
-            sides = _combine([other("debit"), other("net")], [1, 1], "debit + net")
-        else:
-            sides = _combine([other("credit"), other("net")], [1, -1], "credit - net")
+        sides = MISSING
+        if held:
+            first, second, sign, how = _SIDE_RULES[side]
+            a = other(first)
+            if a.value is not None:
+                sides = _combine([a, other(second)], [1, sign], how)
         candidates = [found, sides]
-        parts = () if definition else get_item(item_id).parts
         if parts:
             subs = [self.resolve(p, side) for p in parts]
             candidates.append(_combine(subs, [1] * len(subs), "sum of parts"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _FIXED = {"analyst": 0, "derived": 1, "preliminary": 2, "published": 3, "official": 3}
 _REVISED = re.compile(r"^revised-(\d{4})-(0[1-9]|1[0-2])$")
@@ -17,6 +18,7 @@ _DATED = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 VINTAGE_FORMS = "preliminary, revised-YYYY-MM, published, official, derived, analyst or YYYY-MM-DD"
 
 
+@lru_cache(maxsize=4096)
 def vintage_rank(vintage: str) -> tuple[int, str]:
     """Sort key of a vintage; raises ValueError for text outside the grammar."""
     if vintage in _FIXED:
