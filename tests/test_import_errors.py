@@ -38,9 +38,37 @@ def test_utf16_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_truncated_wide_csv(tmp_path: Path) -> None:
-    content = (WIDE_HEADER + CA + ",100 million Yen,1,2,3\r\n" + CA[:20]).encode()
+    content = (WIDE_HEADER + CA + ",100 million Yen,1,2,3\r\n" + CA[:20] + "\r\n").encode()
     assert _error(tmp_path, content) == (
         "bad.csv, line 3: has 2 fields; expected 7 (truncated file?)"
+    )
+
+
+TRUNCATED = (
+    "ends in the middle of a line (no line ending); the file is truncated: download it again"
+)
+
+
+def test_boj_api_csv_cut_inside_its_last_value(tmp_path: Path) -> None:
+    # Cut in "...,202512,22925.xx": read as 229, CY2025 would be 296,042, not 318,799.
+    text = (FIXTURES / "boj_api_en.csv").read_bytes().decode("utf-8")
+    first_series = text[: text.index("\r\nBPBP6JYNTB,") + 2]
+    cut = first_series[: first_series.rindex(",") + 4]
+    assert cut.endswith(",202512,229")
+    lines = cut.count("\n") + 1
+    assert _error(tmp_path, cut.encode(), "api.csv") == f"api.csv, line {lines}: {TRUNCATED}"
+
+
+def test_mof_csv_cut_inside_a_quoted_value(tmp_path: Path) -> None:
+    raw = (FIXTURES / "mof_services_cp932.csv").read_bytes()
+    cut = raw[: raw.index(b'"-2,') + 4]  # "-2,): a value cut in its thousands
+    line = cut.count(b"\n") + 1
+    assert _error(tmp_path, cut, "services.csv") == f"services.csv, line {line}: {TRUNCATED}"
+    # Cut right after a line break inside the quotes: the open quote is the error.
+    with_break = cut + b"\r\n"
+    assert _error(tmp_path, with_break, "services.csv") == (
+        f"services.csv, line {line}: is not valid CSV (unexpected end of data); "
+        "the file may be truncated"
     )
 
 

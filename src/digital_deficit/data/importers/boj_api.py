@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from digital_deficit.data.boj import CREDIT_LINE
 from digital_deficit.data.boj.models import BojSeries
 from digital_deficit.data.boj.parsing import (
@@ -14,6 +11,7 @@ from digital_deficit.data.boj.parsing import (
     parse_json_text,
 )
 from digital_deficit.data.importers.errors import ImportFileError
+from digital_deficit.data.importers.safe_read import csv_rows
 from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
@@ -115,7 +113,7 @@ def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01
 
 def import_boj_csv(text: str, path: str, fallback_vintage: str, db: str = "BP01") -> ImportedFile:
     """A getDataCode CSV (long: one row per series and survey date)."""
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = iter(csv_rows(text, path))
     header: list[str] | None = None
     header_line = 0
     for line_no, row in enumerate(rows, start=1):

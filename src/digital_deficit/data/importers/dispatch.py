@@ -19,6 +19,7 @@ from digital_deficit.data.importers.safe_read import (
     decode_text,
     read_limited,
     refuse_non_data,
+    require_line_end,
 )
 from digital_deficit.data.importers.series import ImportedFile
 
@@ -94,6 +95,8 @@ def read_official_file(
     if chosen == "imf-sdmx":
         return import_imf_sdmx(raw, name, fallback)
     text, encoding = decode_text(raw, name, _TEXT_ENCODINGS)
+    if chosen != "boj-json":
+        require_line_end(text, name)
     try:
         return _parse_text(chosen, raw, text, encoding, name, fallback)
     except csv.Error as exc:

@@ -17,6 +17,7 @@ import re
 
 from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.names import classify_header, item_of, side_of
+from digital_deficit.data.importers.safe_read import csv_rows
 from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
@@ -133,7 +134,7 @@ def looks_mof(text: str) -> bool:
 
 def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
     """Read a MOF CSV; the vintage is its stated release date, else ``fallback_vintage``."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = csv_rows(text, path)
     first = next((i for i, r in enumerate(rows) if r and month_of(r[0])), None)
     if first is None and any(is_month_header(r) for r in rows):
         from digital_deficit.data.importers.mof_rows import import_mof_rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -81,3 +83,35 @@ def decode_text(raw: bytes, name: str, encodings: tuple[str, ...]) -> tuple[str,
         f"byte {first_error.start} cannot be decoded as {' or '.join(encodings)}; "
         "expected UTF-8 (English files) or Shift-JIS/cp932 (Japanese files)",
     )
+
+
+def require_line_end(text: str, name: str) -> None:
+    """ImportFileError when the last line has no line ending: the file was cut off.
+
+    BoJ and MOF CSV files end every line (the last one too) with CRLF; a file that stops
+    in the middle of a line may stop in the middle of a number, which would read as a
+    smaller, wrong value.
+    """
+    stripped = text.rstrip(" \t")
+    if stripped and not stripped.endswith(("\n", "\r")):
+        line = stripped.count("\n") + 1
+        raise ImportFileError(
+            name,
+            line,
+            "ends in the middle of a line (no line ending); the file is truncated: "
+            "download it again",
+        )
+
+
+def csv_rows(text: str, name: str) -> list[list[str]]:
+    """Every row of a CSV text, read strictly: a quote left open at the end is an error."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise ImportFileError(
+            name, reader.line_num, f"is not valid CSV ({exc}); the file may be truncated"
+        ) from None
+    return rows
