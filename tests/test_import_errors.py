@@ -52,8 +52,8 @@ TRUNCATED = (
 def test_boj_api_csv_cut_inside_its_last_value(tmp_path: Path) -> None:
     # Cut in "...,202512,22925.xx": read as 229, CY2025 would be 296,042, not 318,799.
     text = (FIXTURES / "boj_api_en.csv").read_bytes().decode("utf-8")
-    first_series = text[: text.index("\r\nBPBP6JYNTB,") + 2]
-    cut = first_series[: first_series.rindex(",") + 4]
+    last_month = text.index(",202512,", text.index("\r\nBPBP6JYNCB,"))
+    cut = text[: last_month + len(",202512,229")]
     assert cut.endswith(",202512,229")
     lines = cut.count("\n") + 1
     assert _error(tmp_path, cut.encode(), "api.csv") == f"api.csv, line {lines}: {TRUNCATED}"

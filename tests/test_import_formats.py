@@ -136,7 +136,7 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert main([*args, "--vintage", "2026-05-20"]) == 0
     printed = capsys.readouterr().out
     assert "BoJ API CSV (long" in printed
-    assert "Merged with the embedded dataset: 788 new figures, 32 superseded, 0 kept" in printed
+    assert "Merged with the embedded dataset: 826 new figures, 35 superseded, 0 kept" in printed
     assert "  CY 2023 current_account net: 206295 [preliminary] -> 206295 [2026-05-18]" in printed
     assert read_dataset(out).get("travel", "2024") is not None
     assert (
@@ -155,4 +155,27 @@ def test_imf_sdmx_json_gives_the_same_figures_as_sdmx_ml() -> None:
     assert sniff_format((FIXTURES / "imf_bop_deu.json").read_bytes(), "x") == "imf-sdmx"
     assert [(o.key, o.value, o.unit, o.vintage) for o in from_json.observations] == [
         (o.key, o.value, o.unit, o.vintage) for o in from_xml.observations
+    ]
+
+
+def test_an_ambiguous_series_in_a_file_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        ",,,,202401,202402\r\n"
+        "BPBP6JYNCB,BP,Current account/Net balance,100 million Yen,1.5,2\r\n"
+        "X2,BP,Services/Computer services/Net balance,100 million Yen,3,4\r\n"
+        "X3,BP,Services/Telecommunications/Computer services/Net balance,100 million Yen,5,6\r\n"
+        "X4,BP,Financial account/Direct investment/Reinvested earnings/Net,100 million Yen,7,8\r\n",
+        "utf-8",
+    )
+    result = import_file(path, vintage="2026-05-18")
+    assert {(o.item, o.period, o.value) for o in result.dataset} == {
+        ("current_account", "2024-01", 1.5),
+        ("current_account", "2024-02", 2.0),
+    }
+    assert result.imported.warnings == [
+        "computer_services net is named by 2 series (X2 'Services/Computer services/Net "
+        "balance', X3 'Services/Telecommunications/Computer services/Net balance'); skipped "
+        "(nothing guessed)",
+        "1 series name no project item and were skipped",
     ]

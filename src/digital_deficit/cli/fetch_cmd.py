@@ -103,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
                 args.end,
                 import_date_vintage(),
                 hook,
+                explicit_items=bool(args.items),
             )
     except (
         DatasetFileError,
