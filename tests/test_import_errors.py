@@ -238,3 +238,25 @@ def test_wide_csv_with_three_metadata_columns(tmp_path: Path) -> None:
     obs = data.get("current_account", "2024-02", "M")
     assert obs is not None and (obs.value, obs.vintage) == (2.25, "2026-05-20")
     assert data.get("current_account", "2024") is None  # ten months missing: no partial sum
+
+
+def test_mof_unit_change_part_way_is_an_error(tmp_path: Path) -> None:
+    text = (FIXTURES / "mof_summary_cp932.csv").read_bytes().decode("cp932")
+    changed = text.replace(
+        "2024年1月,", "単位：百万ドル (Unit: millions of US dollars)\r\n2024年1月,"
+    )
+    line = changed[: changed.index("単位：百万ドル")].count("\n") + 1
+    assert _error(tmp_path, changed.encode("cp932"), "summary.csv") == (
+        f"summary.csv, line {line}: states the unit millions of US dollars here but 100 million "
+        "yen above; expected one unit per file (split the file at the change)"
+    )
+
+
+def test_mof_rows_unit_change_between_blocks_is_an_error(tmp_path: Path) -> None:
+    text = (FIXTURES / "mof_summary_rows_cp932.csv").read_bytes().decode("cp932")
+    changed = text.replace("項 目/2024年", "単位:百万ドル\r\n項 目/2024年")
+    line = changed[: changed.index("単位:百万ドル")].count("\n") + 1
+    assert _error(tmp_path, changed.encode("cp932"), "rows.csv") == (
+        f"rows.csv, line {line}: states the unit millions of US dollars here but 100 million "
+        "yen above; expected one unit per file (split the file at the change)"
+    )
