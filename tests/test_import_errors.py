@@ -260,3 +260,11 @@ def test_mof_rows_unit_change_between_blocks_is_an_error(tmp_path: Path) -> None
         f"rows.csv, line {line}: states the unit millions of US dollars here but 100 million "
         "yen above; expected one unit per file (split the file at the change)"
     )
+
+
+def test_imf_json_multiplier_that_is_no_integer_is_named(tmp_path: Path) -> None:
+    raw = (FIXTURES / "imf_bop_deu.json").read_bytes()
+    raw = raw.replace(b'"id": "6",', b'"id": "six",')
+    assert _error(tmp_path, raw, "imf.json") == (
+        "imf.json: series DEU.SH.CD_T has UNIT_MULT 'six'; expected an integer"
+    )

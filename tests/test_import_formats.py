@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,49 @@ def test_an_ambiguous_series_in_a_file_is_left_out_with_a_warning(tmp_path: Path
         "(nothing guessed)",
         "1 series name no project item and were skipped",
     ]
+
+
+def _imf_fixture_net(year: int) -> Decimal:
+    """CY net (credit - debit) of SH + SI + SJ2 straight from the fixture's values."""
+    from tests.fixtures.make_fixtures import IMF_VALUES
+
+    quarters = slice((year - 2023) * 4, (year - 2023) * 4 + 4)
+    return sum(
+        (
+            sum(Decimal(v) for v in IMF_VALUES[(i, "CD_T")][quarters])
+            - sum(Decimal(v) for v in IMF_VALUES[(i, "DB_T")][quarters])
+            for i in ("SH", "SI", "SJ2")
+        ),
+        Decimal(0),
+    )
+
+
+@pytest.mark.parametrize("name", ["imf_bop_deu.xml", "imf_bop_deu.json"])
+def test_imf_digital_balance_of_germany_with_core_functions(name: str) -> None:
+    data = import_file(FIXTURES / name, today=TODAY).dataset
+    assert {(o.country, o.unit) for o in data} == {("DEU", "usd_million")}
+    assert {(o.item, o.side) for o in data} == {
+        (item, side)
+        for item in ("ip_charges", "ict_services", "consulting")
+        for side in ("credit", "debit")
+    }
+    assert {o.basis for o in data} == {"Q", "CY"}  # quarters as given, CY sums; no FY
+    for year in (2023, 2024):
+        figure = digital_figure(
+            data, str(year), "CY", ["ip_charges", "ict_services", "consulting"], country="DEU"
+        )
+        # Values have one decimal place; figures.py sums floats (2024 gives -9338.100000000002).
+        assert figure.value is not None and round(figure.value, 1) == float(_imf_fixture_net(year))
+        assert {o.unit for o in figure.sources} == {"usd_million"}
+    assert _imf_fixture_net(2023) == Decimal("-9246.0")
+
+
+def test_import_command_states_the_unit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "deu.csv"
+    assert main(["import", str(FIXTURES / "imf_bop_deu.xml"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Series imported (country item side: figures, unit):" in printed
+    assert "  DEU ip_charges credit: 10, million US dollars (usd_million)" in printed
+    assert main(["import", str(FIXTURES / "mof_services_cp932.csv"), "--out", str(out),
+                 "--force"]) == 0  # fmt: skip
+    assert "  JPN travel net: 41, 100 million yen (oku yen)" in capsys.readouterr().out

@@ -73,6 +73,11 @@ def _hinted(
     return out
 
 
+def annual_bases(country: str) -> tuple[str, ...]:
+    """CY always; FY (April-March, Japan's fiscal year) only for Japan's figures."""
+    return ("CY", "FY") if country == "JPN" else ("CY",)
+
+
 def _rounded(value: float, decimals: int) -> float:
     # The exact decimal sum of values with d places has d places: rounding removes float noise.
     return round(value, min(decimals, 12))
@@ -118,7 +123,7 @@ def series_observations(
         for (y, m), v in sorted(series.points.items()):
             if v is not None:
                 rows.append(("M", f"{y}-{m:02d}", v, cite))
-        for basis in ("CY", "FY"):
+        for basis in annual_bases(series.country):
             for agg in aggregate_months(series.points, basis):
                 if agg.value is not None:
                     rows.append(
@@ -136,6 +141,7 @@ def series_observations(
         rows += [
             (b, p, v, f"sum of 4 quarters of {cite}")
             for b, p, v in _annual_from_quarters(series.points, series.decimals)
+            if b in annual_bases(series.country)
         ]
     else:
         rows += [
