@@ -97,7 +97,7 @@ def test_duplicate_periods(tmp_path: Path) -> None:
     long_csv = (FIXTURES / "boj_api_en.csv").read_text("utf-8").splitlines()
     dup = "\r\n".join([*long_csv[:3], long_csv[2]]) + "\r\n"
     assert _error(tmp_path, dup.encode(), "long.csv") == (
-        "long.csv, line 4: series BPBP6JYNCB gives 202302 twice; expected each period once"
+        "long.csv, line 4: series BPBP6JYNCB gives 202302 twice (line 3); expected each period once"
     )
 
 
@@ -267,4 +267,57 @@ def test_imf_json_multiplier_that_is_no_integer_is_named(tmp_path: Path) -> None
     raw = raw.replace(b'"id": "6",', b'"id": "six",')
     assert _error(tmp_path, raw, "imf.json") == (
         "imf.json: series DEU.SH.CD_T has UNIT_MULT 'six'; expected an integer"
+    )
+
+
+def _api_json(**changes: object) -> dict[str, object]:
+    payload: dict[str, object] = json.loads((FIXTURES / "boj_api_en.json").read_text("utf-8"))
+    payload.update(changes)
+    return payload
+
+
+def test_boj_json_boolean_value_is_no_number(tmp_path: Path) -> None:
+    payload = _api_json()
+    entries = payload["RESULTSET"]
+    assert isinstance(entries, list)
+    entries[0]["VALUES"]["VALUES"][2] = True
+    assert _error(tmp_path, json.dumps(payload).encode(), "api.json") == (
+        "api.json: RESULTSET entry 1 ('BPBP6JYNCB'): VALUES item 3 is true; "
+        "expected a number or null"
+    )
+    entries[0]["VALUES"]["VALUES"][2] = "229"
+    assert _error(tmp_path, json.dumps(payload).encode(), "api.json") == (
+        "api.json: RESULTSET entry 1 ('BPBP6JYNCB'): VALUES item 3 is \"229\"; "
+        "expected a number or null"
+    )
+
+
+def test_getmetadata_response_is_not_data(tmp_path: Path) -> None:
+    raw = (FIXTURES / "boj_metadata_en.json").read_bytes()
+    assert _error(tmp_path, raw, "meta.json") == (
+        "meta.json: is a getMetadata response (series names, no values), not data; "
+        "expected a getDataCode or getDataLayer response"
+    )
+
+
+def test_one_page_of_several_is_warned_of(tmp_path: Path) -> None:
+    payload = _api_json(NEXTPOSITION=5)
+    entries = payload["RESULTSET"]
+    assert isinstance(entries, list)
+    payload["RESULTSET"] = entries[:4]
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(payload), "utf-8")
+    result = import_file(path, vintage="2026-05-18")
+    assert result.imported.warnings[0] == (
+        "the file is one page of several (NEXTPOSITION 5): only its 4 series were imported; "
+        "fetch the rest or use `fetch boj`"
+    )
+
+
+def test_euc_jp_file_names_the_real_bad_byte(tmp_path: Path) -> None:
+    content = "単位：億円\r\n2024年1月,1\r\n".encode("euc_jp")
+    # UTF-8 stops at byte 2; cp932 reads further, to byte 20 (月 in EUC-JP ends in 0xEE ',').
+    assert _error(tmp_path, content) == (
+        "bad.csv, line 2: byte 20 cannot be decoded as utf-8 or cp932; expected UTF-8 "
+        "(English files) or Shift-JIS/cp932 (Japanese files)"
     )

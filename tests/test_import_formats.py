@@ -15,6 +15,7 @@ from digital_deficit.data.csvio import read_dataset
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.figures import digital_figure, item_figure
 from digital_deficit.data.importers.dispatch import import_file, sniff_format
+from digital_deficit.data.importers.errors import ImportFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BOJ_FILES = {
@@ -226,3 +227,47 @@ def test_import_command_states_the_unit(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["import", str(FIXTURES / "mof_services_cp932.csv"), "--out", str(out),
                  "--force"]) == 0  # fmt: skip
     assert "  JPN travel net: 41, 100 million yen (oku yen)" in capsys.readouterr().out
+
+
+LONG_HEADER = (
+    "SERIES_CODE,NAME_OF_TIME_SERIES,UNIT,FREQUENCY,CATEGORY,LAST_UPDATE,SURVEY_DATE,VALUE"
+)
+
+
+def _long_row(code: str, name: str, update: int, month: int, value: str) -> str:
+    return f'{code},"{name}",100 million Yen,MONTHLY,BoP,{update},2024{month:02d},{value}'
+
+
+def test_long_csv_series_split_over_the_file_and_quoted_codes(tmp_path: Path) -> None:
+    ca, travel = "Current account/Net balance", "Services/Travel/Net balance"
+    rows = [
+        LONG_HEADER,
+        _long_row("BPBP6JYNCB", ca, 20260518, 1, "1.25"),
+        _long_row("X1", travel, 20260518, 1, "7"),
+        _long_row('"BPBP6JYNCB"', ca, 20260519, 2, "2.5"),
+        "",
+        _long_row("X1", travel, 20260518, 2, "8"),
+    ]
+    path = tmp_path / "long.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    result = import_file(path, vintage="2026-06-01")
+    got = {(o.item, o.basis, o.period, o.value, o.vintage) for o in result.dataset}
+    assert got == {
+        ("current_account", "M", "2024-01", 1.25, "2026-05-19"),
+        ("current_account", "M", "2024-02", 2.5, "2026-05-19"),
+        ("travel", "M", "2024-01", 7.0, "2026-05-18"),
+        ("travel", "M", "2024-02", 8.0, "2026-05-18"),
+    }
+    assert result.imported.warnings == [
+        "series BPBP6JYNCB has 2 LAST_UPDATE dates (2026-05-18, 2026-05-19); the latest, "
+        "2026-05-19, is its vintage"
+    ]
+
+
+def test_long_csv_stray_line_is_named(tmp_path: Path) -> None:
+    rows = [LONG_HEADER, _long_row("BPBP6JYNCB", "Current account", 20260518, 1, "1"), "oops"]
+    path = tmp_path / "long.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    with pytest.raises(ImportFileError) as info:
+        import_file(path, vintage="2026-06-01")
+    assert str(info.value) == f"{path}, line 3: has 1 field; expected 8 (truncated file?)"

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from digital_deficit.data.dataset import Dataset
-from digital_deficit.data.importers.boj_api import import_boj_csv, import_boj_json
+from digital_deficit.data.importers.boj_api import import_boj_json
+from digital_deficit.data.importers.boj_long_csv import import_boj_csv
 from digital_deficit.data.importers.boj_wide import import_boj_wide, looks_wide
 from digital_deficit.data.importers.build import import_dataset, import_date_vintage
 from digital_deficit.data.importers.errors import ImportFileError

@@ -62,25 +62,27 @@ def refuse_non_data(raw: bytes, name: str) -> None:
 def decode_text(raw: bytes, name: str, encodings: tuple[str, ...]) -> tuple[str, str]:
     """Decode with the first encoding that fits; returns (text, encoding).
 
-    A file that fits none gives ImportFileError naming the line of the first bad byte.
+    A file that fits none gives ImportFileError naming the line of the bad byte (where the
+    encoding that reads furthest stops).
     """
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise ImportFileError(name, line, "holds NUL bytes; expected a text file")
-    first_error: UnicodeDecodeError | None = None
+    furthest: UnicodeDecodeError | None = None
     for encoding in encodings:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError as exc:
-            first_error = first_error or exc
+            if furthest is None or exc.start > furthest.start:
+                furthest = exc  # where no encoding gets further: the real bad byte
             continue
         return text.removeprefix("\ufeff"), encoding
-    assert first_error is not None
-    line = raw[: first_error.start].count(b"\n") + 1
+    assert furthest is not None
+    line = raw[: furthest.start].count(b"\n") + 1
     raise ImportFileError(
         name,
         line,
-        f"byte {first_error.start} cannot be decoded as {' or '.join(encodings)}; "
+        f"byte {furthest.start} cannot be decoded as {' or '.join(encodings)}; "
         "expected UTF-8 (English files) or Shift-JIS/cp932 (Japanese files)",
     )
 
