@@ -142,6 +142,37 @@ def test_a_failing_api_gives_up_after_the_bounded_retries(
     assert not out.exists()
 
 
+def test_mixed_failures_never_multiply_the_tries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Flaky(StandIn):
+        """HTTP 503 and STATUS 503 in turn: one retry loop, so 3 tries are 3 requests."""
+
+        calls = 0
+
+        def answer(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
+            self.calls += 1
+            if self.calls % 2:
+                return 503, {}
+            return 200, {"STATUS": 503, "MESSAGEID": "M181090S", "MESSAGE": "Database access"}
+
+    standin = Flaky()
+    code, out = _fetch(tmp_path, standin, "--retries", "2")
+    assert code == 1
+    assert len(standin.requests) == 3
+    assert "/api/v1/getMetadata failed 3 times (last: HTTP 503)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan"])
+def test_timeout_must_be_positive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    out = tmp_path / "x.csv"
+    assert main(["fetch", "boj", "--out", str(out), "--timeout", value]) == 2
+    assert "--timeout must be a number of seconds above 0" in capsys.readouterr().err
+
+
 def test_brief_builds_a_workbook_from_fetched_data(tmp_path: Path) -> None:
     """Runs once the brief command exists (skipped while cli/brief_cmd is the placeholder)."""
     import digital_deficit.cli.brief_cmd as brief_cmd

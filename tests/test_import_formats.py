@@ -139,7 +139,7 @@ def test_import_command_writes_a_dataset_metrics_reads(
     printed = capsys.readouterr().out
     assert "BoJ API CSV (long" in printed
     assert "Merged with the embedded dataset: 826 new figures, 35 superseded, 0 kept" in printed
-    assert "  CY 2023 current_account net: 206295 [preliminary] -> 206295 [2026-05-18]" in printed
+    assert "  CY 2023 current_account net: 206,295 [preliminary] -> 206,295 [2026-05-18]" in printed
     assert read_dataset(out).get("travel", "2024") is not None
     assert (
         main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])
@@ -271,3 +271,11 @@ def test_long_csv_stray_line_is_named(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as info:
         import_file(path, vintage="2026-06-01")
     assert str(info.value) == f"{path}, line 3: has 1 field; expected 8 (truncated file?)"
+
+
+def test_merge_report_numbers_keep_every_digit() -> None:
+    from digital_deficit.data.importers.merge import full_number
+
+    assert full_number(15988.45732161) == "15,988.45732161"  # :g gave 15988.5
+    assert full_number(-66506.0) == "-66,506"
+    assert full_number(1234567.5) == "1,234,567.5"
