@@ -321,3 +321,10 @@ def test_euc_jp_file_names_the_real_bad_byte(tmp_path: Path) -> None:
         "bad.csv, line 2: byte 20 cannot be decoded as utf-8 or cp932; expected UTF-8 "
         "(English files) or Shift-JIS/cp932 (Japanese files)"
     )
+
+
+def test_boj_json_without_series_says_so(tmp_path: Path) -> None:
+    payload = _api_json(MESSAGEID="M181030I", MESSAGE="No data", RESULTSET=[])
+    assert _error(tmp_path, json.dumps(payload).encode(), "none.json") == (
+        "none.json: holds no series (M181030I: No data); expected a response with data"
+    )

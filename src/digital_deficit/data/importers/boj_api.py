@@ -119,6 +119,9 @@ def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01
             "is a getMetadata response (series names, no values), not data; "
             "expected a getDataCode or getDataLayer response",
         )
+    if not entries:
+        said = f" ({response.message_id}: {response.message})" if response.message else ""
+        raise ImportFileError(path, None, f"holds no series{said}; expected a response with data")
     if response.next_position is not None:
         imported.warnings.append(
             f"the file is one page of several (NEXTPOSITION {response.next_position}): only "

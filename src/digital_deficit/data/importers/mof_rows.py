@@ -47,7 +47,8 @@ def import_mof_rows(rows: list[list[str]], path: str, fallback_vintage: str) -> 
         label = row[0].strip().strip("※*　 ")
         found = classify_header([label])
         if found is None:
-            check_unit_row(row, unit, path, line_no)
+            if not any(c.strip() for c in row[1:]):  # a label-only row may restate the unit
+                check_unit_row(row, unit, path, line_no)
             continue
         series = by_item.get(found)
         if series is None:
