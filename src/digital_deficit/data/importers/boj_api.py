@@ -110,8 +110,7 @@ def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01
     except (BojFormatError, BojApiError) as exc:
         raise ImportFileError(path, None, str(exc)) from None
     imported = ImportedFile(path, "boj-json", f"{API_LABEL}, {db}", CREDIT_LINE)
-    entries = [e for e in results if not (isinstance(e, Mapping) and not e.get("SERIES_CODE")
-               and "VALUES" not in e)]  # fmt: skip
+    entries = [e for e in results if not _is_heading(e)]
     if entries and all(isinstance(e, Mapping) and "VALUES" not in e for e in entries):
         raise ImportFileError(
             path,
@@ -140,6 +139,11 @@ def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01
         name = text_field(entry, "NAME_OF_TIME_SERIES")
         imported.series.append(_JsonSeries(entry, position, code, name, path, fallback_vintage))
     return imported
+
+
+def _is_heading(entry: object) -> bool:
+    """A heading row of a getMetadata response: no series code and no values."""
+    return isinstance(entry, Mapping) and not entry.get("SERIES_CODE") and "VALUES" not in entry
 
 
 class _JsonSeries(SourceSeries):
