@@ -51,7 +51,7 @@ def test_japanese_metadata_and_layer_requests() -> None:
         assert meta["TESTSH2CR"].name == "サービス収支/知的財産権等使用料/著作権等使用料/受取"
         assert meta["TESTSH2CR"].unit == "億円"
         series = client.data_by_layer("BP01", "M", "1,*", (2024, 1), (2024, 3))
-    assert len(series) == 23
+    assert len(series) == 26
     assert series[0].survey_dates == [202401, 202402, 202403]
     layer_calls = [p for path, p, _ in standin.requests if path == "/api/v1/getDataLayer"]
     assert [c.get("startPosition") for c in layer_calls] == [None, "8", "15", "22"]

@@ -39,15 +39,21 @@ def test_fetch_resolves_pages_retries_and_writes_the_published_figures(
     assert ("consulting", "net", "TESTSJ2NT", "official") in table
     assert ("current_account", "net", "BPBP6JYNCB", "known") in table
     assert ("reinvested_earnings", "net", "TESTREINT", "official") in table
+    assert ("goods_and_services", "net", "TESTGSNT", "official") in table
+    assert "AMBIGUOUS" not in printed
 
     paths = [p for p, _, _ in standin.requests]
     assert paths[:2] == ["/api/v1/getMetadata", "/api/v1/getMetadata"]  # STATUS 503 retried
     data = [(params, headers) for p, params, headers in standin.requests if p.endswith("Code")]
     assert data[0][0] == data[1][0]  # HTTP 503 retried with the same request
-    assert [params.get("startPosition") for params, _ in data[1:]] == [None, "5", "9", "13", "17"]
+    assert [params.get("startPosition") for params, _ in data[1:]] == [
+        None,
+        *["5", "9", "13", "17", "21"],
+    ]
     requested = {c for params, _ in data for c in params["code"].split(",")}
-    assert len(requested) == 20
-    assert not requested & {"TESTCASA", "TESTSI2SW", "TESTFADI", "TESTCAQ"}  # decoys
+    assert len(requested) == 21
+    decoys = {"TESTCASA", "TESTSI2SW", "TESTFADI", "TESTFARE", "TESTGSSCR", "TESTCAQ"}
+    assert not requested & decoys
     assert all(h["User-Agent"].startswith("digital-deficit/") for _, h in data)
     assert data[1][0]["startDate"] == "202301" and data[1][0]["endDate"] == "202512"
 
@@ -65,6 +71,8 @@ def test_fetch_resolves_pages_retries_and_writes_the_published_figures(
     assert digital_figure(fetched, "2023", "CY", "mof3", side="credit").value == 37103
     assert digital_figure(fetched, "2024", "FY", "mof3").value == -69651
     assert item_figure(fetched, "secondary_income", "2023").value == -40962
+    goods_and_services = fetched.get("goods_and_services", "2024")
+    assert goods_and_services is not None and goods_and_services.value == -65152
     assert item_figure(fetched, "current_account", "2025", "FY").value is None  # incomplete
 
 
@@ -134,6 +142,37 @@ def test_a_failing_api_gives_up_after_the_bounded_retries(
     assert not out.exists()
 
 
+def test_mixed_failures_never_multiply_the_tries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Flaky(StandIn):
+        """HTTP 503 and STATUS 503 in turn: one retry loop, so 3 tries are 3 requests."""
+
+        calls = 0
+
+        def answer(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
+            self.calls += 1
+            if self.calls % 2:
+                return 503, {}
+            return 200, {"STATUS": 503, "MESSAGEID": "M181090S", "MESSAGE": "Database access"}
+
+    standin = Flaky()
+    code, out = _fetch(tmp_path, standin, "--retries", "2")
+    assert code == 1
+    assert len(standin.requests) == 3
+    assert "/api/v1/getMetadata failed 3 times (last: HTTP 503)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan"])
+def test_timeout_must_be_positive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    out = tmp_path / "x.csv"
+    assert main(["fetch", "boj", "--out", str(out), "--timeout", value]) == 2
+    assert "--timeout must be a number of seconds above 0" in capsys.readouterr().err
+
+
 def test_brief_builds_a_workbook_from_fetched_data(tmp_path: Path) -> None:
     """Runs once the brief command exists (skipped while cli/brief_cmd is the placeholder)."""
     import digital_deficit.cli.brief_cmd as brief_cmd
@@ -147,3 +186,54 @@ def test_brief_builds_a_workbook_from_fetched_data(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.load_workbook(xlsx)
     assert book.sheetnames
+
+
+class _TwoConsultingNets(StandIn):
+    """Metadata naming consulting's net balance twice (and the reviewer's decoys)."""
+
+    def answer(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        status, payload = super().answer(path, params)
+        if path == "/api/v1/getMetadata" and payload.get("STATUS") == 200:
+            payload = json.loads(json.dumps(payload))
+            payload["RESULTSET"].append(
+                {
+                    "SERIES_CODE": "TESTSJ2DUP",
+                    "NAME_OF_TIME_SERIES": "Services/Professional and management consulting "
+                    "services/Net balance",
+                    "UNIT": "100 million Yen",
+                    "FREQUENCY": "MONTHLY",
+                }
+            )
+        return status, payload
+
+
+def test_an_ambiguous_item_is_skipped_with_a_warning_not_the_whole_fetch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _fetch(tmp_path, _TwoConsultingNets())
+    captured = capsys.readouterr()
+    assert code == 0
+    assert (
+        "warning: consulting net is named by 2 series (TESTSJ2NT 'Services/Other business "
+        "services/Professional and management consulting services/Net balance', TESTSJ2DUP "
+        "'Services/Professional and management consulting services/Net balance'); skipped "
+        "(nothing guessed)\n"
+    ) in captured.err
+    assert "AMBIGUOUS consulting net: TESTSJ2NT, TESTSJ2DUP" in captured.out
+    fetched = read_dataset(out)
+    assert fetched.get("consulting", "2024") is None  # the net: never guessed
+    credit = fetched.get("consulting", "2024", side="credit")
+    assert credit is not None and "series TESTSJ2CR" in credit.source
+    assert item_figure(fetched, "current_account", "2024").value == 292615
+    # Net derived from the sides that were found; mof3 still the published -66,506.
+    assert digital_figure(fetched, "2024", "CY", "mof3").value == -66506
+
+
+def test_an_ambiguous_item_asked_for_explicitly_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _fetch(tmp_path, _TwoConsultingNets(), "--items", "consulting,travel")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "series names are ambiguous (nothing guessed):" in err
+    assert not out.exists()

@@ -34,6 +34,14 @@ from digital_deficit.data.importers.names import classify_header, classify_name
         ("Current account/Net balance (seasonally adjusted)", None),
         ("経常収支/収支（季節調整済）", None),
         ("Financial account/Direct investment/Net", None),
+        ("Financial account/Direct investment/Reinvested earnings/Net", None),  # not income
+        ("金融収支/直接投資/再投資収益/ネット", None),
+        ("Goods & services/Services/Credit", None),  # a child of goods & services
+        ("貿易・サービス収支/サービス収支/受取", None),
+        ("Goods & services/Net balance", ("goods_and_services", "net")),
+        ("貿易・サービス収支/収支", ("goods_and_services", "net")),
+        ("Travel/Net balance", None),  # no Services heading: where it sits is unknown
+        ("Primary income/Investment income/Reinvested earnings", ("reinvested_earnings", "net")),
         ("", None),
     ],
 )  # fmt: skip
@@ -67,3 +75,20 @@ def test_known_codes_win_and_equal_matches_are_ambiguous() -> None:
     table = result.table()
     assert "AMBIGUOUS computer_services net: X2, X3" in table
     assert "not found: consulting any side" in table
+
+
+def test_ambiguous_items_are_left_out_with_a_warning() -> None:
+    result = resolve_series(
+        [
+            ("X2", "Services/Computer services/Net balance"),
+            ("X3", "Services/Telecommunications, computer and information services/"
+                   "Computer services/Net balance"),
+            ("X5", "Services/Travel/Credit"),
+        ]
+    )  # fmt: skip
+    assert [m.code for m in result.matches] == ["X5"]
+    assert result.ambiguity_warnings() == [
+        "computer_services net is named by 2 series (X2 'Services/Computer services/Net "
+        "balance', X3 'Services/Telecommunications, computer and information services/Computer "
+        "services/Net balance'); skipped (nothing guessed)"
+    ]

@@ -38,9 +38,37 @@ def test_utf16_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_truncated_wide_csv(tmp_path: Path) -> None:
-    content = (WIDE_HEADER + CA + ",100 million Yen,1,2,3\r\n" + CA[:20]).encode()
+    content = (WIDE_HEADER + CA + ",100 million Yen,1,2,3\r\n" + CA[:20] + "\r\n").encode()
     assert _error(tmp_path, content) == (
         "bad.csv, line 3: has 2 fields; expected 7 (truncated file?)"
+    )
+
+
+TRUNCATED = (
+    "ends in the middle of a line (no line ending); the file is truncated: download it again"
+)
+
+
+def test_boj_api_csv_cut_inside_its_last_value(tmp_path: Path) -> None:
+    # Cut in "...,202512,22925.xx": read as 229, CY2025 would be 296,042, not 318,799.
+    text = (FIXTURES / "boj_api_en.csv").read_bytes().decode("utf-8")
+    last_month = text.index(",202512,", text.index("\r\nBPBP6JYNCB,"))
+    cut = text[: last_month + len(",202512,229")]
+    assert cut.endswith(",202512,229")
+    lines = cut.count("\n") + 1
+    assert _error(tmp_path, cut.encode(), "api.csv") == f"api.csv, line {lines}: {TRUNCATED}"
+
+
+def test_mof_csv_cut_inside_a_quoted_value(tmp_path: Path) -> None:
+    raw = (FIXTURES / "mof_services_cp932.csv").read_bytes()
+    cut = raw[: raw.index(b'"-2,') + 4]  # "-2,): a value cut in its thousands
+    line = cut.count(b"\n") + 1
+    assert _error(tmp_path, cut, "services.csv") == f"services.csv, line {line}: {TRUNCATED}"
+    # Cut right after a line break inside the quotes: the open quote is the error.
+    with_break = cut + b"\r\n"
+    assert _error(tmp_path, with_break, "services.csv") == (
+        f"services.csv, line {line}: is not valid CSV (unexpected end of data); "
+        "the file may be truncated"
     )
 
 
@@ -69,7 +97,7 @@ def test_duplicate_periods(tmp_path: Path) -> None:
     long_csv = (FIXTURES / "boj_api_en.csv").read_text("utf-8").splitlines()
     dup = "\r\n".join([*long_csv[:3], long_csv[2]]) + "\r\n"
     assert _error(tmp_path, dup.encode(), "long.csv") == (
-        "long.csv, line 4: series BPBP6JYNCB gives 202302 twice; expected each period once"
+        "long.csv, line 4: series BPBP6JYNCB gives 202302 twice (line 3); expected each period once"
     )
 
 
@@ -210,3 +238,93 @@ def test_wide_csv_with_three_metadata_columns(tmp_path: Path) -> None:
     obs = data.get("current_account", "2024-02", "M")
     assert obs is not None and (obs.value, obs.vintage) == (2.25, "2026-05-20")
     assert data.get("current_account", "2024") is None  # ten months missing: no partial sum
+
+
+def test_mof_unit_change_part_way_is_an_error(tmp_path: Path) -> None:
+    text = (FIXTURES / "mof_summary_cp932.csv").read_bytes().decode("cp932")
+    changed = text.replace(
+        "2024年1月,", "単位：百万ドル (Unit: millions of US dollars)\r\n2024年1月,"
+    )
+    line = changed[: changed.index("単位：百万ドル")].count("\n") + 1
+    assert _error(tmp_path, changed.encode("cp932"), "summary.csv") == (
+        f"summary.csv, line {line}: states the unit millions of US dollars here but 100 million "
+        "yen above; expected one unit per file (split the file at the change)"
+    )
+
+
+def test_mof_rows_unit_change_between_blocks_is_an_error(tmp_path: Path) -> None:
+    text = (FIXTURES / "mof_summary_rows_cp932.csv").read_bytes().decode("cp932")
+    changed = text.replace("項 目/2024年", "単位:百万ドル\r\n項 目/2024年")
+    line = changed[: changed.index("単位:百万ドル")].count("\n") + 1
+    assert _error(tmp_path, changed.encode("cp932"), "rows.csv") == (
+        f"rows.csv, line {line}: states the unit millions of US dollars here but 100 million "
+        "yen above; expected one unit per file (split the file at the change)"
+    )
+
+
+def test_imf_json_multiplier_that_is_no_integer_is_named(tmp_path: Path) -> None:
+    raw = (FIXTURES / "imf_bop_deu.json").read_bytes()
+    raw = raw.replace(b'"id": "6",', b'"id": "six",')
+    assert _error(tmp_path, raw, "imf.json") == (
+        "imf.json: series DEU.SH.CD_T has UNIT_MULT 'six'; expected an integer"
+    )
+
+
+def _api_json(**changes: object) -> dict[str, object]:
+    payload: dict[str, object] = json.loads((FIXTURES / "boj_api_en.json").read_text("utf-8"))
+    payload.update(changes)
+    return payload
+
+
+def test_boj_json_boolean_value_is_no_number(tmp_path: Path) -> None:
+    payload = _api_json()
+    entries = payload["RESULTSET"]
+    assert isinstance(entries, list)
+    entries[0]["VALUES"]["VALUES"][2] = True
+    assert _error(tmp_path, json.dumps(payload).encode(), "api.json") == (
+        "api.json: RESULTSET entry 1 ('BPBP6JYNCB'): VALUES item 3 is true; "
+        "expected a number or null"
+    )
+    entries[0]["VALUES"]["VALUES"][2] = "229"
+    assert _error(tmp_path, json.dumps(payload).encode(), "api.json") == (
+        "api.json: RESULTSET entry 1 ('BPBP6JYNCB'): VALUES item 3 is \"229\"; "
+        "expected a number or null"
+    )
+
+
+def test_getmetadata_response_is_not_data(tmp_path: Path) -> None:
+    raw = (FIXTURES / "boj_metadata_en.json").read_bytes()
+    assert _error(tmp_path, raw, "meta.json") == (
+        "meta.json: is a getMetadata response (series names, no values), not data; "
+        "expected a getDataCode or getDataLayer response"
+    )
+
+
+def test_one_page_of_several_is_warned_of(tmp_path: Path) -> None:
+    payload = _api_json(NEXTPOSITION=5)
+    entries = payload["RESULTSET"]
+    assert isinstance(entries, list)
+    payload["RESULTSET"] = entries[:4]
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(payload), "utf-8")
+    result = import_file(path, vintage="2026-05-18")
+    assert result.imported.warnings[0] == (
+        "the file is one page of several (NEXTPOSITION 5): only its 4 series were imported; "
+        "fetch the rest or use `fetch boj`"
+    )
+
+
+def test_euc_jp_file_names_the_real_bad_byte(tmp_path: Path) -> None:
+    content = "単位：億円\r\n2024年1月,1\r\n".encode("euc_jp")
+    # UTF-8 stops at byte 2; cp932 reads further, to byte 20 (月 in EUC-JP ends in 0xEE ',').
+    assert _error(tmp_path, content) == (
+        "bad.csv, line 2: byte 20 cannot be decoded as utf-8 or cp932; expected UTF-8 "
+        "(English files) or Shift-JIS/cp932 (Japanese files)"
+    )
+
+
+def test_boj_json_without_series_says_so(tmp_path: Path) -> None:
+    payload = _api_json(MESSAGEID="M181030I", MESSAGE="No data", RESULTSET=[])
+    assert _error(tmp_path, json.dumps(payload).encode(), "none.json") == (
+        "none.json: holds no series (M181030I: No data); expected a response with data"
+    )

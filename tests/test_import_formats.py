@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from digital_deficit.data.csvio import read_dataset
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.figures import digital_figure, item_figure
 from digital_deficit.data.importers.dispatch import import_file, sniff_format
+from digital_deficit.data.importers.errors import ImportFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BOJ_FILES = {
@@ -136,8 +138,8 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert main([*args, "--vintage", "2026-05-20"]) == 0
     printed = capsys.readouterr().out
     assert "BoJ API CSV (long" in printed
-    assert "Merged with the embedded dataset: 788 new figures, 32 superseded, 0 kept" in printed
-    assert "  CY 2023 current_account net: 206295 [preliminary] -> 206295 [2026-05-18]" in printed
+    assert "Merged with the embedded dataset: 826 new figures, 35 superseded, 0 kept" in printed
+    assert "  CY 2023 current_account net: 206,295 [preliminary] -> 206,295 [2026-05-18]" in printed
     assert read_dataset(out).get("travel", "2024") is not None
     assert (
         main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])
@@ -156,3 +158,124 @@ def test_imf_sdmx_json_gives_the_same_figures_as_sdmx_ml() -> None:
     assert [(o.key, o.value, o.unit, o.vintage) for o in from_json.observations] == [
         (o.key, o.value, o.unit, o.vintage) for o in from_xml.observations
     ]
+
+
+def test_an_ambiguous_series_in_a_file_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        ",,,,202401,202402\r\n"
+        "BPBP6JYNCB,BP,Current account/Net balance,100 million Yen,1.5,2\r\n"
+        "X2,BP,Services/Computer services/Net balance,100 million Yen,3,4\r\n"
+        "X3,BP,Services/Telecommunications/Computer services/Net balance,100 million Yen,5,6\r\n"
+        "X4,BP,Financial account/Direct investment/Reinvested earnings/Net,100 million Yen,7,8\r\n",
+        "utf-8",
+    )
+    result = import_file(path, vintage="2026-05-18")
+    assert {(o.item, o.period, o.value) for o in result.dataset} == {
+        ("current_account", "2024-01", 1.5),
+        ("current_account", "2024-02", 2.0),
+    }
+    assert result.imported.warnings == [
+        "computer_services net is named by 2 series (X2 'Services/Computer services/Net "
+        "balance', X3 'Services/Telecommunications/Computer services/Net balance'); skipped "
+        "(nothing guessed)",
+        "1 series name no project item and were skipped",
+    ]
+
+
+def _imf_fixture_net(year: int) -> Decimal:
+    """CY net (credit - debit) of SH + SI + SJ2 straight from the fixture's values."""
+    from tests.fixtures.make_fixtures import IMF_VALUES
+
+    quarters = slice((year - 2023) * 4, (year - 2023) * 4 + 4)
+    return sum(
+        (
+            sum(Decimal(v) for v in IMF_VALUES[(i, "CD_T")][quarters])
+            - sum(Decimal(v) for v in IMF_VALUES[(i, "DB_T")][quarters])
+            for i in ("SH", "SI", "SJ2")
+        ),
+        Decimal(0),
+    )
+
+
+@pytest.mark.parametrize("name", ["imf_bop_deu.xml", "imf_bop_deu.json"])
+def test_imf_digital_balance_of_germany_with_core_functions(name: str) -> None:
+    data = import_file(FIXTURES / name, today=TODAY).dataset
+    assert {(o.country, o.unit) for o in data} == {("DEU", "usd_million")}
+    assert {(o.item, o.side) for o in data} == {
+        (item, side)
+        for item in ("ip_charges", "ict_services", "consulting")
+        for side in ("credit", "debit")
+    }
+    assert {o.basis for o in data} == {"Q", "CY"}  # quarters as given, CY sums; no FY
+    for year in (2023, 2024):
+        figure = digital_figure(
+            data, str(year), "CY", ["ip_charges", "ict_services", "consulting"], country="DEU"
+        )
+        # Values have one decimal place; figures.py sums floats (2024 gives -9338.100000000002).
+        assert figure.value is not None and round(figure.value, 1) == float(_imf_fixture_net(year))
+        assert {o.unit for o in figure.sources} == {"usd_million"}
+    assert _imf_fixture_net(2023) == Decimal("-9246.0")
+
+
+def test_import_command_states_the_unit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "deu.csv"
+    assert main(["import", str(FIXTURES / "imf_bop_deu.xml"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Series imported (country item side: figures, unit):" in printed
+    assert "  DEU ip_charges credit: 10, million US dollars (usd_million)" in printed
+    assert main(["import", str(FIXTURES / "mof_services_cp932.csv"), "--out", str(out),
+                 "--force"]) == 0  # fmt: skip
+    assert "  JPN travel net: 41, 100 million yen (oku yen)" in capsys.readouterr().out
+
+
+LONG_HEADER = (
+    "SERIES_CODE,NAME_OF_TIME_SERIES,UNIT,FREQUENCY,CATEGORY,LAST_UPDATE,SURVEY_DATE,VALUE"
+)
+
+
+def _long_row(code: str, name: str, update: int, month: int, value: str) -> str:
+    return f'{code},"{name}",100 million Yen,MONTHLY,BoP,{update},2024{month:02d},{value}'
+
+
+def test_long_csv_series_split_over_the_file_and_quoted_codes(tmp_path: Path) -> None:
+    ca, travel = "Current account/Net balance", "Services/Travel/Net balance"
+    rows = [
+        LONG_HEADER,
+        _long_row("BPBP6JYNCB", ca, 20260518, 1, "1.25"),
+        _long_row("X1", travel, 20260518, 1, "7"),
+        _long_row('"BPBP6JYNCB"', ca, 20260519, 2, "2.5"),
+        "",
+        _long_row("X1", travel, 20260518, 2, "8"),
+    ]
+    path = tmp_path / "long.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    result = import_file(path, vintage="2026-06-01")
+    got = {(o.item, o.basis, o.period, o.value, o.vintage) for o in result.dataset}
+    assert got == {
+        ("current_account", "M", "2024-01", 1.25, "2026-05-19"),
+        ("current_account", "M", "2024-02", 2.5, "2026-05-19"),
+        ("travel", "M", "2024-01", 7.0, "2026-05-18"),
+        ("travel", "M", "2024-02", 8.0, "2026-05-18"),
+    }
+    assert result.imported.warnings == [
+        "series BPBP6JYNCB has 2 LAST_UPDATE dates (2026-05-18, 2026-05-19); the latest, "
+        "2026-05-19, is its vintage"
+    ]
+
+
+def test_long_csv_stray_line_is_named(tmp_path: Path) -> None:
+    rows = [LONG_HEADER, _long_row("BPBP6JYNCB", "Current account", 20260518, 1, "1"), "oops"]
+    path = tmp_path / "long.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    with pytest.raises(ImportFileError) as info:
+        import_file(path, vintage="2026-06-01")
+    assert str(info.value) == f"{path}, line 3: has 1 field; expected 8 (truncated file?)"
+
+
+def test_merge_report_numbers_keep_every_digit() -> None:
+    from digital_deficit.data.importers.merge import full_number
+
+    assert full_number(15988.45732161) == "15,988.45732161"  # :g gave 15988.5
+    assert full_number(-66506.0) == "-66,506"
+    assert full_number(1234567.5) == "1,234,567.5"

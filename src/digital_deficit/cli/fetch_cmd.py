@@ -85,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, args.force)
     if not 0 <= args.retries <= 6:
         raise CliError("--retries must be 0 to 6")
+    if not args.timeout > 0 or args.timeout == float("inf"):
+        raise CliError(f"--timeout must be a number of seconds above 0, not {args.timeout:g}")
     transport = Transport(
         args.base_url,
         timeout=args.timeout,
@@ -103,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 args.end,
                 import_date_vintage(),
                 hook,
+                explicit_items=bool(args.items),
             )
     except (
         DatasetFileError,

@@ -12,6 +12,11 @@ from digital_deficit.data.vintage import is_import_vintage
 from .common import CliError
 from .io_common import check_out, fail, report_and_write, warn
 
+UNIT_NAMES = {
+    "oku_yen": "100 million yen (oku yen)",
+    "usd_million": "million US dollars (usd_million)",
+}
+
 NAME = "import"
 HELP = "import an official data file (BoJ API JSON/CSV, BoJ wide CSV, MOF CSV, IMF SDMX)"
 
@@ -61,6 +66,6 @@ def _print_mapping(dataset: Any) -> None:
     for obs in dataset.observations:
         key = (obs.country, obs.item, obs.side, obs.unit)
         seen[key] = seen.get(key, 0) + 1
-    print("Series imported (country item side unit: figures):")
+    print("Series imported (country item side: figures, unit):")
     for (country, item, side, unit), count in sorted(seen.items()):
-        print(f"  {country} {item} {side} {unit}: {count}")
+        print(f"  {country} {item} {side}: {count}, {UNIT_NAMES.get(unit, unit)}")

@@ -12,7 +12,7 @@ from digital_deficit.data.boj.parsing import (
     check_status,
     parse_json_text,
 )
-from digital_deficit.data.boj.transport import Transport
+from digital_deficit.data.boj.transport import BojTransportError, RetryableError, Transport
 
 MAX_CODES = 250
 MAX_POINTS = 60_000
@@ -49,21 +49,34 @@ class BojClient:
         self.requests = 0
 
     def _call(self, path: str, params: dict[str, str], metadata: bool = False) -> BojResponse:
-        attempts = self.transport.retry.attempts
+        """One API call with the only retry loop: HTTP 5xx, timeouts and STATUS 5xx are retried.
+
+        At most ``retry.attempts`` requests in all, whatever mix of failures.
+        """
+        transport = self.transport
+        attempts = transport.retry.attempts
         response: BojResponse | None = None
+        last = ""
         for attempt in range(attempts):
             if attempt:
-                self.transport.retries_done += 1
-                self.transport.sleep(self.transport.retry.wait(attempt - 1))
+                transport.retries_done += 1
+                transport.sleep(transport.retry.wait(attempt - 1))
             self.requests += 1
-            text = self.transport.get_text(path, params)
+            try:
+                text = transport.get_once(path, params)
+            except RetryableError as exc:
+                response, last = None, exc.problem
+                continue
             try:
                 response = parse_json_text(text, metadata)
             except BojFormatError as exc:
                 raise BojFormatError(f"{path} response: {exc}") from None
-            if not self.transport.retryable_status(response.status):
+            if not transport.retryable_status(response.status):
                 return check_status(response)
-        assert response is not None
+        if response is None:
+            raise BojTransportError(
+                f"{transport.base_url}{path} failed {attempts} times (last: {last})"
+            )
         raise BojApiError(
             response.status,
             response.message_id,

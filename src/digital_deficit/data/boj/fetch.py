@@ -38,14 +38,22 @@ def fetch_boj(
     end: tuple[int, int] | None,
     fallback_vintage: str,
     progress: ProgressHook | None = None,
+    explicit_items: bool = False,
 ) -> FetchResult:
-    """Resolve (from getMetadata, unless ``codes`` are given), fetch and build the dataset."""
+    """Resolve (from getMetadata, unless ``codes`` are given), fetch and build the dataset.
+
+    An item named by two series is skipped with a warning; when the user asked for the
+    items explicitly (``explicit_items``), that is an error instead.
+    """
     label = f"{API_LABEL}, {db}"
     if codes:
         series = client.data_by_codes(db, codes, start, end, progress)
         resolution = resolve_series((s.code, s.name) for s in series)
-        unmapped = [s.code for s in series if s.code not in {m.code for m in resolution.matches}]
-        warnings = [f"{c}: names no project item; skipped" for c in unmapped]
+        named = {m.code for m in resolution.matches}
+        named |= {m.code for found in resolution.ambiguous.values() for m in found}
+        unmapped = [s.code for s in series if s.code not in named]
+        warnings = resolution.ambiguity_warnings()
+        warnings += [f"{c}: names no project item; skipped" for c in unmapped]
         warnings += [f"{c}: no data returned" for c in codes if c not in {s.code for s in series}]
     else:
         metadata = client.metadata(db)
@@ -55,7 +63,7 @@ def fetch_boj(
             if m.frequency.upper().startswith("MONTHLY") and project_unit(m.unit) == "oku_yen"
         ]
         resolution = resolve_series(candidates, wanted_items=items)
-        if resolution.ambiguous:
+        if resolution.ambiguous and explicit_items:
             raise ResolutionError(
                 "series names are ambiguous (nothing guessed):\n" + resolution.table()
             )
@@ -63,7 +71,8 @@ def fetch_boj(
         if not wanted:
             raise ResolutionError(f"getMetadata of {db} names none of the items asked for")
         series = client.data_by_codes(db, wanted, start, end, progress)
-        warnings = [f"{item}: no monthly series found by name" for item, _ in resolution.missing]
+        warnings = resolution.ambiguity_warnings()
+        warnings += [f"{item}: no monthly series found by name" for item, _ in resolution.missing]
         warnings += [f"{c}: no data returned" for c in wanted if c not in {s.code for s in series}]
     imported = ImportedFile(f"{client.transport.base_url} {db}", "boj-api", label, CREDIT_LINE)
     by_code = {s.code: s for s in series}

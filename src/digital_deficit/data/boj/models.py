@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, model_validator
 
 
 class BojSeries(BaseModel):
@@ -17,7 +17,8 @@ class BojSeries(BaseModel):
     category: str = ""
     last_update: int | None = None
     survey_dates: list[int]
-    values: list[float | None]
+    values: list[StrictFloat | StrictInt | None]
+    """Numbers as JSON gives them: a boolean or a string is refused (never read as 1.0)."""
 
     @model_validator(mode="after")
     def _aligned(self) -> BojSeries:

@@ -11,8 +11,6 @@ from pydantic import ValidationError
 from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.data.boj.models import BojMetadata, BojResponse, BojSeries
 
-NO_DATA_MESSAGE_ID = "M181030I"
-
 
 class BojFormatError(DigitalDeficitError):
     """A BoJ response or file is not in the documented layout."""
@@ -26,7 +24,8 @@ class BojApiError(DigitalDeficitError):
         super().__init__(f"BoJ API status {status} {message_id}: {message}")
 
 
-def _text(entry: Mapping[str, Any], key: str, lang_first: str = "") -> str:
+def text_field(entry: Mapping[str, Any], key: str, lang_first: str = "") -> str:
+    """``key`` or its Japanese ``key_J`` (the first that is not empty)."""
     for name in (key, f"{key}_J") if lang_first != "jp" else (f"{key}_J", key):
         value = entry.get(name)
         if value not in (None, ""):
@@ -34,7 +33,8 @@ def _text(entry: Mapping[str, Any], key: str, lang_first: str = "") -> str:
     return ""
 
 
-def _series(entry: Mapping[str, Any]) -> BojSeries:
+def series_of_entry(entry: Mapping[str, Any]) -> BojSeries:
+    """One RESULTSET entry as a typed series (ValidationError/ValueError when malformed)."""
     values = entry.get("VALUES") or {}
     if not isinstance(values, Mapping):
         raise ValueError("VALUES is not an object with SURVEY_DATES and VALUES")
@@ -42,10 +42,10 @@ def _series(entry: Mapping[str, Any]) -> BojSeries:
     return BojSeries.model_validate(
         {
             "code": entry.get("SERIES_CODE"),
-            "name": _text(entry, "NAME_OF_TIME_SERIES"),
-            "unit": _text(entry, "UNIT"),
+            "name": text_field(entry, "NAME_OF_TIME_SERIES"),
+            "unit": text_field(entry, "UNIT"),
             "frequency": str(entry.get("FREQUENCY") or ""),
-            "category": _text(entry, "CATEGORY"),
+            "category": text_field(entry, "CATEGORY"),
             "last_update": None if last in (None, "") else last,
             "survey_dates": values.get("SURVEY_DATES") or [],
             "values": values.get("VALUES") or [],
@@ -59,10 +59,10 @@ def _metadata(entry: Mapping[str, Any]) -> BojMetadata | None:
         return None
     return BojMetadata(
         code=str(code),
-        name=_text(entry, "NAME_OF_TIME_SERIES"),
-        unit=_text(entry, "UNIT"),
+        name=text_field(entry, "NAME_OF_TIME_SERIES"),
+        unit=text_field(entry, "UNIT"),
         frequency=str(entry.get("FREQUENCY") or ""),
-        category=_text(entry, "CATEGORY"),
+        category=text_field(entry, "CATEGORY"),
         layers=tuple(str(entry.get(f"LAYER{i}") or "") for i in range(1, 6)),
         start=str(entry.get("START_OF_THE_TIME_SERIES") or ""),
         end=str(entry.get("END_OF_THE_TIME_SERIES") or ""),
@@ -89,7 +89,7 @@ def parse_envelope(payload: object, metadata: bool = False) -> BojResponse:
                     if found is not None:
                         meta.append(found)
                 else:
-                    series.append(_series(entry))
+                    series.append(series_of_entry(entry))
             except (ValidationError, ValueError) as exc:
                 raise BojFormatError(
                     f"RESULTSET entry {position} ({entry.get('SERIES_CODE')!r}): {_first(exc)}"
@@ -118,16 +118,20 @@ def _first(exc: Exception) -> str:
     return str(exc)
 
 
-def parse_json_text(text: str, metadata: bool = False) -> BojResponse:
-    """Parse response text; a body that is not JSON gives BojFormatError with line and column."""
+def parse_json_payload(text: str) -> object:
+    """Decoded JSON; a body that is not JSON gives BojFormatError with line and column."""
     try:
-        payload = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise BojFormatError(
             f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); "
             "expected a BoJ API JSON response (truncated?)"
         ) from None
-    return parse_envelope(payload, metadata)
+
+
+def parse_json_text(text: str, metadata: bool = False) -> BojResponse:
+    """Parse response text into a typed response (see parse_json_payload for bad JSON)."""
+    return parse_envelope(parse_json_payload(text), metadata)
 
 
 def check_status(response: BojResponse) -> BojResponse:

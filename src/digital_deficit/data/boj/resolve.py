@@ -26,6 +26,7 @@ KNOWN_BP01_CODES: dict[str, tuple[str, str]] = {
 
 DEFAULT_ITEMS: tuple[str, ...] = (
     "current_account",
+    "goods_and_services",
     "goods",
     "services",
     "travel",
@@ -78,6 +79,15 @@ class Resolution:
         lines += [f"not found: {item} {side}" for item, side in self.missing]
         return "\n".join(lines)
 
+    def ambiguity_warnings(self) -> list[str]:
+        """One line per ambiguous item and side: it is skipped, nothing guessed."""
+        return [
+            f"{item} {side} is named by {len(found)} series ("
+            + ", ".join(f"{m.code} {m.name!r}" for m in found)
+            + "); skipped (nothing guessed)"
+            for (item, side), found in self.ambiguous.items()
+        ]
+
 
 def match_series(code: str, name: str, known_codes: bool = True) -> SeriesMatch | None:
     """The item and side of one series: a known BP01 code, else its official name."""
@@ -98,7 +108,8 @@ def resolve_series(
     """Resolve (code, name) pairs; ``wanted_items`` limits the items (None: every item found).
 
     A known code beats a name match for the same item and side; two matches of equal standing
-    are ambiguous. With ``wanted_items``, an item none of whose sides was found is missing.
+    are ambiguous: they are left out of ``matches`` (the caller warns or fails). With
+    ``wanted_items``, an item none of whose sides was found is missing.
     """
     by_key: dict[tuple[str, str], list[SeriesMatch]] = {}
     seen: set[str] = set()

@@ -21,6 +21,14 @@ class BojTransportError(DigitalDeficitError):
     """The API could not be reached or kept failing after the retries."""
 
 
+class RetryableError(BojTransportError):
+    """One try failed in a way worth retrying (``problem`` says how)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """At most ``attempts`` tries; waits ``backoff`` × 2^n seconds (capped at ``max_wait``)."""
@@ -35,7 +43,7 @@ class RetryPolicy:
 
 
 class Transport:
-    """GETs JSON text from the API; retries 5xx answers, timeouts and connection errors."""
+    """GETs JSON text from the API, one try per call; ``retry`` is the policy the client applies."""
 
     def __init__(
         self,
@@ -60,32 +68,25 @@ class Transport:
         """Close the connection pool."""
         self._client.close()
 
-    def get_text(self, path: str, params: Mapping[str, str]) -> str:
-        """The body of ``GET path?params`` (decoded), after at most ``retry.attempts`` tries."""
-        last_problem = ""
-        for attempt in range(self.retry.attempts):
-            if attempt:
-                self.retries_done += 1
-                self.sleep(self.retry.wait(attempt - 1))
-            try:
-                response = self._client.get(path, params=dict(params))
-            except httpx.TimeoutException:
-                last_problem = "timed out"
-                continue
-            except httpx.TransportError as exc:
-                last_problem = f"connection failed ({exc.__class__.__name__})"
-                continue
-            if response.status_code >= 500:
-                last_problem = f"HTTP {response.status_code}"
-                continue
-            if response.status_code != 200:
-                raise BojTransportError(
-                    f"{self.base_url}{path} answered HTTP {response.status_code}; expected 200"
-                )
-            return response.text
-        raise BojTransportError(
-            f"{self.base_url}{path} failed {self.retry.attempts} times (last: {last_problem})"
-        )
+    def get_once(self, path: str, params: Mapping[str, str]) -> str:
+        """The body of one ``GET path?params`` (decoded); no retries here (the client owns them).
+
+        Raises RetryableError for a timeout, a connection failure or HTTP 5xx, and
+        BojTransportError for any other answer than HTTP 200.
+        """
+        try:
+            response = self._client.get(path, params=dict(params))
+        except httpx.TimeoutException:
+            raise RetryableError("timed out") from None
+        except httpx.TransportError as exc:
+            raise RetryableError(f"connection failed ({exc.__class__.__name__})") from None
+        if response.status_code >= 500:
+            raise RetryableError(f"HTTP {response.status_code}")
+        if response.status_code != 200:
+            raise BojTransportError(
+                f"{self.base_url}{path} answered HTTP {response.status_code}; expected 200"
+            )
+        return response.text
 
     def retryable_status(self, status: int) -> bool:
         """True for an envelope STATUS worth retrying (500 unexpected, 503 database access)."""

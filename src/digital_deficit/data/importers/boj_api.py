@@ -1,9 +1,17 @@
-"""BoJ API files: the JSON response and the long CSV (UTF-8 for lang=en, Shift-JIS for jp)."""
+"""BoJ API files: the saved JSON response (the long CSV is in boj_long_csv.py).
+
+Speed: the JSON is decoded once; only the series that name a project item are validated in
+full (typed model, every date and value checked; a boolean is no number). The others keep
+their code and name only: they never become figures.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
 
 from digital_deficit.data.boj import CREDIT_LINE
 from digital_deficit.data.boj.models import BojSeries
@@ -11,28 +19,20 @@ from digital_deficit.data.boj.parsing import (
     BojApiError,
     BojFormatError,
     check_status,
-    parse_json_text,
+    parse_envelope,
+    parse_json_payload,
+    series_of_entry,
+    text_field,
 )
 from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
     decimals_of,
-    parse_number,
 )
 from digital_deficit.data.vintage import date_vintage
 
 API_LABEL = "BoJ Time-Series Data Search API"
-CSV_COLUMNS = (
-    "SERIES_CODE",
-    "NAME_OF_TIME_SERIES",
-    "UNIT",
-    "FREQUENCY",
-    "CATEGORY",
-    "LAST_UPDATE",
-    "SURVEY_DATE",
-    "VALUE",
-)
 _FREQUENCIES = {"MONTHLY": "M", "QUARTERLY": "Q", "ANNUAL": "A"}
 
 
@@ -98,89 +98,98 @@ def source_from_boj(series: BojSeries, path: str, fallback_vintage: str) -> Sour
 
 
 def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01") -> ImportedFile:
-    """A saved getDataCode/getDataLayer JSON response."""
+    """A saved getDataCode/getDataLayer JSON response (one page: NEXTPOSITION is warned of)."""
     try:
-        response = check_status(parse_json_text(text))
+        payload = parse_json_payload(text)
+        if not isinstance(payload, Mapping):
+            raise BojFormatError("is not a BoJ API envelope (no STATUS field)")
+        results = payload.get("RESULTSET") or []
+        response = check_status(parse_envelope({**payload, "RESULTSET": []}))
+        if not isinstance(results, list):
+            raise BojFormatError("RESULTSET is not a list")
     except (BojFormatError, BojApiError) as exc:
         raise ImportFileError(path, None, str(exc)) from None
     imported = ImportedFile(path, "boj-json", f"{API_LABEL}, {db}", CREDIT_LINE)
-    seen: set[str] = set()
-    for series in response.series:
-        if series.code in seen:
-            raise ImportFileError(path, None, f"series {series.code} appears twice; expected once")
-        seen.add(series.code)
-        imported.series.append(source_from_boj(series, path, fallback_vintage))
-    return imported
-
-
-def import_boj_csv(text: str, path: str, fallback_vintage: str, db: str = "BP01") -> ImportedFile:
-    """A getDataCode CSV (long: one row per series and survey date)."""
-    rows = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] | None = None
-    header_line = 0
-    for line_no, row in enumerate(rows, start=1):
-        cells = [c.strip().removesuffix("_J") for c in row]
-        if cells[:1] == ["SERIES_CODE"]:
-            header, header_line = cells, line_no
-            break
-        if line_no >= 20:
-            break
-    if header is None:
-        raise ImportFileError(path, 1, f"has no header row; expected {','.join(CSV_COLUMNS)}")
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
+    entries = [e for e in results if not _is_heading(e)]
+    if entries and all(isinstance(e, Mapping) and "VALUES" not in e for e in entries):
         raise ImportFileError(
             path,
-            header_line,
-            f"header lacks {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}",
+            None,
+            "is a getMetadata response (series names, no values), not data; "
+            "expected a getDataCode or getDataLayer response",
         )
-    col = {name: header.index(name) for name in CSV_COLUMNS}
-    imported = ImportedFile(path, "boj-csv", f"{API_LABEL}, {db}", CREDIT_LINE)
-    by_code: dict[str, SourceSeries] = {}
-    for line_no, row in enumerate(rows, start=header_line + 1):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise ImportFileError(
-                path, line_no, f"has {len(row)} fields; expected {len(header)} (truncated file?)"
-            )
-        code = row[col["SERIES_CODE"]].strip()
-        unit = row[col["UNIT"]].strip()
-        freq = frequency_of(row[col["FREQUENCY"]], path, line_no, code)
-        series = by_code.get(code)
-        if series is None:
-            series = SourceSeries(
-                code=code,
-                name=row[col["NAME_OF_TIME_SERIES"]].strip(),
-                unit_text=unit,
-                frequency=freq,
-                points={},
-                vintage=vintage_of(
-                    row[col["LAST_UPDATE"]].strip(), fallback_vintage, path, line_no
-                ),
-                line=line_no,
-            )
-            by_code[code] = series
-            imported.series.append(series)
-        elif unit != series.unit_text:
-            raise ImportFileError(
-                path,
-                line_no,
-                f"unit changes in series {code}: {unit!r} after {series.unit_text!r}; "
-                "expected one unit",
-                "UNIT",
-            )
-        key = point_of(row[col["SURVEY_DATE"]], series.frequency, path, line_no, code)
-        if key in series.points:
-            raise ImportFileError(
-                path,
-                line_no,
-                f"series {code} gives {row[col['SURVEY_DATE']]} twice; expected each period once",
-            )
-        raw = row[col["VALUE"]]
-        series.points[key] = parse_number(raw, path, line_no, "VALUE")
-        if series.points[key] is not None:
-            series.decimals = max(series.decimals, decimals_of(raw))
-    if not by_code:
-        raise ImportFileError(path, header_line, "has a header but no data rows")
+    if not entries:
+        said = f" ({response.message_id}: {response.message})" if response.message else ""
+        raise ImportFileError(path, None, f"holds no series{said}; expected a response with data")
+    if response.next_position is not None:
+        imported.warnings.append(
+            f"the file is one page of several (NEXTPOSITION {response.next_position}): only "
+            f"its {len(entries)} series were imported; fetch the rest or use `fetch boj`"
+        )
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, Mapping):
+            raise ImportFileError(path, None, f"RESULTSET entry {position} is not an object")
+        code = str(entry.get("SERIES_CODE") or "")
+        if not code:
+            raise ImportFileError(path, None, f"RESULTSET entry {position} has no SERIES_CODE")
+        if code in seen:
+            raise ImportFileError(path, None, f"series {code} appears twice; expected once")
+        seen.add(code)
+        name = text_field(entry, "NAME_OF_TIME_SERIES")
+        imported.series.append(_JsonSeries(entry, position, code, name, path, fallback_vintage))
     return imported
+
+
+def _is_heading(entry: object) -> bool:
+    """A heading row of a getMetadata response: no series code and no values."""
+    return isinstance(entry, Mapping) and not entry.get("SERIES_CODE") and "VALUES" not in entry
+
+
+class _JsonSeries(SourceSeries):
+    """A RESULTSET entry validated and read only when it is mapped to a project item."""
+
+    def __init__(
+        self,
+        entry: Mapping[str, Any],
+        position: int,
+        code: str,
+        name: str,
+        path: str,
+        fallback_vintage: str,
+    ) -> None:
+        super().__init__(
+            code=code, name=name, unit_text=text_field(entry, "UNIT"), frequency="",
+            points={}, vintage=fallback_vintage,
+        )  # fmt: skip
+        self._entry, self._position, self._path = entry, position, path
+        self._loaded = False
+
+    def load(self) -> None:
+        """Validate the entry (typed model) and read its dates and values."""
+        if self._loaded:
+            return
+        try:
+            series = series_of_entry(self._entry)
+        except (ValidationError, ValueError) as exc:
+            problem = _first_problem(exc)
+            raise ImportFileError(
+                self._path, None, f"RESULTSET entry {self._position} ({self.code!r}): {problem}"
+            ) from None
+        source = source_from_boj(series, self._path, self.vintage)
+        self.frequency, self.points, self.vintage = source.frequency, source.points, source.vintage
+        self.decimals, self._loaded = source.decimals, True
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        loc = err["loc"]
+        if len(loc) >= 2 and loc[0] in ("values", "survey_dates") and isinstance(loc[1], int):
+            field = "VALUES" if loc[0] == "values" else "SURVEY_DATES"
+            expected = "a number or null" if field == "VALUES" else "a date such as 202401"
+            shown = json.dumps(err["input"], ensure_ascii=False)
+            return f"{field} item {loc[1] + 1} is {shown}; expected {expected}"
+        where = ".".join(str(p) for p in err["loc"])
+        return f"{where}: {err['msg']}".removeprefix(": ")
+    return str(exc)

@@ -26,7 +26,10 @@ def import_date_vintage(today: date | None = None) -> str:
 def map_series(
     imported: ImportedFile, known_codes: bool = True
 ) -> list[tuple[SeriesMatch, SourceSeries]]:
-    """Each series that names a project item, with its match; ambiguity or nothing is an error."""
+    """Each series that names a project item, with its match; none is an error.
+
+    An item and side named by two series is left out with a warning (nothing guessed).
+    """
     by_code = {s.code: s for s in imported.series}
     hinted = [s for s in imported.series if s.match_hint is not None]
     if hinted:
@@ -34,14 +37,7 @@ def map_series(
     resolution: Resolution = resolve_series(
         ((s.code, s.name) for s in imported.series), known_codes=known_codes
     )
-    if resolution.ambiguous:
-        (item, side), found = next(iter(resolution.ambiguous.items()))
-        codes = " and ".join(f"{m.code} ({m.name!r})" for m in found)
-        raise ImportFileError(
-            imported.path,
-            by_code[found[1].code].line,
-            f"{item} {side} is named by two series, {codes}; expected one (nothing guessed)",
-        )
+    imported.warnings += resolution.ambiguity_warnings()
     if not resolution.matches:
         raise ImportFileError(
             imported.path,
@@ -50,6 +46,7 @@ def map_series(
             "BP01 codes or official names such as 'Current account/Net balance'",
         )
     skipped = len(imported.series) - len(resolution.matches)
+    skipped -= sum(len(found) for found in resolution.ambiguous.values())
     if skipped:
         imported.warnings.append(f"{skipped} series name no project item and were skipped")
     return [(m, by_code[m.code]) for m in resolution.matches]
@@ -74,6 +71,11 @@ def _hinted(
         seen[key] = series
         out.append((SeriesMatch(series.code, series.name, item, side, "column header"), series))
     return out
+
+
+def annual_bases(country: str) -> tuple[str, ...]:
+    """CY always; FY (April-March, Japan's fiscal year) only for Japan's figures."""
+    return ("CY", "FY") if country == "JPN" else ("CY",)
 
 
 def _rounded(value: float, decimals: int) -> float:
@@ -121,7 +123,7 @@ def series_observations(
         for (y, m), v in sorted(series.points.items()):
             if v is not None:
                 rows.append(("M", f"{y}-{m:02d}", v, cite))
-        for basis in ("CY", "FY"):
+        for basis in annual_bases(series.country):
             for agg in aggregate_months(series.points, basis):
                 if agg.value is not None:
                     rows.append(
@@ -139,6 +141,7 @@ def series_observations(
         rows += [
             (b, p, v, f"sum of 4 quarters of {cite}")
             for b, p, v in _annual_from_quarters(series.points, series.decimals)
+            if b in annual_bases(series.country)
         ]
     else:
         rows += [

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from digital_deficit.data.dataset import Dataset
-from digital_deficit.data.importers.boj_api import import_boj_csv, import_boj_json
+from digital_deficit.data.importers.boj_api import import_boj_json
+from digital_deficit.data.importers.boj_long_csv import import_boj_csv
 from digital_deficit.data.importers.boj_wide import import_boj_wide, looks_wide
 from digital_deficit.data.importers.build import import_dataset, import_date_vintage
 from digital_deficit.data.importers.errors import ImportFileError
@@ -19,6 +20,7 @@ from digital_deficit.data.importers.safe_read import (
     decode_text,
     read_limited,
     refuse_non_data,
+    require_line_end,
 )
 from digital_deficit.data.importers.series import ImportedFile
 
@@ -94,6 +96,8 @@ def read_official_file(
     if chosen == "imf-sdmx":
         return import_imf_sdmx(raw, name, fallback)
     text, encoding = decode_text(raw, name, _TEXT_ENCODINGS)
+    if chosen != "boj-json":
+        require_line_end(text, name)
     try:
         return _parse_text(chosen, raw, text, encoding, name, fallback)
     except csv.Error as exc:

@@ -1,5 +1,8 @@
 """IMF balance-of-payments data in SDMX (SDMX-ML or SDMX-JSON), read with sdmx1 (lazy import).
 
+Quarters (or months) are kept as given with their calendar-year sums; no fiscal-year totals
+(FY, April-March, is Japan's).
+
 Dimensions read (either name): COUNTRY/REF_AREA (ISO alpha-3), INDICATOR (SH charges for IP,
 SI telecom/computer/information, SI1-SI3 its parts, SJ2 consulting, SD travel; SJ22 is only
 advertising and market research and is not mapped), BOP_ACCOUNTING_ENTRY (CD_T credit, DB_T
@@ -188,7 +191,7 @@ def import_imf_sdmx(raw: bytes, path: str, vintage: str) -> ImportedFile:
                 raise ImportFileError(
                     path,
                     None,
-                    f"series {code} has UNIT_MULT {attrs.get('UNIT_MULT')!r}; expected an integer",
+                    f"series {code} has UNIT_MULT {stated!r}; expected an integer",
                 ) from None
             series = SourceSeries(
                 code=code,

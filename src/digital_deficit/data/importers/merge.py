@@ -26,6 +26,13 @@ def check_units_against(base: Dataset, imported: Dataset, path: str) -> None:
             )
 
 
+def full_number(value: float) -> str:
+    """Every digit of a figure with thousands separators (15988.45732161 -> 15,988.45732161)."""
+    if value.is_integer():
+        return f"{int(value):,}"
+    return format(value, ",")
+
+
 def merge_lines(report: MergeReport, limit: int = 10) -> list[str]:
     """The summary and the first ``limit`` superseded figures, for a terminal."""
     lines = [f"Merged with the embedded dataset: {report.summary()}"]
@@ -33,7 +40,8 @@ def merge_lines(report: MergeReport, limit: int = 10) -> list[str]:
         old, new = rep.old, rep.new
         lines.append(
             f"  {old.basis} {old.period} {old.item}{'/' + old.definition if old.definition else ''}"
-            f" {old.side}: {old.value:g} [{old.vintage}] -> {new.value:g} [{new.vintage}]"
+            f" {old.side}: {full_number(old.value)} [{old.vintage}] -> "
+            f"{full_number(new.value)} [{new.vintage}]"
         )
     if len(report.replaced) > limit:
         lines.append(f"  ... and {len(report.replaced) - limit} more")

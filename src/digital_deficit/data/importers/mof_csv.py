@@ -17,6 +17,7 @@ import re
 
 from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.names import classify_header, item_of, side_of
+from digital_deficit.data.importers.safe_read import csv_rows
 from digital_deficit.data.importers.series import (
     ImportedFile,
     SourceSeries,
@@ -57,10 +58,31 @@ def month_of(cell: str) -> tuple[tuple[int, int], bool] | None:
     return (year, month), preliminary
 
 
+def unit_stated(text: str) -> str | None:
+    """The unit a row's text states (単位：億円, Unit: millions of US dollars...), or None."""
+    lowered = text.lower()
+    return next((unit for key, unit in _UNITS if key in lowered), None)
+
+
+def check_unit_row(row: list[str], unit: str, path: str, line: int) -> None:
+    """ImportFileError when a row part-way through the table states a different unit."""
+    stated = unit_stated(" ".join(row))
+    if stated is not None and stated != unit:
+        raise ImportFileError(
+            path,
+            line,
+            f"states the unit {stated} here but {unit} above; expected one unit per file "
+            "(split the file at the change)",
+        )
+
+
 def preamble_facts(rows: list[list[str]], path: str, fallback_vintage: str) -> tuple[str, str]:
     """(unit text, vintage) stated in the rows above the data; no unit is an error."""
     preamble = " ".join(" ".join(r) for r in rows)
-    unit = next((u for key, u in _UNITS if key in preamble.lower() or key in preamble), None)
+    unit = unit_stated(preamble)
+    for line, row in enumerate(rows, start=1):
+        if unit is not None:
+            check_unit_row(row, unit, path, line)
     if unit is None:
         raise ImportFileError(
             path, None, "states no unit; expected a row such as 単位：億円 (100 million yen)"
@@ -133,7 +155,7 @@ def looks_mof(text: str) -> bool:
 
 def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
     """Read a MOF CSV; the vintage is its stated release date, else ``fallback_vintage``."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = csv_rows(text, path)
     first = next((i for i, r in enumerate(rows) if r and month_of(r[0])), None)
     if first is None and any(is_month_header(r) for r in rows):
         from digital_deficit.data.importers.mof_rows import import_mof_rows
@@ -190,6 +212,7 @@ def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
         found_month = month_of(label)
         if found_month is None:
             if _YEAR.match(label) or not any(c.strip() for c in row[1:]):
+                check_unit_row(row, unit, path, line_no)
                 continue
             raise ImportFileError(
                 path, line_no, f"first cell is {label!r}; expected a month such as 2024年1月"

@@ -14,6 +14,7 @@ from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.mof_csv import (
     MOF_CREDIT,
     MOF_LABEL,
+    check_unit_row,
     header_months,
     is_month_header,
     preamble_facts,
@@ -46,6 +47,8 @@ def import_mof_rows(rows: list[list[str]], path: str, fallback_vintage: str) -> 
         label = row[0].strip().strip("※*　 ")
         found = classify_header([label])
         if found is None:
+            if not any(c.strip() for c in row[1:]):  # a label-only row may restate the unit
+                check_unit_row(row, unit, path, line_no)
             continue
         series = by_item.get(found)
         if series is None:

@@ -3,9 +3,13 @@
 A name is read as a path of segments split at "/" (BoJ: "Services/Computer services/Credit").
 The last segment may be a side (Credit, Debit, Net balance; 受取, 支払, 収支); the segment
 holding the item is the one just before it (or the last one when no side is given), so a deeper
-child ("Computer services/Computer software/Credit") never matches its parent. Each segment is
-NFKC-normalised, case-folded and must match a pattern in full. Seasonally adjusted series
-(names with "seasonally adjusted" or 季節調整) never match.
+child ("Computer services/Computer software/Credit") never matches its parent. The whole path
+counts: a top-level item (current account, goods, services...) must be the first segment, and
+every other item must sit under its heading (service items under Services/サービス収支, income
+items under Primary income/第一次所得収支), so "Financial account/Direct investment/Reinvested
+earnings" or "Goods & services/Services/Credit" name no item. Each segment is NFKC-normalised,
+case-folded and must match a pattern in full. Seasonally adjusted series (names with
+"seasonally adjusted" or 季節調整) never match.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ class ItemName:
     item: str
     en: str
     ja: str
+    heading: str | None = None
+    """The top-level item the series must sit under (None: it is a top-level item itself)."""
 
     def matches(self, segment: str) -> bool:
         """True when the normalised segment is this item's name in English or Japanese."""
@@ -33,36 +39,61 @@ ITEM_NAMES: tuple[ItemName, ...] = (
     ItemName("goods_and_services", r"goods (?:and|&) services", r"貿易・サービス収支"),
     ItemName("goods", r"goods|trade balance", r"貿易収支"),
     ItemName("services", r"services", r"サービス収支"),
-    ItemName("travel", r"travel", r"旅行(?:収支)?"),
+    ItemName("travel", r"travel", r"旅行(?:収支)?", heading="services"),
     ItemName("primary_income", r"primary income", r"第一次所得(?:収支)?"),
     ItemName("secondary_income", r"secondary income", r"第二次所得(?:収支)?"),
     ItemName(
         "ip_charges",
         r"charges for the use of intellectual property(?: n\.i\.e\.?)?",
         r"知的財産権等使用料",
+        heading="services",
     ),
     ItemName(
         "copyright_royalties",
         r"copyright[- ]related (?:royalties|use fees|charges)|charges for the use of copyrights?",
         r"著作権等使用料",
+        heading="services",
     ),
     ItemName(
         "ict_services",
         r"telecommunications?, computer,? and information services",
         r"通信・コンピュータ・情報サービス",
+        heading="services",
     ),
-    ItemName("telecom_services", r"telecommunications? services", r"通信サービス"),
-    ItemName("computer_services", r"computer services", r"コンピュータサービス"),
-    ItemName("information_services", r"information services", r"情報サービス"),
+    ItemName(
+        "telecom_services", r"telecommunications? services", r"通信サービス", heading="services"
+    ),
+    ItemName(
+        "computer_services", r"computer services", r"コンピュータサービス", heading="services"
+    ),
+    ItemName("information_services", r"information services", r"情報サービス", heading="services"),
     ItemName(
         "consulting",
         r"professional and management consulting(?: services)?",
         r"専門・経営コンサルティング(?:サービス)?",
+        heading="services",
     ),
-    ItemName("direct_investment_income", r"direct investment income", r"直接投資収益"),
-    ItemName("reinvested_earnings", r"reinvested earnings", r"再投資収益"),
-    ItemName("portfolio_investment_income", r"portfolio investment income", r"証券投資収益"),
-    ItemName("bond_interest", r"interest on bonds(?: and notes)?|bond interest", r"債券利子"),
+    ItemName(
+        "direct_investment_income",
+        r"direct investment income",
+        r"直接投資収益",
+        heading="primary_income",
+    ),
+    ItemName(
+        "reinvested_earnings", r"reinvested earnings", r"再投資収益", heading="primary_income"
+    ),
+    ItemName(
+        "portfolio_investment_income",
+        r"portfolio investment income",
+        r"証券投資収益",
+        heading="primary_income",
+    ),
+    ItemName(
+        "bond_interest",
+        r"interest on bonds(?: and notes)?|bond interest",
+        r"債券利子",
+        heading="primary_income",
+    ),
 )
 
 SIDE_NAMES: dict[str, tuple[str, str]] = {
@@ -116,7 +147,20 @@ def classify_name(name: str) -> tuple[str, str] | None:
     if not segments:
         return None
     item = item_of(segments[-1])
-    return None if item is None else (item, side or "net")
+    if item is None or not _under_heading(item, segments):
+        return None
+    return item, side or "net"
+
+
+_HEADINGS = {n.item: n.heading for n in ITEM_NAMES}
+
+
+def _under_heading(item: str, segments: list[str]) -> bool:
+    """True when the item sits where it belongs in the tree (see the module docstring)."""
+    heading = _HEADINGS[item]
+    if heading is None:
+        return len(segments) == 1
+    return len(segments) >= 2 and item_of(segments[0]) == heading
 
 
 def classify_header(cells: list[str]) -> tuple[str, str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -60,24 +62,58 @@ def refuse_non_data(raw: bytes, name: str) -> None:
 def decode_text(raw: bytes, name: str, encodings: tuple[str, ...]) -> tuple[str, str]:
     """Decode with the first encoding that fits; returns (text, encoding).
 
-    A file that fits none gives ImportFileError naming the line of the first bad byte.
+    A file that fits none gives ImportFileError naming the line of the bad byte (where the
+    encoding that reads furthest stops).
     """
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise ImportFileError(name, line, "holds NUL bytes; expected a text file")
-    first_error: UnicodeDecodeError | None = None
+    furthest: UnicodeDecodeError | None = None
     for encoding in encodings:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError as exc:
-            first_error = first_error or exc
+            if furthest is None or exc.start > furthest.start:
+                furthest = exc  # where no encoding gets further: the real bad byte
             continue
         return text.removeprefix("\ufeff"), encoding
-    assert first_error is not None
-    line = raw[: first_error.start].count(b"\n") + 1
+    assert furthest is not None
+    line = raw[: furthest.start].count(b"\n") + 1
     raise ImportFileError(
         name,
         line,
-        f"byte {first_error.start} cannot be decoded as {' or '.join(encodings)}; "
+        f"byte {furthest.start} cannot be decoded as {' or '.join(encodings)}; "
         "expected UTF-8 (English files) or Shift-JIS/cp932 (Japanese files)",
     )
+
+
+def require_line_end(text: str, name: str) -> None:
+    """ImportFileError when the last line has no line ending: the file was cut off.
+
+    BoJ and MOF CSV files end every line (the last one too) with CRLF; a file that stops
+    in the middle of a line may stop in the middle of a number, which would read as a
+    smaller, wrong value.
+    """
+    stripped = text.rstrip(" \t")
+    if stripped and not stripped.endswith(("\n", "\r")):
+        line = stripped.count("\n") + 1
+        raise ImportFileError(
+            name,
+            line,
+            "ends in the middle of a line (no line ending); the file is truncated: "
+            "download it again",
+        )
+
+
+def csv_rows(text: str, name: str) -> list[list[str]]:
+    """Every row of a CSV text, read strictly: a quote left open at the end is an error."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise ImportFileError(
+            name, reader.line_num, f"is not valid CSV ({exc}); the file may be truncated"
+        ) from None
+    return rows
