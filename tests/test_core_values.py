@@ -72,3 +72,15 @@ def test_errors_survive_pickling_across_processes() -> None:
         assert type(again) is type(error)
         assert str(again) == str(error)
         assert again.__dict__ == error.__dict__
+
+
+def test_exact_total_is_the_decimal_sum() -> None:
+    from digital_deficit.core.values import decimal_places, exact_total
+
+    assert [decimal_places(66506.0), decimal_places(341.51732161), decimal_places(1e-20)] == [
+        0,
+        8,
+        12,
+    ]
+    assert sum([0.1, 0.2]) != 0.3 and exact_total([0.1, 0.2]) == 0.3
+    assert exact_total([-20000, -24941, -21565]) == -66506.0

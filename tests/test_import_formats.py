@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -122,11 +121,11 @@ def test_imf_sdmx_keeps_dollars_and_sums_quarters() -> None:
     assert cy.value == 38695.0  # 9500.6 + 9622.2 + 9731.9 + 9840.3, exactly
     net = item_figure(data, "consulting", "2023", "CY", "net", country="DEU")
     assert net.how == "credit - debit"
-    assert net.value == math.fsum([28607.6, -26607.8])  # CY credit and debit totals
+    assert net.value == 1999.8  # CY credit 28,607.6 - debit 26,607.8, exactly
     custom = digital_figure(
         data, "2024", "CY", ["ip_charges", "ict_services", "consulting"], "debit", "DEU"
     )
-    assert custom.value == math.fsum([22271.8, 46464.4, 28224.0])
+    assert custom.value == 96960.2  # 22,271.8 + 46,464.4 + 28,224.0
     assert data.get("ict_services", "2024", "FY", side="credit", country="DEU") is None
 
 
@@ -212,8 +211,8 @@ def test_imf_digital_balance_of_germany_with_core_functions(name: str) -> None:
         figure = digital_figure(
             data, str(year), "CY", ["ip_charges", "ict_services", "consulting"], country="DEU"
         )
-        # Values have one decimal place; figures.py sums floats (2024 gives -9338.100000000002).
-        assert figure.value is not None and round(figure.value, 1) == float(_imf_fixture_net(year))
+        # the exact decimal sum, not float noise (2024 was -9338.100000000002)
+        assert figure.value == float(_imf_fixture_net(year))
         assert {o.unit for o in figure.sources} == {"usd_million"}
     assert _imf_fixture_net(2023) == Decimal("-9246.0")
 

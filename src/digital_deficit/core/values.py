@@ -114,3 +114,21 @@ def sum_or_missing(values: Iterable[Value]) -> Value:
     if any(v is None for v in listed):
         return None
     return math.fsum(v for v in listed if v is not None)
+
+
+def decimal_places(value: float) -> int:
+    """Decimal places of a number as written: 66506 -> 0, 341.51732161 -> 8 (at most 12)."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        return 12
+    fraction = text.partition(".")[2].rstrip("0")
+    return min(len(fraction), 12)
+
+
+def exact_total(values: Iterable[float]) -> float:
+    """fsum of decimal figures rounded to their most decimal places: the exact decimal sum.
+
+    -9338.1 stays -9338.1 instead of -9338.100000000002 after adding three one-decimal values.
+    """
+    listed = list(values)
+    return round(math.fsum(listed), max((decimal_places(v) for v in listed), default=0))

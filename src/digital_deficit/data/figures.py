@@ -7,7 +7,6 @@ Anything short of all inputs gives a missing figure, never a partial sum.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get
 from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.core.items import AGGREGATE_ITEMS, get_item
 from digital_deficit.core.periods import Period
+from digital_deficit.core.values import exact_total
 from digital_deficit.data.dataset import Dataset, normalise_place
 from digital_deficit.data.model import Observation
 from digital_deficit.data.vintage import vintage_rank
@@ -59,8 +59,8 @@ def _combine(figures: Iterable[Figure], signs: Iterable[int], how: str) -> Figur
     if len({o.unit for o in sources}) > 1:
         units = ", ".join(sorted({o.unit for o in sources}))
         raise MixedUnitsError(f"cannot combine figures in different units ({units})")
-    total = math.fsum(s * f.value for s, f in zip(signs, parts, strict=True) if f.value is not None)
-    return Figure(total, sources, how)
+    terms = [s * f.value for s, f in zip(signs, parts, strict=True) if f.value is not None]
+    return Figure(exact_total(terms), sources, how)
 
 
 def item_figure(
