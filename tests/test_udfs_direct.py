@@ -194,6 +194,58 @@ def test_data_file_from_xlwings_conf(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert udfs.dd_value("digital", 2026) == -1.0  # the environment variable wins
 
 
+def _conf_lines(path: Path) -> str:
+    return f'"UDF MODULES","digital_deficit.udfs"\r\n"DIGITAL_DEFICIT_DATA","{path}"\r\n'
+
+
+def test_xlwings_conf_as_the_ribbon_writes_it_on_japanese_windows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # VBA Write # saves in the system code page: cp932 on Japanese Windows, where a user
+    # folder or an interpreter path often holds Japanese characters.
+    folder = tmp_path / "財務データ"
+    folder.mkdir()
+    path = _user_file(folder / "国際収支.csv", "-70004")
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(
+        ('"INTERPRETER_WIN","C:\\Users\\山田\\python.exe"\r\n' + _conf_lines(path)).encode("cp932")
+    )
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    for system in ("cp932", "UTF-8"):  # Japanese Windows, and a machine on UTF-8
+        monkeypatch.setattr("locale.getpreferredencoding", lambda _=False, s=system: s)
+        assert udf_data.configured_data_file() == str(path)
+    assert udfs.dd_value("digital", 2026) == -70004.0
+
+
+def test_xlwings_conf_saved_as_utf8_with_a_bom(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = _user_file(tmp_path / "bom.csv", "-70005")
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(b"\xef\xbb\xbf" + f'"DIGITAL_DEFICIT_DATA","{path}"\r\n'.encode())
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    assert udfs.dd_value("digital", 2026) == -70005.0
+
+
+def test_unreadable_xlwings_conf_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(b'"DIGITAL_DEFICIT_DATA","C:\\data\\\x81 .csv"\r\n')  # no cp932
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    monkeypatch.setattr("locale.getpreferredencoding", lambda _=False: "cp932")
+    assert _error(lambda: udfs.dd_value("digital", 2024)) == (
+        f"cannot read {conf}: it is neither UTF-8 nor cp932 text; "
+        "save it again from the xlwings ribbon or as UTF-8"
+    )
+    folder = tmp_path / "folder.conf"
+    folder.mkdir()
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(folder))
+    assert _error(lambda: udfs.dd_value("digital", 2024)) == (
+        f"cannot read {folder}: Is a directory"
+    )
+
+
 def test_bad_data_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(tmp_path / "missing.csv"))
     message = _error(lambda: udfs.dd_value("digital", 2024))

@@ -8,6 +8,8 @@ except the parsed file, which ``load_dataset`` reads again when its size or time
 
 from __future__ import annotations
 
+import codecs
+import locale
 import os
 import re
 from pathlib import Path
@@ -25,6 +27,7 @@ from digital_deficit.udf_args import (
     Cell,
     Output,
     Shape,
+    UdfError,
     basis_arg,
     cell,
     choose,
@@ -59,15 +62,42 @@ def configured_data_file() -> str | None:
     if named:
         return named
     conf = xlwings_conf_path()
-    try:
-        lines = conf.read_text("utf-8").splitlines()
-    except OSError:
-        return None
-    for line in lines:
+    for line in read_conf_text(conf).splitlines():
         match = _CONF_LINE.match(line)
         if match and match.group(1).strip().upper() == DATA_KEY and match.group(2).strip():
             return os.path.expandvars(match.group(2).strip())
     return None
+
+
+def read_conf_text(conf: Path) -> str:
+    """The text of xlwings.conf ("" if there is none); an unreadable file raises UdfError.
+
+    The xlwings ribbon writes the file with VBA ``Write #``, i.e. in the Windows code page
+    (cp932 on Japanese Windows); a text editor may save UTF-8 with or without a BOM.
+    """
+    try:
+        raw = conf.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise UdfError(f"cannot read {conf}: {exc.strerror or exc}") from None
+    for encoding in _conf_encodings():
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UdfError(
+        f"cannot read {conf}: it is neither UTF-8 nor {_conf_encodings()[-1]} text; "
+        "save it again from the xlwings ribbon or as UTF-8"
+    )
+
+
+def _conf_encodings() -> list[str]:
+    """UTF-8 (a BOM is dropped), then the Windows code page, then cp932 (Japanese Windows)."""
+    system = locale.getpreferredencoding(False)
+    encodings = ["utf-8-sig", system, "cp932"]
+    names = [codecs.lookup(e).name.removesuffix("-sig") for e in encodings]
+    return [e for i, e in enumerate(encodings) if names[i] not in names[:i]]
 
 
 def dataset() -> Dataset:
