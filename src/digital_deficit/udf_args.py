@@ -10,6 +10,9 @@ missing value as ``#N/A``.
 from __future__ import annotations
 
 import functools
+import importlib
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeAlias, TypeVar
@@ -51,24 +54,49 @@ class UdfError(DigitalDeficitError, XlwingsError):
 
 
 def excel_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Re-raise the package's own errors (bad input, bad data file) as UdfError."""
+    """Re-raise the package's own errors (bad input, bad data file) with a one-line message.
+
+    Under Lite, Server and plain Python that is a UdfError. Inside the classic desktop COM
+    server it is pywin32's COMException: pywin32 hands its description to VBA as
+    Err.Description, which the wrapper Import Functions writes puts in the cell; any other
+    exception would show there as "Unexpected Python Error: Traceback ...".
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except UdfError:
-            raise
         except DigitalDeficitError as exc:
-            raise UdfError(str(exc)) from None
+            error: Exception = exc if isinstance(exc, UdfError) else UdfError(str(exc))
         except ValueError as exc:
             from digital_deficit.data.csvio import DatasetFileError
 
-            if isinstance(exc, DatasetFileError):
-                raise UdfError(str(exc)) from None
-            raise
+            if not isinstance(exc, DatasetFileError):
+                raise
+            error = UdfError(str(exc))
+        raise cell_error(error) from None
 
     return wrapper
+
+
+def cell_error(error: Exception) -> Exception:
+    """The exception that shows ``error``'s message in the cell under the running runtime."""
+    if in_classic_com_server():
+        # pywin32 ships no type hints; the class is looked up by name.
+        exception_module = importlib.import_module("win32com.server.exception")
+        com_error: Exception = exception_module.COMException(desc=str(error))
+        return com_error
+    return error
+
+
+def in_classic_com_server() -> bool:
+    """True inside the COM server of the classic xlwings add-in (Excel for Windows).
+
+    The add-in starts Python with ``import xlwings; xlwings.serve(...)``, which imports
+    ``xlwings.com_server``; Lite and Server set XLWINGS_ON_SERVER instead.
+    """
+    on_server = os.environ.get("XLWINGS_ON_SERVER") == "true"  # as xlwings itself reads it
+    return not on_server and "xlwings.com_server" in sys.modules
 
 
 def is_blank(value: object) -> bool:
