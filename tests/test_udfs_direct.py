@@ -155,7 +155,60 @@ def test_data_errors_name_the_argument() -> None:
         'period: is the text "FY2024", a FY period, but the basis is CY'
     )
     assert _error(lambda: udfs.dd_value(12, 2024)) == (
-        "item: is a int (12); expected an item id such as digital or services"
+        "item: is the number 12; expected an item id such as digital or services"
+    )
+
+
+def test_data_options_are_checked_against_the_item() -> None:
+    # Crude-oil imports are an import bill: published as a debit only, which is the default.
+    assert udfs.dd_value("crude_oil_imports", 2024) == 107000.0
+    assert udfs.dd_value("crude_oil_imports", [[2023, 2024]], side="debit") == [
+        [114000.0, 107000.0]
+    ]
+    assert _error(lambda: udfs.dd_value("crude_oil_imports", 2024, side="net")) == (
+        "side: is net, but crude_oil_imports is published only as a debit (the import bill); "
+        "leave side blank or use debit"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, vintage="foo")) == (
+        'vintage: is the text "foo"; expected preliminary, revised-YYYY-MM, published, '
+        "official, derived, analyst or YYYY-MM-DD"
+    )
+    assert udfs.dd_value("digital", 2014, vintage="Analyst") == -21000.0
+    assert udfs.dd_value("digital", 2024, vintage="analyst") == NA  # valid, none published
+    assert _error(lambda: udfs.dd_value("travel", 2024, definition="narrow")) == (
+        "definition: applies only to the digital item; leave it blank for travel"
+    )
+    assert _error(lambda: udfs.dd_series("services", 2023, 2024, definition="mof3")) == (
+        "definition: applies only to the digital item; leave it blank for services"
+    )
+    assert udfs.dd_value("travel", 2024, definition="") == 58973.0
+
+
+def test_messages_describe_cells_in_excel_words() -> None:
+    assert _error(lambda: udfs.dd_value("digital", 2024, definition="custom")) == (
+        'definition: is "custom"; for your own definition list item ids separated by commas, '
+        "e.g. copyright_royalties,computer_services"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, side=2024)) == (
+        "side: is the number 2024; expected net, credit or debit"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, side=0.5)) == (
+        "side: is the number 0.5; expected net, credit or debit"
+    )
+    assert _error(lambda: udfs.dd_value([["digital"], ["services"]], 2024)) == (
+        "item: is a range of 2 cells; expected an item id such as digital or services"
+    )
+    assert _error(lambda: udfs.dd_growth_multiple(dt.datetime(2024, 1, 1), 1)) == (
+        "current: the date 2024-01-01 is not a number; expected a number or a blank cell"
+    )
+    assert _error(lambda: udfs.dd_growth_multiple([[1], [dt.datetime(2024, 1, 1, 9, 30)]], 1)) == (
+        "current: cell 2 is the date and time 2024-01-01 09:30; expected a number or a blank cell"
+    )
+    assert _error(lambda: udfs.dd_fx_impact(1, 2, [[5, 6]])) == (
+        "yen_per_doubling: is a range of 2 cells; expected a single number"
+    )
+    assert _error(lambda: udfs.dd_digital_balance([["consulting", True]])) == (
+        "items: row 1, column 2 (consulting) is TRUE; expected a number or a blank cell"
     )
 
 

@@ -9,8 +9,10 @@ missing value as ``#N/A``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,7 +35,7 @@ from digital_deficit.core.errors import (
 )
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period, check_basis, period_of_month, read_period
-from digital_deficit.core.values import Value, describe, to_value
+from digital_deficit.core.values import Value, to_value
 
 NA = "#N/A"
 """What a missing result becomes: a real #N/A error under xlwings Lite and Server (xlwings
@@ -99,6 +101,47 @@ def in_classic_com_server() -> bool:
     return not on_server and "xlwings.com_server" in sys.modules
 
 
+def describe(value: object) -> str:
+    """A cell's value as Excel users know it: the text "abc", the number 2024, TRUE, the date
+    2024-01-01, a range of 2 cells."""
+    if value is None:
+        return "a blank cell"
+    if isinstance(value, str):
+        return f'the text "{value}"'
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isinf(value):
+            return "an infinite number"
+        return f"the number {_number_text(value)}"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return f"the date {value.date().isoformat()}"
+        return f"the date and time {value.isoformat(sep=' ', timespec='minutes')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (list, tuple)):
+        count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in value)
+        return f"a range of {count} cells"
+    return f"a value Excel cannot hold ({type(value).__name__})"
+
+
+def _number_text(value: float) -> str:
+    """2024.0 as 2024, 0.25 as 0.25 (as Excel's General format shows them)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def number(name: str, value: object, position: int | None = None) -> Value:
+    """One cell as a number or None (blank); anything else raises InputError in Excel words."""
+    try:
+        return to_value(name, value, position)
+    except InputError:
+        expected = "expected a number or a blank cell"
+        if position is None:
+            raise InputError(name, f"{describe(value)} is not a number; {expected}") from None
+        raise InputError(name, f"is {describe(value)}; {expected}", position) from None
+
+
 def is_blank(value: object) -> bool:
     """A blank cell: None, empty text, or the "#N/A" a classic UDF shows for a missing value."""
     return value is None or (isinstance(value, str) and (not value.strip() or value == NA))
@@ -125,8 +168,8 @@ class Cells:
         """
         values = [None if is_blank(v) else v for v in self.values]
         if self.scalar:
-            return [to_value(self.name, values[0])]
-        return [to_value(self.name, v, i) for i, v in enumerate(values, start=1)]
+            return [number(self.name, values[0])]
+        return [number(self.name, v, i) for i, v in enumerate(values, start=1)]
 
     def core_arg(self) -> Value | list[Value]:
         """The numbers as the core takes them: a scalar for one cell, else a list."""
@@ -240,6 +283,12 @@ def choose(name: str, resolve: Callable[[str], R], text: str) -> R:
 def definition_arg(value: object) -> Definition:
     """mof3 (default), narrow, or item ids separated by commas (one item id is fine too)."""
     text = text_arg("definition", value, DEFAULT_DEFINITION, "mof3, narrow or item ids")
+    if text.lower() == "custom":
+        raise InputError(
+            "definition",
+            'is "custom"; for your own definition list item ids separated by commas, '
+            "e.g. copyright_royalties,computer_services",
+        )
     try:
         if text.lower() in ITEM_IDS:
             return custom_definition([text.lower()])
@@ -254,8 +303,8 @@ def optional_number(name: str, value: object) -> float | None:
     """A single optional number; blank or omitted gives None."""
     value = unwrap(value)
     if _is_seq(value):
-        raise InputError(name, "is a range; expected a single number")
-    return to_value(name, value)
+        raise InputError(name, f"is {describe(value)}; expected a single number")
+    return number(name, value)
 
 
 def basis_arg(value: object) -> str:

@@ -39,6 +39,7 @@ from digital_deficit.udf_args import (
     read_cells,
     shaped,
     text_arg,
+    unwrap,
 )
 
 if TYPE_CHECKING:
@@ -114,14 +115,41 @@ def _item(value: object) -> str:
     return choose("item", get_item, text.lower()).id
 
 
+# Items published only as one side (an import bill has no receipts and no net balance): the
+# side when the side argument is blank.
+ONE_SIDED: dict[str, str] = {"crude_oil_imports": "debit"}
+
+
 def _options(
-    definition: object, side: object, vintage: object
+    item_id: str, definition: object, side: object, vintage: object
 ) -> tuple[Definition, str, str | None]:
+    """The definition, side and vintage arguments, checked against the item."""
+    if item_id not in AGGREGATE_ITEMS and not is_blank(unwrap(definition)):
+        raise InputError(
+            "definition",
+            f"applies only to the digital item; leave it blank for {item_id}",
+        )
     chosen = definition_arg(definition)
-    side_id = choose(
-        "side", check_side, text_arg("side", side, "net", "net, credit or debit").lower()
-    )
+    only = ONE_SIDED.get(item_id)
+    side_text = text_arg("side", side, only or "net", "net, credit or debit").lower()
+    side_id = choose("side", check_side, side_text)
+    if only and side_id != only:
+        raise InputError(
+            "side",
+            f"is {side_id}, but {item_id} is published only as a {only} "
+            f"(the import bill); leave side blank or use {only}",
+        )
     vintage_id = text_arg("vintage", vintage, "", "a vintage such as preliminary") or None
+    if vintage_id is not None:
+        from digital_deficit.data.vintage import VINTAGE_FORMS, vintage_rank
+
+        vintage_id = vintage_id.lower()
+        try:
+            vintage_rank(vintage_id)
+        except ValueError:
+            raise InputError(
+                "vintage", f'is the text "{vintage_id}"; expected {VINTAGE_FORMS}'
+            ) from None
     return chosen, side_id, vintage_id
 
 
@@ -150,7 +178,7 @@ def _figures(
 ) -> tuple[list[Figure | None], Shape]:
     """The figure for each period cell (None for a blank cell) and the cells' shape."""
     item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     periods = read_cells("period", period)
     data = dataset()
     figures = [
@@ -229,7 +257,7 @@ def series(
     Without ``first``/``last`` the series runs from the first to the last published period.
     """
     item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     basis_id = basis_arg(basis)
     start = _bound("first", first, basis_id, last=False)
     end = _bound("last", last, basis_id, last=True)

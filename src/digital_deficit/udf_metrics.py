@@ -16,15 +16,17 @@ from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
-from digital_deficit.core.values import Result, Value, describe, to_value
+from digital_deficit.core.values import Result, Value
 from digital_deficit.udf_args import (
     Cells,
     Output,
     as_list,
     choose,
     definition_arg,
+    describe,
     excel_errors,
     is_blank,
+    number,
     optional_number,
     period_arg,
     read_cells,
@@ -127,7 +129,7 @@ def _pair_item(name: object, row: int) -> str:
 
 def _number(value: object, where: str) -> Value:
     try:
-        return None if is_blank(value) else to_value("items", value)
+        return None if is_blank(value) else number("items", value)
     except InputError:
         raise InputError(
             "items", f"{where} is {describe(value)}; expected a number or a blank cell"
