@@ -416,6 +416,28 @@ def test_projection_and_fx() -> None:
     assert udfs.dd_fx_impact(-55360, [[-110720], [None]], 6) == [[6.0], [NA]]
 
 
+def test_projection_on_one_basis() -> None:
+    # Positions on the time axis come from Period.decimal_year: FY2014 -> 2014.0, 2024Q3 -> 2024.5.
+    assert udfs.dd_project([["FY2014"], ["FY2024"]], [[1], [2]], "FY2030", "linear") == 2.6
+    assert udfs.dd_project([["2024Q1"], ["2024Q3"]], [[1], [2]], "2025Q1", "linear") == 3.0
+    assert _error(lambda: udfs.dd_project([["FY2014"], ["FY2024"]], [[1], [2]], 2030)) == (
+        "target: is the number 2030, a CY period, but the periods are FY periods; "
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([["2014-01"], ["2024-01"]], [[1], [2]], [[2025]])) == (
+        "target: is the number 2025, a CY period, but the periods are M periods; "
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([[2014], ["FY2024"]], [[1], [2]], [[2030, 2031]])) == (
+        'periods: cell 2 is the text "FY2024", a FY period, but the first period is a CY '
+        "period; give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([[2014], [2024]], [[1], [2]], [[2030, "FY2031"]])) == (
+        'target: cell 2 is the text "FY2031", a FY period, but the periods are CY periods; '
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+
+
 def test_growth_and_projection_errors() -> None:
     assert _error(lambda: udfs.dd_growth_multiple([[1], [2], ["abc"]], 1)) == (
         'current: cell 3 is the text "abc"; expected a number or a blank cell'
