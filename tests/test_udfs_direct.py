@@ -299,6 +299,19 @@ def test_unreadable_xlwings_conf_is_a_one_line_error(
     )
 
 
+def test_shipped_xlwings_conf(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "addin" / "xlwings.conf"
+    raw = shipped.read_bytes()
+    assert raw.isascii() and raw.count(b"\r\n") == raw.count(b"\n") == 3  # as Write # writes
+    assert raw.decode().splitlines() == [
+        '"INTERPRETER_WIN","%USERPROFILE%\\digital-deficit\\Scripts\\pythonw.exe"',
+        '"UDF MODULES","digital_deficit.udfs"',
+        '"DIGITAL_DEFICIT_DATA",""',
+    ]
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(shipped))
+    assert udf_data.configured_data_file() is None  # the empty setting names no file
+
+
 def test_bad_data_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(tmp_path / "missing.csv"))
     message = _error(lambda: udfs.dd_value("digital", 2024))
