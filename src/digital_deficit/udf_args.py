@@ -319,19 +319,30 @@ def period_arg(name: str, value: object, basis: str, position: int | None = None
     A month or a date on an annual, half or quarterly basis gives the period that contains it
     (2024-12-31 on FY is FY2024).
     """
+    try:
+        found = _period_on(value, basis)
+    except TypeError:  # an unhashable value (a range): not a period, read without the cache
+        found = _period_on.__wrapped__(value, basis)
+    if isinstance(found, str):
+        raise InputError(name, found, position)
+    return found
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _period_on(value: object, basis: str) -> Period | str:
+    """The period ``value`` names on ``basis``, or the problem (a message without the name).
+
+    Cached: a sheet asks for the same few periods over and over, on every recalculation.
+    """
     default = basis if basis in ("CY", "FY") else "CY"
     try:
         period = read_period(value.strip() if isinstance(value, str) else value, default)
     except PeriodError as exc:
-        raise InputError(name, f"is {describe(value)}: {exc}", position) from None
+        return f"is {describe(value)}: {exc}"
     if basis and period.basis == "M" and basis != "M":
         return period_of_month(period.year, period.index, basis)
     if basis and period.basis != basis:
-        raise InputError(
-            name,
-            f"is {describe(value)}, a {period.basis} period, but the basis is {basis}",
-            position,
-        )
+        return f"is {describe(value)}, a {period.basis} period, but the basis is {basis}"
     return period
 
 
