@@ -136,11 +136,11 @@ def test_data_errors_name_the_argument() -> None:
         "item: unknown item 'foo'; expected one of: current_account, goods,"
     )
     assert _error(lambda: udfs.dd_value("digital", "20x4")) == (
-        "period: is the text \"20x4\": '20x4' is not a period; expected a year (2024), "
+        'period: is the text "20x4", which is not a period; expected a year (2024), '
         "FY2024, 2024H1, 2024Q1 or 2024-03"
     )
     assert _error(lambda: udfs.dd_value("digital", [[2024], ["x"]])).startswith(
-        'period: cell 2 is the text "x": '
+        'period: cell 2 is the text "x", which is not a period; '
     )
     assert _error(lambda: udfs.dd_value("digital", 2024, definition="wide")) == (
         "definition: unknown definition 'wide'; expected one of: mof3, narrow, custom"
@@ -191,6 +191,12 @@ def test_messages_describe_cells_in_excel_words() -> None:
     )
     assert _error(lambda: udfs.dd_value("digital", 2024, side=2024)) == (
         "side: is the number 2024; expected net, credit or debit"
+    )
+    assert _error(lambda: udfs.dd_value("digital", True)) == (
+        "period: is TRUE, which is not a period"
+    )
+    assert _error(lambda: udfs.dd_value("digital", [[2024], [3000]])) == (
+        "period: cell 2 is the number 3000, which is outside the years 1850-2100"
     )
     assert _error(lambda: udfs.dd_value("digital", 2024, side=0.5)) == (
         "side: is the number 0.5; expected net, credit or debit"

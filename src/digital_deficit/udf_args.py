@@ -335,10 +335,15 @@ def _period_on(value: object, basis: str) -> Period | str:
     Cached: a sheet asks for the same few periods over and over, on every recalculation.
     """
     default = basis if basis in ("CY", "FY") else "CY"
+    written = value.strip() if isinstance(value, str) else value
     try:
-        period = read_period(value.strip() if isinstance(value, str) else value, default)
+        period = read_period(written, default)
     except PeriodError as exc:
-        return f"is {describe(value)}: {exc}"
+        # The core names the value in Python's notation ('20x4', True): say it in Excel's.
+        problem, python_name = str(exc), f"{written!r} "
+        if problem.startswith(python_name):
+            return f"is {describe(value)}, which {problem.removeprefix(python_name)}"
+        return f"is {describe(value)}: {problem}"
     if basis and period.basis == "M" and basis != "M":
         return period_of_month(period.year, period.index, basis)
     if basis and period.basis != basis:
