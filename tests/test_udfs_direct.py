@@ -619,3 +619,23 @@ def test_series_of_a_monthly_user_file_matches_the_figure_rules(
         ["2024-04", -10.0],
         ["2024-05", NA],
     ]
+
+
+def test_errors_inside_the_classic_com_server_are_com_exceptions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests import xlwings_stubs
+
+    monkeypatch.delenv("XLWINGS_ON_SERVER", raising=False)
+    stand_ins = ("pythoncom", "pywintypes", "win32com", "win32com.client", "win32com.server")
+    for name in (*stand_ins, "win32com.server.exception", "xlwings.com_server"):
+        monkeypatch.setitem(sys.modules, name, None)  # removed again after the test
+    xlwings_stubs.install_pywin32_stand_ins()
+    sys.modules["xlwings.com_server"] = xlwings_stubs.types.ModuleType("xlwings.com_server")
+    with pytest.raises(xlwings_stubs.COMException) as info:
+        udfs.dd_value("digital", 2024, side="gross")
+    message = "side: unknown side 'gross'; expected one of: net, credit, debit"
+    assert info.value.description == message
+    assert xlwings_stubs.vba_err_description(info.value) == message
+    monkeypatch.setenv("XLWINGS_ON_SERVER", "true")  # xlwings Server in the same process
+    assert _error(lambda: udfs.dd_value("digital", 2024, side="gross")) == message
