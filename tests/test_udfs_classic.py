@@ -60,7 +60,7 @@ def test_classic_metadata_of_dd_value(classic: dict[str, Any]) -> None:
     assert info["args"][1]["options"] == {"ndim": 2}
     assert [("optional" in a) for a in info["args"]] == [False, False, True, True, True, True]
     assert info["ret"]["doc"] == (
-        "Published figure of an item for a period, in oku yen (100 million yen); #N/A if none."
+        "Figure for a period in oku yen: published or analyst estimate (DD_SOURCE); #N/A if none."
     )
     assert info["args"][0]["doc"] == (
         "item id, e.g. digital, services, travel, current_account (see DD_ITEMS)"

@@ -136,11 +136,11 @@ def test_data_errors_name_the_argument() -> None:
         "item: unknown item 'foo'; expected one of: current_account, goods,"
     )
     assert _error(lambda: udfs.dd_value("digital", "20x4")) == (
-        "period: is the text \"20x4\": '20x4' is not a period; expected a year (2024), "
+        'period: is the text "20x4", which is not a period; expected a year (2024), '
         "FY2024, 2024H1, 2024Q1 or 2024-03"
     )
     assert _error(lambda: udfs.dd_value("digital", [[2024], ["x"]])).startswith(
-        'period: cell 2 is the text "x": '
+        'period: cell 2 is the text "x", which is not a period; '
     )
     assert _error(lambda: udfs.dd_value("digital", 2024, definition="wide")) == (
         "definition: unknown definition 'wide'; expected one of: mof3, narrow, custom"
@@ -155,7 +155,66 @@ def test_data_errors_name_the_argument() -> None:
         'period: is the text "FY2024", a FY period, but the basis is CY'
     )
     assert _error(lambda: udfs.dd_value(12, 2024)) == (
-        "item: is a int (12); expected an item id such as digital or services"
+        "item: is the number 12; expected an item id such as digital or services"
+    )
+
+
+def test_data_options_are_checked_against_the_item() -> None:
+    # Crude-oil imports are an import bill: published as a debit only, which is the default.
+    assert udfs.dd_value("crude_oil_imports", 2024) == 107000.0
+    assert udfs.dd_value("crude_oil_imports", [[2023, 2024]], side="debit") == [
+        [114000.0, 107000.0]
+    ]
+    assert _error(lambda: udfs.dd_value("crude_oil_imports", 2024, side="net")) == (
+        "side: is net, but crude_oil_imports is published only as a debit (the import bill); "
+        "leave side blank or use debit"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, vintage="foo")) == (
+        'vintage: is the text "foo"; expected preliminary, revised-YYYY-MM, published, '
+        "official, derived, analyst or YYYY-MM-DD"
+    )
+    assert udfs.dd_value("digital", 2014, vintage="Analyst") == -21000.0
+    assert udfs.dd_value("digital", 2024, vintage="analyst") == NA  # valid, none published
+    assert _error(lambda: udfs.dd_value("travel", 2024, definition="narrow")) == (
+        "definition: applies only to the digital item; leave it blank for travel"
+    )
+    assert _error(lambda: udfs.dd_series("services", 2023, 2024, definition="mof3")) == (
+        "definition: applies only to the digital item; leave it blank for services"
+    )
+    assert udfs.dd_value("travel", 2024, definition="") == 58973.0
+
+
+def test_messages_describe_cells_in_excel_words() -> None:
+    assert _error(lambda: udfs.dd_value("digital", 2024, definition="custom")) == (
+        'definition: is "custom"; for your own definition list item ids separated by commas, '
+        "e.g. copyright_royalties,computer_services"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, side=2024)) == (
+        "side: is the number 2024; expected net, credit or debit"
+    )
+    assert _error(lambda: udfs.dd_value("digital", True)) == (
+        "period: is TRUE, which is not a period"
+    )
+    assert _error(lambda: udfs.dd_value("digital", [[2024], [3000]])) == (
+        "period: cell 2 is the number 3000, which is outside the years 1850-2100"
+    )
+    assert _error(lambda: udfs.dd_value("digital", 2024, side=0.5)) == (
+        "side: is the number 0.5; expected net, credit or debit"
+    )
+    assert _error(lambda: udfs.dd_value([["digital"], ["services"]], 2024)) == (
+        "item: is a range of 2 cells; expected an item id such as digital or services"
+    )
+    assert _error(lambda: udfs.dd_growth_multiple(dt.datetime(2024, 1, 1), 1)) == (
+        "current: the date 2024-01-01 is not a number; expected a number or a blank cell"
+    )
+    assert _error(lambda: udfs.dd_growth_multiple([[1], [dt.datetime(2024, 1, 1, 9, 30)]], 1)) == (
+        "current: cell 2 is the date and time 2024-01-01 09:30; expected a number or a blank cell"
+    )
+    assert _error(lambda: udfs.dd_fx_impact(1, 2, [[5, 6]])) == (
+        "yen_per_doubling: is a range of 2 cells; expected a single number"
+    )
+    assert _error(lambda: udfs.dd_digital_balance([["consulting", True]])) == (
+        "items: row 1, column 2 (consulting) is TRUE; expected a number or a blank cell"
     )
 
 
@@ -192,6 +251,71 @@ def test_data_file_from_xlwings_conf(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert udfs.dd_value("digital", 2026) == -70003.0
     monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(_user_file(tmp_path / "env.csv", "-1")))
     assert udfs.dd_value("digital", 2026) == -1.0  # the environment variable wins
+
+
+def _conf_lines(path: Path) -> str:
+    return f'"UDF MODULES","digital_deficit.udfs"\r\n"DIGITAL_DEFICIT_DATA","{path}"\r\n'
+
+
+def test_xlwings_conf_as_the_ribbon_writes_it_on_japanese_windows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # VBA Write # saves in the system code page: cp932 on Japanese Windows, where a user
+    # folder or an interpreter path often holds Japanese characters.
+    folder = tmp_path / "財務データ"
+    folder.mkdir()
+    path = _user_file(folder / "国際収支.csv", "-70004")
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(
+        ('"INTERPRETER_WIN","C:\\Users\\山田\\python.exe"\r\n' + _conf_lines(path)).encode("cp932")
+    )
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    for system in ("cp932", "UTF-8"):  # Japanese Windows, and a machine on UTF-8
+        monkeypatch.setattr("locale.getpreferredencoding", lambda _=False, s=system: s)
+        assert udf_data.configured_data_file() == str(path)
+    assert udfs.dd_value("digital", 2026) == -70004.0
+
+
+def test_xlwings_conf_saved_as_utf8_with_a_bom(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = _user_file(tmp_path / "bom.csv", "-70005")
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(b"\xef\xbb\xbf" + f'"DIGITAL_DEFICIT_DATA","{path}"\r\n'.encode())
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    assert udfs.dd_value("digital", 2026) == -70005.0
+
+
+def test_unreadable_xlwings_conf_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(b'"DIGITAL_DEFICIT_DATA","C:\\data\\\x81 .csv"\r\n')  # no cp932
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
+    monkeypatch.setattr("locale.getpreferredencoding", lambda _=False: "cp932")
+    assert _error(lambda: udfs.dd_value("digital", 2024)) == (
+        f"cannot read {conf}: it is neither UTF-8 nor cp932 text; "
+        "save it again from the xlwings ribbon or as UTF-8"
+    )
+    folder = tmp_path / "folder.conf"
+    folder.mkdir()
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(folder))
+    assert _error(lambda: udfs.dd_value("digital", 2024)) == (
+        f"cannot read {folder}: Is a directory"
+    )
+
+
+def test_shipped_xlwings_conf(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "addin" / "xlwings.conf"
+    raw = shipped.read_bytes()
+    assert raw.isascii() and raw.count(b"\r\n") == raw.count(b"\n") == 3  # as Write # writes
+    assert raw.decode().splitlines() == [
+        '"INTERPRETER_WIN","%USERPROFILE%\\digital-deficit\\Scripts\\pythonw.exe"',
+        '"UDF MODULES","digital_deficit.udfs"',
+        '"DIGITAL_DEFICIT_DATA",""',
+    ]
+    monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(shipped))
+    assert udf_data.configured_data_file() is None  # the empty setting names no file
 
 
 def test_bad_data_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -309,6 +433,28 @@ def test_projection_and_fx() -> None:
     assert fiscal == projection.project([2014, 2024], [-1, -4], 2034) == pytest.approx(-16.0)
     assert udfs.dd_fx_impact(-55360, -110720, 5.5) == 5.5
     assert udfs.dd_fx_impact(-55360, [[-110720], [None]], 6) == [[6.0], [NA]]
+
+
+def test_projection_on_one_basis() -> None:
+    # Positions on the time axis come from Period.decimal_year: FY2014 -> 2014.0, 2024Q3 -> 2024.5.
+    assert udfs.dd_project([["FY2014"], ["FY2024"]], [[1], [2]], "FY2030", "linear") == 2.6
+    assert udfs.dd_project([["2024Q1"], ["2024Q3"]], [[1], [2]], "2025Q1", "linear") == 3.0
+    assert _error(lambda: udfs.dd_project([["FY2014"], ["FY2024"]], [[1], [2]], 2030)) == (
+        "target: is the number 2030, a CY period, but the periods are FY periods; "
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([["2014-01"], ["2024-01"]], [[1], [2]], [[2025]])) == (
+        "target: is the number 2025, a CY period, but the periods are M periods; "
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([[2014], ["FY2024"]], [[1], [2]], [[2030, 2031]])) == (
+        'periods: cell 2 is the text "FY2024", a FY period, but the first period is a CY '
+        "period; give every period on one basis (e.g. FY2014 and FY2030)"
+    )
+    assert _error(lambda: udfs.dd_project([[2014], [2024]], [[1], [2]], [[2030, "FY2031"]])) == (
+        'target: cell 2 is the text "FY2031", a FY period, but the periods are CY periods; '
+        "give every period on one basis (e.g. FY2014 and FY2030)"
+    )
 
 
 def test_growth_and_projection_errors() -> None:
@@ -473,3 +619,23 @@ def test_series_of_a_monthly_user_file_matches_the_figure_rules(
         ["2024-04", -10.0],
         ["2024-05", NA],
     ]
+
+
+def test_errors_inside_the_classic_com_server_are_com_exceptions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests import xlwings_stubs
+
+    monkeypatch.delenv("XLWINGS_ON_SERVER", raising=False)
+    stand_ins = ("pythoncom", "pywintypes", "win32com", "win32com.client", "win32com.server")
+    for name in (*stand_ins, "win32com.server.exception", "xlwings.com_server"):
+        monkeypatch.setitem(sys.modules, name, None)  # removed again after the test
+    xlwings_stubs.install_pywin32_stand_ins()
+    sys.modules["xlwings.com_server"] = xlwings_stubs.types.ModuleType("xlwings.com_server")
+    with pytest.raises(xlwings_stubs.COMException) as info:
+        udfs.dd_value("digital", 2024, side="gross")
+    message = "side: unknown side 'gross'; expected one of: net, credit, debit"
+    assert info.value.description == message
+    assert xlwings_stubs.vba_err_description(info.value) == message
+    monkeypatch.setenv("XLWINGS_ON_SERVER", "true")  # xlwings Server in the same process
+    assert _error(lambda: udfs.dd_value("digital", 2024, side="gross")) == message

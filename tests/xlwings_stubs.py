@@ -24,6 +24,40 @@ class _ComError(Exception):
     """pywintypes.com_error."""
 
 
+class COMException(_ComError):
+    """win32com.server.exception.COMException (pywin32): the attributes pywin32 reads."""
+
+    def __init__(
+        self,
+        description: str | None = None,
+        scode: int | None = None,
+        source: str | None = None,
+        helpfile: str | None = None,
+        helpContext: int | None = None,  # pywin32 spells it so
+        desc: str | None = None,
+        hresult: int | None = None,
+    ) -> None:
+        self.scode = scode or hresult
+        self.description = description or desc
+        self.source, self.helpfile, self.helpcontext = source, helpfile, helpContext
+        super().__init__(self.scode, self.description, None, -1)
+
+
+def vba_err_description(exc: BaseException) -> str:
+    """Err.Description in the VBA wrapper after the COM server raised ``exc``.
+
+    pywin32 (com/win32com/src/ErrorUtils.cpp, PyCom_ExcepInfoFromPyException) fills the COM
+    EXCEPINFO from a COMException's ``description``; any other exception becomes "Unexpected
+    Python Error: " and the traceback. The wrapper Import Functions writes puts
+    Err.Description in the cell (``failed: f = Err.Description``).
+    """
+    import traceback
+
+    if isinstance(exc, _ComError) and getattr(exc, "description", None) is not None:
+        return str(exc.description)  # type: ignore[attr-defined]
+    return "Unexpected Python Error: " + "".join(traceback.format_exception(exc))
+
+
 def install_pywin32_stand_ins() -> None:
     """Put minimal pythoncom, pywintypes and win32com.client modules in sys.modules."""
     pythoncom = types.ModuleType("pythoncom")
@@ -40,12 +74,19 @@ def install_pywin32_stand_ins() -> None:
 
     client.Dispatch = dispatch  # type: ignore[attr-defined]
     win32com.client = client  # type: ignore[attr-defined]
+    server = types.ModuleType("win32com.server")
+    exception = types.ModuleType("win32com.server.exception")
+    exception.COMException = COMException  # type: ignore[attr-defined]
+    server.exception = exception  # type: ignore[attr-defined]
+    win32com.server = server  # type: ignore[attr-defined]
     sys.modules.update(
         {
             "pythoncom": pythoncom,
             "pywintypes": pywintypes,
             "win32com": win32com,
             "win32com.client": client,
+            "win32com.server": server,
+            "win32com.server.exception": exception,
         }
     )
 
@@ -98,6 +139,9 @@ def load_classic(module_name: str) -> tuple[Any, Any]:
     import xlwings.udfs as classic
 
     xlwings.engines.add(xlwings.Engine(impl=ExcelEngineStandIn()))
+    # The add-in starts the COM server with xlwings.serve(), which imports xlwings.com_server
+    # (it needs win32api and win32event, so a bare module stands in for it).
+    sys.modules["xlwings.com_server"] = types.ModuleType("xlwings.com_server")
 
     xlwings.func, xlwings.arg, xlwings.ret = classic.xlfunc, classic.xlarg, classic.xlret
     return classic, importlib.import_module(module_name)
@@ -153,7 +197,7 @@ def run_classic(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any]
             ret = f(*args)
             results.append({"value": conversion.write(ret, None, info["ret"]["options"])})
         except Exception as exc:
-            results.append(_error(exc))
+            results.append({"cell": vba_err_description(exc)})
     return {"meta": _jsonable(meta), "vba": vba.getvalue(), "results": _jsonable(results)}
 
 
@@ -410,12 +454,21 @@ EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
 
 
 def check_result(result: dict[str, Any], expected: Any, na: Any) -> None:
-    """Compare one runner result with the expectation (``na`` is how #N/A comes back)."""
+    """Compare one runner result with the expectation (``na`` is how #N/A comes back).
+
+    A classic error is the text the cell shows; elsewhere the exception a UDF raised.
+    """
     if isinstance(expected, dict) and "error" in expected:
-        assert result == {"error": expected["error"], "type": "UdfError", "xlwings_error": True}
+        if "cell" in result:
+            assert result == {"cell": expected["error"]}
+        else:
+            assert result == {"error": expected["error"], "type": "UdfError", "xlwings_error": True}
     elif isinstance(expected, dict) and "error_start" in expected:
-        assert result["type"] == "UdfError"
-        assert result["error"].startswith(expected["error_start"])
+        if "cell" in result:
+            assert result["cell"].startswith(expected["error_start"])
+        else:
+            assert result["type"] == "UdfError"
+            assert result["error"].startswith(expected["error_start"])
     elif isinstance(expected, dict) and "first_row" in expected:
         assert result["value"][0] == expected["first_row"]
         assert len(result["value"]) > 2

@@ -1,9 +1,18 @@
 """Build workbook/digital_deficit_demo.xlsx: the Excel functions on published figures.
 
 Sheets: Instructions; Data (published series pulled with DD_SERIES, citations with DD_SOURCE,
-the vocabularies); Metrics (each metric computed by a UDF next to the value the package computes
-outside Excel, and a check cell). openpyxl writes formulas without cached values: the workbook
-shows numbers once Excel with the xlwings add-in (or xlwings Lite) calculates it.
+the vocabularies); Components (component tables for DD_DIGITAL_BALANCE, DD_DIGITAL_PAYMENTS and
+DD_DIGITAL_RECEIPTS); Metrics (each metric computed by a UDF next to the value expected from the
+published figures, its source, a tolerance from the figures' precision and a check cell).
+
+The Expected column never calls the functions it checks: it is the published figure (PUBLISHED
+below, copied from the embedded dataset with its precision and source; a test compares the two)
+or plain arithmetic on published figures. The tolerance is how far the result may move when every
+published input moves by half its precision (``precision_oku_yen``), plus half the precision of
+the expected figure when that is itself a separately published, rounded result.
+
+openpyxl writes formulas without cached values: the workbook shows numbers once Excel with the
+xlwings add-in (or xlwings Lite) calculates it.
 
 Run: ``python workbook/build_demo.py [OUTPUT.xlsx]``.
 """
@@ -11,8 +20,12 @@ Run: ``python workbook/build_demo.py [OUTPUT.xlsx]``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
+import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -21,8 +34,6 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from digital_deficit import udfs
-from digital_deficit.core import projection
-from digital_deficit.udf_args import NA, unwrap
 
 OUTPUT = Path(__file__).with_name("digital_deficit_demo.xlsx")
 FIRST, LAST = 2014, 2025
@@ -30,7 +41,126 @@ FONT = "Calibri"
 BOLD = Font(name=FONT, bold=True)
 TITLE = Font(name=FONT, bold=True, size=14)
 PLAIN = Font(name=FONT)
+NOTE = Font(name=FONT, italic=True, color="C00000")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+ILLUSTRATIVE_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A published figure as the embedded dataset holds it (oku yen)."""
+
+    value: float
+    precision: float
+    source: str
+
+
+# Published figures the Expected column uses: (item, period, definition, side) -> figure.
+# Copied from src/digital_deficit/data/japan_bop_published.csv (tests compare them).
+PUBLISHED: dict[tuple[str, str, str, str], Published] = {
+    ("digital", "CY2024", "mof3", "net"): Published(
+        -66506,
+        1,
+        "MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen (the seed article's 6.65 trillion)",
+    ),
+    ("digital", "CY2024", "narrow", "net"): Published(
+        -64622, 1, "Kyodo report of MOF figures (kumanichi.com 1685611)"
+    ),
+    ("digital", "FY2024", "mof3", "net"): Published(-69651, 1, "MOF via Jiji (FY2024)"),
+    ("digital", "CY2023", "mof3", "net"): Published(
+        -55360, 1, "MOF via Jiji 2024-02-29: 5 trillion 5360 oku yen"
+    ),
+    ("digital", "CY2023", "mof3", "debit"): Published(
+        92463, 1, "MOF via Jiji 2024-02-29: payments 9 trillion 2463 oku yen"
+    ),
+    ("digital", "CY2023", "mof3", "credit"): Published(
+        37103,
+        1,
+        "payments minus net deficit (92463 - 55360); MRI rounds to 3.7 trillion",
+    ),
+    ("digital", "CY2014", "narrow", "net"): Published(
+        -20225,
+        1,
+        "Kyodo report of MOF figures (kumanichi.com 1685611); the seed article's 2.02 trillion yen",
+    ),
+    ("digital", "CY2023", "narrow", "net"): Published(
+        -53452, 1, "Digital Agency priority plan 2024-06-21"
+    ),
+    ("ict_services", "CY2024", "", "net"): Published(
+        -24941,
+        1,
+        "MOF via Jiji 2025-02-10: telecommunications, computer and information services "
+        "2 trillion 4941 oku yen deficit",
+    ),
+    ("services", "CY2024", "", "net"): Published(
+        -26162, 1, "MOF preliminary CY2024 release (Jiji/Kyodo)"
+    ),
+    ("travel", "CY2024", "", "net"): Published(
+        58973, 1, "MOF preliminary CY2024 release (Kyodo via kumanichi 1685611)"
+    ),
+    ("crude_oil_imports", "CY2024", "", "debit"): Published(
+        107000, 1000, "Karakama via 2ch.logpo 396218 (about 10.7 trillion yen)"
+    ),
+    ("current_account", "CY2023", "", "net"): Published(
+        206295, 1, "MOF preliminary CY2023 release (Jiji table via moneytimes.jp 316783)"
+    ),
+    ("goods", "CY2023", "", "net"): Published(
+        -66290, 1, "MOF preliminary CY2023 release (Jiji table)"
+    ),
+    ("services", "CY2023", "", "net"): Published(
+        -32026, 1, "MOF preliminary CY2023 release (Jiji table)"
+    ),
+    ("primary_income", "CY2023", "", "net"): Published(
+        345573, 1, "MOF preliminary CY2023 release (Jiji table)"
+    ),
+    ("secondary_income", "CY2023", "", "net"): Published(
+        -40962, 1, "MOF preliminary CY2023 release (Jiji table)"
+    ),
+    ("current_account", "CY2022", "", "net"): Published(
+        114432, 1, "MOF preliminary CY2022 release (Jiji; Nikkei 2023-02-08)"
+    ),
+    ("reinvested_earnings", "CY2022", "", "credit"): Published(
+        130000, 10000, "Karakama, Toyo Keizai 686158 p.4 (about 13 trillion yen)"
+    ),
+    ("reinvested_earnings", "CY2022", "", "debit"): Published(
+        17000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 1.7 trillion yen)"
+    ),
+    ("portfolio_investment_income", "CY2022", "", "credit"): Published(
+        185000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 18.5 trillion yen)"
+    ),
+    ("portfolio_investment_income", "CY2022", "", "debit"): Published(
+        82000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 8.2 trillion yen)"
+    ),
+    ("current_account", "FY2023", "", "net"): Published(
+        253390, 1, "MOF preliminary FY2023 release (Jiji)"
+    ),
+    ("reinvested_earnings", "FY2023", "", "net"): Published(
+        105687, 1, "MOF FY2023 release as reported by Nikkei (note.com/kecofin)"
+    ),
+    ("portfolio_investment_income", "FY2023", "", "net"): Published(
+        128169, 1, "MOF FY2023 release as reported by Nikkei (note.com/kecofin)"
+    ),
+    ("current_account", "CY2019", "", "net"): Published(
+        200597, 1, "MOF preliminary CY2019 release as reported by Nikkei 2020-02-10"
+    ),
+    ("reinvested_earnings", "CY2019", "", "net"): Published(
+        54050, 1, "MOF primary income table (finance.lv21.net)"
+    ),
+    ("bond_interest", "CY2019", "", "net"): Published(
+        94101, 1, "MOF primary income table (finance.lv21.net)"
+    ),
+}
+
+# A published result that is not a stored figure: Karakama's cash-flow current account, CY2022.
+KARAKAMA_2022 = Published(
+    -97000, 1000, "Karakama (Mizuho Bank), Weekly Economist 2024-06-04: about -9.7 trillion yen"
+)
+
+# Illustrative split of the 2023 mof3 payments and receipts (oku yen): NOT published. Only the
+# totals are (PUBLISHED above); the split is made up so that its totals are the published ones.
+COMPONENTS = ("copyright_royalties", "ict_services", "consulting")
+ILLUSTRATIVE_PAYMENTS = (30000, 40000, 22463)
+ILLUSTRATIVE_RECEIPTS = (10000, 15000, 12103)
 
 # (title, item, definition, side) of each series block on the Data sheet
 SERIES: tuple[tuple[str, str, str, str], ...] = (
@@ -50,25 +180,39 @@ INSTRUCTIONS = (
     "Units: oku yen (100 million yen; 10,000 oku yen = 1 trillion yen); ratios are fractions.",
     "",
     "The cells hold formulas only. This file was written by a script (openpyxl), which cannot",
-    "calculate: until Excel calculates it with the functions installed, formula cells are empty.",
+    "calculate. Until Excel calculates it with the DD_ functions installed, formula cells show",
+    "#NAME? (Excel without the functions, LibreOffice) or nothing (file previewers).",
     "",
     "Desktop Excel for Windows with the xlwings add-in (on a Mac use xlwings Lite):",
-    "  1. Install the package and the add-in as described in addin/README.md.",
-    "  2. Save this file as .xlsm, open the xlwings ribbon, set UDF Modules to",
-    "     digital_deficit.udfs and click Import Functions.",
-    "  3. Press Ctrl+Alt+F9 to recalculate everything.",
-    "  A missing figure shows as the text #N/A (classic xlwings cannot return error values).",
+    "  1. In Command Prompt:  python -m venv %USERPROFILE%\\digital-deficit",
+    "     then  %USERPROFILE%\\digital-deficit\\Scripts\\pip install digital-deficit",
+    "  2. Install the add-in:  %USERPROFILE%\\digital-deficit\\Scripts\\xlwings addin install",
+    "     and restart Excel; an xlwings tab appears.",
+    "  3. In the xlwings tab set Interpreter to",
+    "     C:\\Users\\<you>\\digital-deficit\\Scripts\\pythonw.exe  (without it Excel reports",
+    '     "Could not activate Python COM server") and UDF Modules to  digital_deficit.udfs',
+    "  4. Allow Import Functions to write its VBA module: File > Options > Trust Center >",
+    "     Trust Center Settings > Macro Settings > Trust access to the VBA project object model.",
+    "  5. Save this file as a macro-enabled workbook (.xlsm) and click Import Functions.",
+    "  6. Press Ctrl+Alt+F9 to recalculate everything.",
+    "  A missing figure shows as the text #N/A (classic xlwings cannot return error values);",
+    "  a mistake in an argument shows its message in the cell.",
     "",
     "xlwings Lite (Excel on Windows, macOS and the web):",
-    "  1. Open xlwings Lite, paste addin/lite/main.py into main.py and",
-    "     addin/lite/requirements.txt into requirements.txt, then restart.",
-    "  2. Press Ctrl+Alt+F9 (or re-enter a formula) to recalculate.",
+    "  1. Home > Add-ins: add xlwings Lite and open it.",
+    "  2. In its editor put this line in requirements.txt:  digital-deficit==0.1.0",
+    "     and this line in main.py:  from digital_deficit.udfs import *",
+    "  3. Click Restart, then press Ctrl+Alt+F9 (or re-enter a formula) to recalculate.",
     "  A missing figure shows as the error #N/A.",
     "",
     "Sheets:",
     "  Data: published series (DD_SERIES), their citations (DD_SOURCE), items and definitions.",
-    "  Metrics: each metric by a DD_ function, the value the package computes outside Excel",
-    "  (Expected) and a check (OK when they agree).",
+    "  Components: tables of component values for DD_DIGITAL_BALANCE, DD_DIGITAL_PAYMENTS and",
+    "  DD_DIGITAL_RECEIPTS. The 2023 split by component is ILLUSTRATIVE (not published): only its",
+    "  totals are published figures.",
+    "  Metrics: each metric by a DD_ function (Result), the value expected from the published",
+    "  figures (Expected) with its source, a tolerance from the figures' precision, and a check",
+    "  (OK when Result is within the tolerance of Expected).",
     "",
     "Series blocks on Data are legacy array formulas sized to the figures known when the file",
     "was built; in Excel 365 you may instead type =DD_SERIES(...) in one cell and let it spill.",
@@ -165,158 +309,251 @@ def _call(function: str, *args: str) -> str:
     return f"={function}({','.join(args)})"
 
 
-def _metric_rows(ranges: dict[tuple[str, str, str], str]) -> list[tuple[str, str, object, str]]:
-    """(label, formula, expected value, unit) of each metric."""
-    u = udfs
-    d24, d23 = u.dd_value("digital", 2024), u.dd_value("digital", 2023)
-    n14, n24 = (u.dd_value("digital", y, None, "narrow") for y in (2014, 2024))
-    parts23 = [
-        u.dd_value(i, 2023) for i in ("goods", "services", "primary_income", "secondary_income")
-    ]
-    periods, values = ranges[("digital", "narrow", "net")].split("|")
-    narrow = udfs.dd_series("digital", FIRST, LAST, None, "narrow")[1:]
-    points = [(r[0], r[1]) for r in narrow if r[1] != NA]
-    ca19, re19, pi19, bi19 = (
-        u.dd_value(i, 2019)
-        for i in (
-            "current_account",
-            "reinvested_earnings",
-            "portfolio_investment_income",
-            "bond_interest",
-        )
+def _fig(item: str, period: str, definition: str = "", side: str = "net") -> Published:
+    return PUBLISHED[(item, period, definition, side)]
+
+
+def spread(f: Callable[..., float], *inputs: Published) -> float:
+    """Largest change of ``f`` when each input moves by half its precision (every corner)."""
+    base = f(*(i.value for i in inputs))
+    return max(
+        abs(f(*(i.value + s * i.precision / 2 for i, s in zip(inputs, signs, strict=True))) - base)
+        for signs in itertools.product((-1, 1), repeat=len(inputs))
     )
-    ca19_f, re19_f, pi19_f, bi19_f = (
-        _v(i, 2019)
-        for i in (
-            "current_account",
-            "reinvested_earnings",
-            "portfolio_investment_income",
-            "bond_interest",
-        )
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One row of the Metrics sheet."""
+
+    label: str
+    formula: str
+    expected: float | str
+    tolerance: float
+    unit: str
+    source: str
+
+
+def _computed(
+    label: str, formula: str, f: Callable[..., float], unit: str, how: str, *inputs: Published
+) -> Metric:
+    """A metric whose expected value is plain arithmetic (``f``) on published figures."""
+    expected = f(*(i.value for i in inputs))
+    return Metric(label, formula, expected, spread(f, *inputs), unit, how)
+
+
+def _lookup(label: str, formula: str, fig: Published) -> Metric:
+    return Metric(label, formula, fig.value, fig.precision / 2, "oku yen", fig.source)
+
+
+def _cagr_projection(y0: float, y1: float, x0: int, x1: int, target: int) -> float:
+    return y1 * (y1 / y0) ** ((target - x1) / (x1 - x0))
+
+
+def _linear_projection(xs: Sequence[int], target: int) -> Callable[..., float]:
+    def f(*ys: float) -> float:
+        slope, intercept = statistics.linear_regression(xs, ys)
+        return slope * target + intercept
+
+    return f
+
+
+def metric_rows(table: dict[str, str]) -> list[Metric]:
+    """Each metric: formula, expected value from published figures, tolerance, source."""
+    d24, n24 = _fig("digital", "CY2024", "mof3"), _fig("digital", "CY2024", "narrow")
+    fy24 = _fig("digital", "FY2024", "mof3")
+    d23, n23 = _fig("digital", "CY2023", "mof3"), _fig("digital", "CY2023", "narrow")
+    n14 = _fig("digital", "CY2014", "narrow")
+    pay23 = _fig("digital", "CY2023", "mof3", "debit")
+    rec23 = _fig("digital", "CY2023", "mof3", "credit")
+    ict24, svc24 = _fig("ict_services", "CY2024"), _fig("services", "CY2024")
+    trv24 = _fig("travel", "CY2024")
+    oil24 = _fig("crude_oil_imports", "CY2024", side="debit")
+    ca23 = _fig("current_account", "CY2023")
+    ca_parts = ("goods", "services", "primary_income", "secondary_income")
+    parts23 = [_fig(i, "CY2023") for i in ca_parts]
+    parts23_f = [_v(i, 2023) for i in ca_parts]
+    karakama22_inputs = (
+        _fig("current_account", "CY2022"),
+        _fig("reinvested_earnings", "CY2022", side="credit"),
+        _fig("reinvested_earnings", "CY2022", side="debit"),
+        _fig("portfolio_investment_income", "CY2022", side="credit"),
+        _fig("portfolio_investment_income", "CY2022", side="debit"),
     )
-    rows: list[tuple[str, str, object, str]] = [
-        ("Digital balance CY2024 (mof3)", "=" + _v("digital", 2024), d24, "oku yen"),
-        ("Digital balance CY2024 (narrow)", "=" + _v("digital", 2024, "narrow"), n24, "oku yen"),
-        (
-            "Digital balance FY2024 (mof3)",
-            "=" + _v("digital", "FY2024"),
-            u.dd_value("digital", "FY2024"),
+    ca19, re19, bi19 = (
+        _fig(i, "CY2019") for i in ("current_account", "reinvested_earnings", "bond_interest")
+    )
+    cf_items = ("current_account", "reinvested_earnings", "portfolio_investment_income")
+    ca19_f, re19_f, pi19_f, bi19_f = (_v(i, 2019) for i in (*cf_items, "bond_interest"))
+    narrow_years = (2014, 2023, 2024)
+    periods, values = table["narrow series"].split("|")
+    arithmetic = "arithmetic on the published figures: "
+    rows = [
+        _lookup("Digital balance CY2024 (mof3)", "=" + _v("digital", 2024), d24),
+        _lookup("Digital balance CY2024 (narrow)", "=" + _v("digital", 2024, "narrow"), n24),
+        _lookup("Digital balance FY2024 (mof3)", "=" + _v("digital", "FY2024"), fy24),
+        _lookup("Digital payments CY2023 (mof3)", "=" + _v("digital", 2023, side="debit"), pay23),
+        _lookup("Digital receipts CY2023 (mof3)", "=" + _v("digital", 2023, side="credit"), rec23),
+        Metric(
+            "Crude-oil imports CY2024 (published only as a debit: the default side)",
+            "=" + _v("crude_oil_imports", 2024),
+            oil24.value,
+            oil24.precision / 2,
             "oku yen",
+            oil24.source,
         ),
-        (
-            "Digital payments CY2023 (mof3)",
-            "=" + _v("digital", 2023, side="debit"),
-            u.dd_value("digital", 2023, side="debit"),
-            "oku yen",
-        ),
-        (
-            "Digital receipts CY2023 (mof3)",
-            "=" + _v("digital", 2023, side="credit"),
-            u.dd_value("digital", 2023, side="credit"),
-            "oku yen",
-        ),
-        (
+        Metric(
             "Source of the CY2024 figure",
             '=DD_SOURCE("digital",2024)',
-            u.dd_source("digital", 2024),
+            "MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen (the seed article's 6.65 trillion)"
+            " [preliminary]",
+            0,
             "text",
+            "the source and vintage of the embedded figure",
         ),
-        (
+        _lookup(
+            "Digital payments CY2023 from the component table (mof3)",
+            f"=DD_DIGITAL_PAYMENTS({table['payments']})",
+            pay23,
+        ),
+        _lookup(
+            "Digital receipts CY2023 from the component table (mof3)",
+            f"=DD_DIGITAL_RECEIPTS({table['receipts']})",
+            rec23,
+        ),
+        _lookup(
+            "Digital balance CY2023 from the component table (mof3)",
+            f"=DD_DIGITAL_BALANCE({table['net']})",
+            d23,
+        ),
+        _lookup(
+            "Digital balance from a table (custom: ict_services, 2024)",
+            f'=DD_DIGITAL_BALANCE({table["ict_services"]},"ict_services")',
+            ict24,
+        ),
+        _computed(
             "Multiple of 2014 (narrow, 2024)",
             f"=DD_GROWTH_MULTIPLE({_v('digital', 2024, 'narrow')},{_v('digital', 2014, 'narrow')})",
-            u.dd_growth_multiple(n24, n14),
+            lambda a, b: a / b,
             "times",
+            arithmetic + "64622 / 20225 (Kyodo)",
+            n24,
+            n14,
         ),
-        (
+        _computed(
             "CAGR 2014-2024 (narrow)",
             f"=DD_CAGR({_v('digital', 2014, 'narrow')},{_v('digital', 2024, 'narrow')},10)",
-            u.dd_cagr(n14, n24, 10),
+            lambda a, b: (b / a) ** (1 / 10) - 1,
             "fraction a year",
+            arithmetic + "(64622 / 20225)^(1/10) - 1",
+            n14,
+            n24,
         ),
-        (
+        _computed(
             "Change on 2023 (mof3, 2024)",
             f"=DD_YOY({_v('digital', 2024)},{_v('digital', 2023)})",
-            u.dd_yoy(d24, d23),
+            lambda a, b: a / b - 1,
             "fraction",
+            arithmetic + "66506 / 55360 - 1 (MOF via Jiji)",
+            d24,
+            d23,
         ),
-        (
+        _computed(
             "Digital / services deficit (2024)",
             f"=DD_SHARE_OF_SERVICES_DEFICIT({_v('digital', 2024)},{_v('services', 2024)})",
-            u.dd_share_of_services_deficit(d24, u.dd_value("services", 2024)),
+            lambda a, b: a / b,
             "times",
+            arithmetic + "66506 / 26162 (MOF)",
+            d24,
+            svc24,
         ),
-        (
+        _computed(
             "Travel surplus / digital deficit (narrow, 2024)",
             f"=DD_TOURISM_COVERAGE({_v('travel', 2024)},{_v('digital', 2024, 'narrow')})",
-            u.dd_tourism_coverage(u.dd_value("travel", 2024), n24),
+            lambda a, b: a / -b,
             "fraction",
+            arithmetic + "58973 / 64622 (Kyodo)",
+            trv24,
+            n24,
         ),
-        (
+        _computed(
             "Digital deficit / crude-oil imports (2024)",
-            f"=DD_OIL_RATIO({_v('digital', 2024)},{_v('crude_oil_imports', 2024, side='debit')})",
-            u.dd_oil_ratio(d24, u.dd_value("crude_oil_imports", 2024, side="debit")),
+            f"=DD_OIL_RATIO({_v('digital', 2024)},{_v('crude_oil_imports', 2024)})",
+            lambda a, b: -a / b,
             "fraction",
+            arithmetic + "66506 / 107000 (oil bill: an analyst's 10.7 trillion yen)",
+            d24,
+            oil24,
         ),
-        (
+        _computed(
             "ICT services / digital balance (2024)",
             f"=DD_COMPONENT_SHARE({_v('ict_services', 2024)},{_v('digital', 2024)})",
-            u.dd_component_share(u.dd_value("ict_services", 2024), d24),
+            lambda a, b: a / b,
             "fraction",
+            arithmetic + "24941 / 66506 (MOF via Jiji)",
+            ict24,
+            d24,
         ),
-        (
-            "Digital balance from a table (custom: ict_services, 2024)",
-            '=DD_DIGITAL_BALANCE(I2:I3,"ict_services")',
-            u.dd_digital_balance(
-                [["ict_services"], [u.dd_value("ict_services", 2024)]], "ict_services"
-            ),
-            "oku yen",
-        ),
-        (
+        _computed(
             "Projection to 2030 (narrow, CAGR first to last point)",
             f'=DD_PROJECT({periods},{values},2030,"cagr")',
-            projection.project([p for p, _ in points], [v for _, v in points], 2030, "cagr"),
+            lambda a, b: _cagr_projection(a, b, 2014, 2024, 2030),
             "oku yen",
+            arithmetic + "-64622 x (64622 / 20225)^(6/10); no published projection",
+            n14,
+            n24,
         ),
-        (
+        _computed(
             "Projection to 2030 (narrow, linear trend)",
             f'=DD_PROJECT({periods},{values},2030,"linear")',
-            projection.project([p for p, _ in points], [v for _, v in points], 2030, "linear"),
+            _linear_projection(narrow_years, 2030),
             "oku yen",
+            arithmetic + "least-squares line through 2014, 2023, 2024; no published projection",
+            n14,
+            n23,
+            n24,
         ),
-        (
+        Metric(
             "Yen depreciation if the 2023 deficit doubles (assumption: 5.5 yen per doubling)",
             f"=DD_FX_IMPACT({_v('digital', 2023)},2*{_v('digital', 2023)},5.5)",
-            u.dd_fx_impact(d23, 2 * d23, 5.5),
+            5.5 * math.log2(2),
+            0,
             "yen per USD",
+            "5.5 x log2(2): the user's assumption (5-6 yen per doubling, Mizuho R&T via Nikkei "
+            "Asian Review, unconfirmed)",
         ),
-        (
+        Metric(
             "Current account CY2023 from its parts",
-            "=DD_CURRENT_ACCOUNT("
-            + ",".join(
-                _v(i, 2023) for i in ("goods", "services", "primary_income", "secondary_income")
-            )
-            + ")",
-            u.dd_current_account(*parts23),
+            "=DD_CURRENT_ACCOUNT(" + ",".join(parts23_f) + ")",
+            ca23.value,
+            spread(lambda *v: sum(v), *parts23) + ca23.precision / 2,
             "oku yen",
+            "the published current account: " + ca23.source,
         ),
-        (
+        _computed(
             "Reported minus parts, CY2023",
-            "=DD_CA_RESIDUAL("
+            "=DD_CA_RESIDUAL(" + ",".join([_v("current_account", 2023), *parts23_f]) + ")",
+            lambda ca, g, s, p, si: ca - (g + s + p + si),
+            "oku yen",
+            arithmetic + "206295 - (-66290 - 32026 + 345573 - 40962)",
+            ca23,
+            *parts23,
+        ),
+        Metric(
+            "Cash-flow current account CY2022 (karakama), from the analyst's inputs",
+            "=DD_CF_CURRENT_ACCOUNT("
             + ",".join(
-                _v(i, 2023)
-                for i in (
-                    "current_account",
-                    "goods",
-                    "services",
-                    "primary_income",
-                    "secondary_income",
-                )
+                _v(i, 2022)
+                for i in ("current_account", "reinvested_earnings", "portfolio_investment_income")
             )
             + ")",
-            u.dd_ca_residual(u.dd_value("current_account", 2023), *parts23),
+            KARAKAMA_2022.value,
+            spread(lambda ca, rc, rd, pc, pd: ca - (rc - rd) - (pc - pd), *karakama22_inputs)
+            + KARAKAMA_2022.precision / 2,
             "oku yen",
+            KARAKAMA_2022.source + " (inputs rounded to 0.1-1 trillion yen)",
         ),
-        (
+        _computed(
             "Cash-flow current account FY2023 (karakama)",
             "=DD_CF_CURRENT_ACCOUNT("
             + ",".join(
@@ -324,55 +561,126 @@ def _metric_rows(ranges: dict[tuple[str, str, str], str]) -> list[tuple[str, str
                 for i in ("current_account", "reinvested_earnings", "portfolio_investment_income")
             )
             + ")",
-            u.dd_cf_current_account(
-                u.dd_value("current_account", "FY2023"),
-                u.dd_value("reinvested_earnings", "FY2023"),
-                u.dd_value("portfolio_investment_income", "FY2023"),
-            ),
+            lambda ca, re, pi: ca - re - pi,
             "oku yen",
+            arithmetic + "253390 - 105687 - 128169 (MOF via Jiji and Nikkei)",
+            _fig("current_account", "FY2023"),
+            _fig("reinvested_earnings", "FY2023"),
+            _fig("portfolio_investment_income", "FY2023"),
         ),
-        (
+        _computed(
             "Cash-flow current account CY2019 (oguro1)",
             _call("DD_CF_CURRENT_ACCOUNT", ca19_f, re19_f, "", "", '"oguro1"'),
-            u.dd_cf_current_account(ca19, re19, None, None, "oguro1"),
+            lambda ca, re: ca - re,
             "oku yen",
+            arithmetic + "200597 - 54050 (MOF)",
+            ca19,
+            re19,
         ),
-        (
+        _computed(
             "Cash-flow current account CY2019 (oguro2)",
             _call("DD_CF_CURRENT_ACCOUNT", ca19_f, re19_f, pi19_f, bi19_f, '"oguro2"'),
-            u.dd_cf_current_account(ca19, re19, pi19, bi19, "oguro2"),
+            lambda ca, re, bi: ca - re - bi,
             "oku yen",
+            arithmetic + "200597 - 54050 - 94101 (MOF)",
+            ca19,
+            re19,
+            bi19,
         ),
     ]
     return rows
 
 
-def build_metrics(ws: Worksheet, ranges: dict[tuple[str, str, str], str]) -> None:
-    ws["A1"] = "Metrics computed by the DD_ functions (published figures, embedded dataset)"
+def build_components(ws: Worksheet) -> dict[str, str]:
+    """Component tables; returns each table's range for the Metrics sheet."""
+    ws["A1"] = "Component tables for DD_DIGITAL_BALANCE, DD_DIGITAL_PAYMENTS, DD_DIGITAL_RECEIPTS"
     ws["A1"].font = TITLE
-    _header(ws, 3, ["Metric", "Result (UDF)", "Expected", "Check", "Unit", "Formula"])
-    ws["H2"], ws["I2"] = "Component table:", "ict_services"
-    ws["I3"] = "=" + _v("ict_services", 2024)
-    for offset, (label, formula, expected, unit) in enumerate(_metric_rows(ranges)):
+    ws["A2"] = (
+        "ILLUSTRATIVE: the 2023 split by component below is NOT published and was made up for "
+        "this demo. Only its totals are published (MOF via Jiji 2024-02-29): payments 92,463, "
+        "receipts 37,103, net -55,360 oku yen (mof3)."
+    )
+    ws["A2"].font = NOTE
+    header = ["period", *COMPONENTS]
+    ranges: dict[str, str] = {}
+    blocks = (
+        ("payments", "Payments (debit), oku yen: illustrative split", ILLUSTRATIVE_PAYMENTS),
+        ("receipts", "Receipts (credit), oku yen: illustrative split", ILLUSTRATIVE_RECEIPTS),
+    )
+    top = 4
+    value_rows: dict[str, int] = {}
+    for key, title, values in blocks:
+        ws.cell(row=top, column=1, value=title).font = BOLD
+        _header(ws, top + 1, header)
+        ws.cell(row=top + 2, column=1, value=2023)
+        for c, v in enumerate(values, start=2):
+            ws.cell(row=top + 2, column=c, value=v).fill = ILLUSTRATIVE_FILL
+        ranges[key] = f"Components!A{top + 1}:D{top + 2}"
+        value_rows[key] = top + 2
+        top += 4
+    ws.cell(row=top, column=1, value="Net balance = receipts - payments, oku yen").font = BOLD
+    _header(ws, top + 1, header)
+    ws.cell(row=top + 2, column=1, value=2023)
+    for c in range(2, 2 + len(COMPONENTS)):
+        col = ws.cell(row=1, column=c).column_letter
+        receipts, payments = value_rows["receipts"], value_rows["payments"]
+        ws.cell(row=top + 2, column=c, value=f"={col}{receipts}-{col}{payments}")
+    ranges["net"] = f"Components!A{top + 1}:D{top + 2}"
+    top += 4
+    ws.cell(
+        row=top, column=1, value="Published component: ICT services CY2024, oku yen"
+    ).font = BOLD
+    _header(ws, top + 1, ["ict_services"])
+    ws.cell(row=top + 2, column=1, value="=" + _v("ict_services", 2024))
+    ranges["ict_services"] = f"Components!A{top + 1}:A{top + 2}"
+    for col, width in zip("ABCD", (22, 22, 16, 16), strict=True):
+        ws.column_dimensions[col].width = width
+    return ranges
+
+
+METRIC_COLUMNS = (
+    ("Metric", 62),
+    ("Result (UDF)", 18),
+    ("Expected", 18),
+    ("Tolerance", 12),
+    ("Check", 9),
+    ("Unit", 16),
+    ("Source of Expected", 80),
+    ("Formula", 120),
+)
+
+
+def build_metrics(ws: Worksheet, table: dict[str, str]) -> None:
+    ws["A1"] = "Metrics computed by the DD_ functions, checked against the published figures"
+    ws["A1"].font = TITLE
+    ws["A2"] = (
+        "Expected: a published figure or arithmetic on published figures, never the functions "
+        "themselves. Tolerance: how far the result may move when every published input moves by "
+        "half its precision (e.g. 1,000 oku yen for an analyst's 'about 10.7 trillion yen')."
+    )
+    _header(ws, 3, [name for name, _ in METRIC_COLUMNS])
+    for offset, m in enumerate(metric_rows(table)):
         r = 4 + offset
-        ws.cell(row=r, column=1, value=label).font = PLAIN
-        ws.cell(row=r, column=2, value=formula)
-        ws.cell(row=r, column=3, value=unwrap(expected))
-        if unit == "text":
+        ws.cell(row=r, column=1, value=m.label).font = PLAIN
+        ws.cell(row=r, column=2, value=m.formula)
+        ws.cell(row=r, column=3, value=m.expected)
+        ws.cell(row=r, column=4, value=m.tolerance)
+        if m.unit == "text":
             check = f'=IF(IFERROR(B{r}=C{r},FALSE),"OK","CHECK")'
         else:
-            check = f'=IF(IFERROR(ABS(B{r}-C{r})<=1E-9*MAX(1,ABS(C{r})),FALSE),"OK","CHECK")'
-        ws.cell(row=r, column=4, value=check)
-        ws.cell(row=r, column=5, value=unit)
-        text = ws.cell(row=r, column=6, value=formula)
+            check = f'=IF(IFERROR(ABS(B{r}-C{r})<=D{r}+1E-9*MAX(1,ABS(C{r})),FALSE),"OK","CHECK")'
+        ws.cell(row=r, column=5, value=check)
+        ws.cell(row=r, column=6, value=m.unit)
+        ws.cell(row=r, column=7, value=m.source)
+        text = ws.cell(row=r, column=8, value=m.formula)
         text.data_type = "s"
         text.quotePrefix = True
-        for col in (2, 3):
+        for col in (2, 3, 4):
             ws.cell(row=r, column=col).number_format = (
-                "#,##0" if unit == "oku yen" else "General" if unit == "text" else "0.0000"
+                "#,##0.0" if m.unit == "oku yen" else "General" if m.unit == "text" else "0.000000"
             )
-    for col, width in zip("ABCDEF", (62, 18, 18, 9, 16, 120), strict=True):
-        ws.column_dimensions[col].width = width
+    for i, (_, width) in enumerate(METRIC_COLUMNS, start=1):
+        ws.column_dimensions[ws.cell(row=3, column=i).column_letter].width = width
     ws["B4"].alignment = Alignment(horizontal="right")
     ws.freeze_panes = "B4"
 
@@ -382,7 +690,9 @@ def build(path: Path = OUTPUT) -> Path:
     wb = Workbook()
     build_instructions(wb.active)
     ranges = build_data(wb.create_sheet("Data"))
-    build_metrics(wb.create_sheet("Metrics"), ranges)
+    table = build_components(wb.create_sheet("Components"))
+    table["narrow series"] = ranges[("digital", "narrow", "net")]
+    build_metrics(wb.create_sheet("Metrics"), table)
     stamp = dt.datetime(2026, 1, 1)
     wb.properties.creator = "digital-deficit workbook/build_demo.py"
     wb.properties.created = stamp

@@ -9,7 +9,12 @@ missing value as ``#N/A``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import importlib
+import math
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeAlias, TypeVar
@@ -30,7 +35,7 @@ from digital_deficit.core.errors import (
 )
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period, check_basis, period_of_month, read_period
-from digital_deficit.core.values import Value, describe, to_value
+from digital_deficit.core.values import Value, to_value
 
 NA = "#N/A"
 """What a missing result becomes: a real #N/A error under xlwings Lite and Server (xlwings
@@ -51,24 +56,90 @@ class UdfError(DigitalDeficitError, XlwingsError):
 
 
 def excel_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Re-raise the package's own errors (bad input, bad data file) as UdfError."""
+    """Re-raise the package's own errors (bad input, bad data file) with a one-line message.
+
+    Under Lite, Server and plain Python that is a UdfError. Inside the classic desktop COM
+    server it is pywin32's COMException: pywin32 hands its description to VBA as
+    Err.Description, which the wrapper Import Functions writes puts in the cell; any other
+    exception would show there as "Unexpected Python Error: Traceback ...".
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except UdfError:
-            raise
         except DigitalDeficitError as exc:
-            raise UdfError(str(exc)) from None
+            error: Exception = exc if isinstance(exc, UdfError) else UdfError(str(exc))
         except ValueError as exc:
             from digital_deficit.data.csvio import DatasetFileError
 
-            if isinstance(exc, DatasetFileError):
-                raise UdfError(str(exc)) from None
-            raise
+            if not isinstance(exc, DatasetFileError):
+                raise
+            error = UdfError(str(exc))
+        raise cell_error(error) from None
 
     return wrapper
+
+
+def cell_error(error: Exception) -> Exception:
+    """The exception that shows ``error``'s message in the cell under the running runtime."""
+    if in_classic_com_server():
+        # pywin32 ships no type hints; the class is looked up by name.
+        exception_module = importlib.import_module("win32com.server.exception")
+        com_error: Exception = exception_module.COMException(desc=str(error))
+        return com_error
+    return error
+
+
+def in_classic_com_server() -> bool:
+    """True inside the COM server of the classic xlwings add-in (Excel for Windows).
+
+    The add-in starts Python with ``import xlwings; xlwings.serve(...)``, which imports
+    ``xlwings.com_server``; Lite and Server set XLWINGS_ON_SERVER instead.
+    """
+    on_server = os.environ.get("XLWINGS_ON_SERVER") == "true"  # as xlwings itself reads it
+    return not on_server and "xlwings.com_server" in sys.modules
+
+
+def describe(value: object) -> str:
+    """A cell's value as Excel users know it: the text "abc", the number 2024, TRUE, the date
+    2024-01-01, a range of 2 cells."""
+    if value is None:
+        return "a blank cell"
+    if isinstance(value, str):
+        return f'the text "{value}"'
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isinf(value):
+            return "an infinite number"
+        return f"the number {_number_text(value)}"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return f"the date {value.date().isoformat()}"
+        return f"the date and time {value.isoformat(sep=' ', timespec='minutes')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (list, tuple)):
+        count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in value)
+        return f"a range of {count} cells"
+    return f"a value Excel cannot hold ({type(value).__name__})"
+
+
+def _number_text(value: float) -> str:
+    """2024.0 as 2024, 0.25 as 0.25 (as Excel's General format shows them)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def number(name: str, value: object, position: int | None = None) -> Value:
+    """One cell as a number or None (blank); anything else raises InputError in Excel words."""
+    try:
+        return to_value(name, value, position)
+    except InputError:
+        expected = "expected a number or a blank cell"
+        if position is None:
+            raise InputError(name, f"{describe(value)} is not a number; {expected}") from None
+        raise InputError(name, f"is {describe(value)}; {expected}", position) from None
 
 
 def is_blank(value: object) -> bool:
@@ -97,8 +168,8 @@ class Cells:
         """
         values = [None if is_blank(v) else v for v in self.values]
         if self.scalar:
-            return [to_value(self.name, values[0])]
-        return [to_value(self.name, v, i) for i, v in enumerate(values, start=1)]
+            return [number(self.name, values[0])]
+        return [number(self.name, v, i) for i, v in enumerate(values, start=1)]
 
     def core_arg(self) -> Value | list[Value]:
         """The numbers as the core takes them: a scalar for one cell, else a list."""
@@ -212,6 +283,12 @@ def choose(name: str, resolve: Callable[[str], R], text: str) -> R:
 def definition_arg(value: object) -> Definition:
     """mof3 (default), narrow, or item ids separated by commas (one item id is fine too)."""
     text = text_arg("definition", value, DEFAULT_DEFINITION, "mof3, narrow or item ids")
+    if text.lower() == "custom":
+        raise InputError(
+            "definition",
+            'is "custom"; for your own definition list item ids separated by commas, '
+            "e.g. copyright_royalties,computer_services",
+        )
     try:
         if text.lower() in ITEM_IDS:
             return custom_definition([text.lower()])
@@ -226,8 +303,8 @@ def optional_number(name: str, value: object) -> float | None:
     """A single optional number; blank or omitted gives None."""
     value = unwrap(value)
     if _is_seq(value):
-        raise InputError(name, "is a range; expected a single number")
-    return to_value(name, value)
+        raise InputError(name, f"is {describe(value)}; expected a single number")
+    return number(name, value)
 
 
 def basis_arg(value: object) -> str:
@@ -242,19 +319,35 @@ def period_arg(name: str, value: object, basis: str, position: int | None = None
     A month or a date on an annual, half or quarterly basis gives the period that contains it
     (2024-12-31 on FY is FY2024).
     """
-    default = basis if basis in ("CY", "FY") else "CY"
     try:
-        period = read_period(value.strip() if isinstance(value, str) else value, default)
+        found = _period_on(value, basis)
+    except TypeError:  # an unhashable value (a range): not a period, read without the cache
+        found = _period_on.__wrapped__(value, basis)
+    if isinstance(found, str):
+        raise InputError(name, found, position)
+    return found
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _period_on(value: object, basis: str) -> Period | str:
+    """The period ``value`` names on ``basis``, or the problem (a message without the name).
+
+    Cached: a sheet asks for the same few periods over and over, on every recalculation.
+    """
+    default = basis if basis in ("CY", "FY") else "CY"
+    written = value.strip() if isinstance(value, str) else value
+    try:
+        period = read_period(written, default)
     except PeriodError as exc:
-        raise InputError(name, f"is {describe(value)}: {exc}", position) from None
+        # The core names the value in Python's notation ('20x4', True): say it in Excel's.
+        problem, python_name = str(exc), f"{written!r} "
+        if problem.startswith(python_name):
+            return f"is {describe(value)}, which {problem.removeprefix(python_name)}"
+        return f"is {describe(value)}: {problem}"
     if basis and period.basis == "M" and basis != "M":
         return period_of_month(period.year, period.index, basis)
     if basis and period.basis != basis:
-        raise InputError(
-            name,
-            f"is {describe(value)}, a {period.basis} period, but the basis is {basis}",
-            position,
-        )
+        return f"is {describe(value)}, a {period.basis} period, but the basis is {basis}"
     return period
 
 

@@ -8,6 +8,8 @@ except the parsed file, which ``load_dataset`` reads again when its size or time
 
 from __future__ import annotations
 
+import codecs
+import locale
 import os
 import re
 from pathlib import Path
@@ -25,6 +27,7 @@ from digital_deficit.udf_args import (
     Cell,
     Output,
     Shape,
+    UdfError,
     basis_arg,
     cell,
     choose,
@@ -36,6 +39,7 @@ from digital_deficit.udf_args import (
     read_cells,
     shaped,
     text_arg,
+    unwrap,
 )
 
 if TYPE_CHECKING:
@@ -59,15 +63,42 @@ def configured_data_file() -> str | None:
     if named:
         return named
     conf = xlwings_conf_path()
-    try:
-        lines = conf.read_text("utf-8").splitlines()
-    except OSError:
-        return None
-    for line in lines:
+    for line in read_conf_text(conf).splitlines():
         match = _CONF_LINE.match(line)
         if match and match.group(1).strip().upper() == DATA_KEY and match.group(2).strip():
             return os.path.expandvars(match.group(2).strip())
     return None
+
+
+def read_conf_text(conf: Path) -> str:
+    """The text of xlwings.conf ("" if there is none); an unreadable file raises UdfError.
+
+    The xlwings ribbon writes the file with VBA ``Write #``, i.e. in the Windows code page
+    (cp932 on Japanese Windows); a text editor may save UTF-8 with or without a BOM.
+    """
+    try:
+        raw = conf.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise UdfError(f"cannot read {conf}: {exc.strerror or exc}") from None
+    for encoding in _conf_encodings():
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UdfError(
+        f"cannot read {conf}: it is neither UTF-8 nor {_conf_encodings()[-1]} text; "
+        "save it again from the xlwings ribbon or as UTF-8"
+    )
+
+
+def _conf_encodings() -> list[str]:
+    """UTF-8 (a BOM is dropped), then the Windows code page, then cp932 (Japanese Windows)."""
+    system = locale.getpreferredencoding(False)
+    encodings = ["utf-8-sig", system, "cp932"]
+    names = [codecs.lookup(e).name.removesuffix("-sig") for e in encodings]
+    return [e for i, e in enumerate(encodings) if names[i] not in names[:i]]
 
 
 def dataset() -> Dataset:
@@ -84,14 +115,41 @@ def _item(value: object) -> str:
     return choose("item", get_item, text.lower()).id
 
 
+# Items published only as one side (an import bill has no receipts and no net balance): the
+# side when the side argument is blank.
+ONE_SIDED: dict[str, str] = {"crude_oil_imports": "debit"}
+
+
 def _options(
-    definition: object, side: object, vintage: object
+    item_id: str, definition: object, side: object, vintage: object
 ) -> tuple[Definition, str, str | None]:
+    """The definition, side and vintage arguments, checked against the item."""
+    if item_id not in AGGREGATE_ITEMS and not is_blank(unwrap(definition)):
+        raise InputError(
+            "definition",
+            f"applies only to the digital item; leave it blank for {item_id}",
+        )
     chosen = definition_arg(definition)
-    side_id = choose(
-        "side", check_side, text_arg("side", side, "net", "net, credit or debit").lower()
-    )
+    only = ONE_SIDED.get(item_id)
+    side_text = text_arg("side", side, only or "net", "net, credit or debit").lower()
+    side_id = choose("side", check_side, side_text)
+    if only and side_id != only:
+        raise InputError(
+            "side",
+            f"is {side_id}, but {item_id} is published only as a {only} "
+            f"(the import bill); leave side blank or use {only}",
+        )
     vintage_id = text_arg("vintage", vintage, "", "a vintage such as preliminary") or None
+    if vintage_id is not None:
+        from digital_deficit.data.vintage import VINTAGE_FORMS, vintage_rank
+
+        vintage_id = vintage_id.lower()
+        try:
+            vintage_rank(vintage_id)
+        except ValueError:
+            raise InputError(
+                "vintage", f'is the text "{vintage_id}"; expected {VINTAGE_FORMS}'
+            ) from None
     return chosen, side_id, vintage_id
 
 
@@ -120,7 +178,7 @@ def _figures(
 ) -> tuple[list[Figure | None], Shape]:
     """The figure for each period cell (None for a blank cell) and the cells' shape."""
     item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     periods = read_cells("period", period)
     data = dataset()
     figures = [
@@ -199,7 +257,7 @@ def series(
     Without ``first``/``last`` the series runs from the first to the last published period.
     """
     item_id = _item(item)
-    chosen, side_id, vintage_id = _options(definition, side, vintage)
+    chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     basis_id = basis_arg(basis)
     start = _bound("first", first, basis_id, last=False)
     end = _bound("last", last, basis_id, last=True)

@@ -16,15 +16,17 @@ from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
-from digital_deficit.core.values import Result, Value, describe, to_value
+from digital_deficit.core.values import Result, Value
 from digital_deficit.udf_args import (
     Cells,
     Output,
     as_list,
     choose,
     definition_arg,
+    describe,
     excel_errors,
     is_blank,
+    number,
     optional_number,
     period_arg,
     read_cells,
@@ -33,8 +35,6 @@ from digital_deficit.udf_args import (
     shaped,
     text_arg,
 )
-
-_PER_YEAR = {"CY": 1, "FY": 1, "H": 2, "Q": 4, "M": 12}
 
 
 def elementwise(core_function: Callable[..., Result], **arguments: tuple[str, object]) -> Output:
@@ -127,7 +127,7 @@ def _pair_item(name: object, row: int) -> str:
 
 def _number(value: object, where: str) -> Value:
     try:
-        return None if is_blank(value) else to_value("items", value)
+        return None if is_blank(value) else number("items", value)
     except InputError:
         raise InputError(
             "items", f"{where} is {describe(value)}; expected a number or a blank cell"
@@ -236,34 +236,57 @@ def oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
     )
 
 
-def _period_number(cells: Cells) -> list[float | None]:
-    """Each period cell as a number on a year scale (2024Q3 -> 2024.5); None for a blank."""
-    out: list[float | None] = []
-    for i, value in enumerate(cells.values, start=1):
-        if is_blank(value):
-            out.append(None)
+def _periods(cells: Cells) -> list[Period | None]:
+    """Each period cell as written (2024 is CY2024, a date its month); None for a blank."""
+    return [
+        None if is_blank(value) else period_arg(cells.name, value, "", None if cells.scalar else i)
+        for i, value in enumerate(cells.values, start=1)
+    ]
+
+
+def _one_basis(cells: Cells, periods: list[Period | None], basis: str | None) -> str:
+    """The basis all ``periods`` share (``basis`` if given); mixing bases raises InputError."""
+    for i, (value, period) in enumerate(zip(cells.values, periods, strict=True), start=1):
+        if period is None:
             continue
-        p: Period = period_arg(cells.name, value, "", None if cells.scalar else i)
-        out.append(p.year + (p.index - 1) / _PER_YEAR[p.basis])
-    return out
+        if basis is None:
+            basis = period.basis
+        elif period.basis != basis:
+            raise InputError(
+                cells.name,
+                f"is {describe(value)}, a {period.basis} period, but "
+                + (
+                    f"the periods are {basis} periods"
+                    if cells.name == "target"
+                    else f"the first period is a {basis} period"
+                )
+                + "; give every period on one basis (e.g. FY2014 and FY2030)",
+                None if cells.scalar else i,
+            )
+    return basis or ""
 
 
 @excel_errors
 def project(periods: object, values: object, target: object, method: object = None) -> Output:
-    """Value at each target period, extrapolated from (period, value) points."""
+    """Value at each target period, extrapolated from (period, value) points on one basis."""
     method_id = choose(
         "method",
         projection.check_projection_method,
         text_arg("method", method, "cagr", "cagr or linear"),
     )
-    xs = _period_number(read_cells("periods", periods))
+    point_cells = read_cells("periods", periods)
+    points = _periods(point_cells)
+    basis = _one_basis(point_cells, points, None)
     ys = read_cells("values", values).numbers()
     targets = read_cells("target", target)
+    goals = _periods(targets)
+    _one_basis(targets, goals, basis or None)
+    xs = [None if p is None else p.decimal_year for p in points]
     out: list[Value] = []
-    for goal in _period_number(targets):
+    for goal in goals:
         if goal is None:
             raise InputError("target", "is blank; expected a year such as 2030")
-        out.append(projection.project(cast("list[float]", xs), ys, goal, method_id))
+        out.append(projection.project(cast("list[float]", xs), ys, goal.decimal_year, method_id))
     return shaped(out, targets.shape)
 
 

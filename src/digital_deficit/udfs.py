@@ -65,8 +65,12 @@ ITEM = "item id, e.g. digital, services, travel, current_account (see DD_ITEMS)"
 PERIOD = "period(s): 2024, FY2024, 2024Q1, 2024-03 or a date; " + RANGE
 BASIS = "optional: CY, FY, H, Q or M (default: as the period is written)"
 DEFINITION = "optional: mof3 (default), narrow, or item ids separated by commas"
-SIDE = "optional: net (default), credit (receipts) or debit (payments)"
-VINTAGE = "optional: a vintage such as preliminary (default: the latest)"
+DATA_DEFINITION = DEFINITION + "; only for the item digital"
+SIDE = "optional: net (default; debit for crude_oil_imports), credit (receipts) or debit (payments)"
+VINTAGE = (
+    "optional: preliminary, revised-YYYY-MM, published, official, derived, analyst "
+    "or YYYY-MM-DD (default: the latest)"
+)
 TABLE = (
     "range: a header row of item ids and one row per period (oku yen), "
     "or two columns of item id and value"
@@ -80,7 +84,7 @@ TABLE = (
 @arg("item", doc=ITEM)
 @arg("period", ndim=2, doc=PERIOD)
 @arg("basis", doc=BASIS)
-@arg("definition", doc=DEFINITION)
+@arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
 @hints_for_mypy_only
@@ -92,7 +96,7 @@ def dd_value(
     side: object = None,
     vintage: object = None,
 ) -> Output:
-    """Published figure of an item for a period, in oku yen (100 million yen); #N/A if none."""
+    """Figure for a period in oku yen: published or analyst estimate (DD_SOURCE); #N/A if none."""
     return udf_data.value(item, period, basis, definition, side, vintage)
 
 
@@ -101,7 +105,7 @@ def dd_value(
 @arg("first", doc="optional first period, e.g. 2014 or FY2014 (default: earliest)")
 @arg("last", doc="optional last period (default: latest)")
 @arg("basis", doc=BASIS)
-@arg("definition", doc=DEFINITION)
+@arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
 @hints_for_mypy_only
@@ -122,7 +126,7 @@ def dd_series(
 @arg("item", doc=ITEM)
 @arg("period", ndim=2, doc=PERIOD)
 @arg("basis", doc=BASIS)
-@arg("definition", doc=DEFINITION)
+@arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
 @hints_for_mypy_only
