@@ -277,3 +277,24 @@ def test_newer_parts_beat_an_older_published_aggregate() -> None:
     assert (figure.value, figure.how) == (-85152.0, "sum of parts")
     # with parts only as recent as the published total, the published total stays
     assert item_figure(embedded_dataset(), "goods_and_services", "2024").value == -65152
+
+
+def test_memoised_figures_follow_added_observations() -> None:
+    from digital_deficit.data.csvio import dataset_add
+    from digital_deficit.data.figures import digital_figure, item_figure
+    from digital_deficit.data.model import Observation
+
+    ds = read_dataset_text(f"{HEADER}\n{GOOD}\n", "m.csv")
+    assert item_figure(ds, "travel", "2024").value == 58973
+    assert digital_figure(ds, "2024").value is None
+    newer = Observation(
+        country="JPN",
+        basis="CY",
+        period="2024",
+        item="travel",
+        value=60000,
+        vintage="2026-05-18",
+        source="BoJ",
+    )
+    dataset_add(ds, newer, "m.csv", 3)
+    assert item_figure(ds, "travel", "2024").value == 60000

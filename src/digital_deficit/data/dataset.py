@@ -82,6 +82,8 @@ class Dataset:
         self._by_key: dict[Key, list[Observation]] = {}
         self._units: dict[str, str] = {}
         self._held_items: set[Key] = set()  # keys with the side left blank: any side held
+        self.memo: dict[tuple[object, ...], object] = {}
+        """Results derived from this dataset (figures.py); emptied whenever a figure is added."""
         for obs in observations:
             self._add(obs)
 
@@ -99,6 +101,7 @@ class Dataset:
 
     def _add(self, obs: Observation) -> None:
         self._check_unit(obs)
+        self.memo.clear()
         self._held_items.add((*obs.key[:5], ""))
         held = self._by_key.setdefault(obs.key, [])
         if not held:  # the common case: nothing to compare or sort

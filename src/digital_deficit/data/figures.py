@@ -80,7 +80,12 @@ def item_figure(
             dataset, period, basis, definition or DEFAULT_DEFINITION, side, country, vintage
         )
     country, basis, text, side = normalise_place(period, basis, side, country)
-    return _Lookup(dataset, country, basis, text, vintage).resolve(item_id, side)
+    key = ("item", item_id, country, basis, text, side, vintage)
+    found = dataset.memo.get(key)
+    if not isinstance(found, Figure):
+        found = _Lookup(dataset, country, basis, text, vintage).resolve(item_id, side)
+        dataset.memo[key] = found
+    return found
 
 
 def digital_figure(
@@ -100,7 +105,15 @@ def digital_figure(
     """
     chosen = get_definition(definition)
     country, basis, text, side = normalise_place(period, basis, side, country)
-    lookup = _Lookup(dataset, country, basis, text, vintage)
+    key = ("digital", chosen, country, basis, text, side, vintage)
+    found = dataset.memo.get(key)
+    if not isinstance(found, Figure):
+        found = _digital(_Lookup(dataset, country, basis, text, vintage), chosen, side)
+        dataset.memo[key] = found
+    return found
+
+
+def _digital(lookup: _Lookup, chosen: Definition, side: str) -> Figure:
     parts = [lookup.resolve(i, side) for i in chosen.items]
     summed = _combine(parts, [1] * len(parts), f"sum of {chosen.id} items")
     if chosen.id == "custom":
