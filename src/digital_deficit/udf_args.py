@@ -9,10 +9,8 @@ missing value as ``#N/A``.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import importlib
-import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -35,7 +33,7 @@ from digital_deficit.core.errors import (
 )
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period, check_basis, period_of_month, read_period
-from digital_deficit.core.values import Value, to_value
+from digital_deficit.core.values import Value, describe, to_value
 
 NA = "#N/A"
 """What a missing result becomes: a real #N/A error under xlwings Lite and Server (xlwings
@@ -101,45 +99,9 @@ def in_classic_com_server() -> bool:
     return not on_server and "xlwings.com_server" in sys.modules
 
 
-def describe(value: object) -> str:
-    """A cell's value as Excel users know it: the text "abc", the number 2024, TRUE, the date
-    2024-01-01, a range of 2 cells."""
-    if value is None:
-        return "a blank cell"
-    if isinstance(value, str):
-        return f'the text "{value}"'
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and math.isinf(value):
-            return "an infinite number"
-        return f"the number {_number_text(value)}"
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time():
-            return f"the date {value.date().isoformat()}"
-        return f"the date and time {value.isoformat(sep=' ', timespec='minutes')}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, (list, tuple)):
-        count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in value)
-        return f"a range of {count} cells"
-    return f"a value Excel cannot hold ({type(value).__name__})"
-
-
-def _number_text(value: float) -> str:
-    """2024.0 as 2024, 0.25 as 0.25 (as Excel's General format shows them)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def number(name: str, value: object, position: int | None = None) -> Value:
     """One cell as a number or None (blank); anything else raises InputError in Excel words."""
-    try:
-        return to_value(name, value, position)
-    except InputError:
-        expected = "expected a number or a blank cell"
-        if position is None:
-            raise InputError(name, f"{describe(value)} is not a number; {expected}") from None
-        raise InputError(name, f"is {describe(value)}; {expected}", position) from None
+    return to_value(name, value, position)
 
 
 def is_blank(value: object) -> bool:

@@ -117,9 +117,6 @@ def _item(value: object) -> str:
 
 # Items published only as one side (an import bill has no receipts and no net balance): the
 # side when the side argument is blank.
-ONE_SIDED: dict[str, str] = {"crude_oil_imports": "debit"}
-
-
 def _options(
     item_id: str, definition: object, side: object, vintage: object
 ) -> tuple[Definition, str, str | None]:
@@ -130,7 +127,8 @@ def _options(
             f"applies only to the digital item; leave it blank for {item_id}",
         )
     chosen = definition_arg(definition)
-    only = ONE_SIDED.get(item_id)
+    published_sides = get_item(item_id).sides
+    only = published_sides[0] if len(published_sides) == 1 else None
     side_text = text_arg("side", side, only or "net", "net, credit or debit").lower()
     side_id = choose("side", check_side, side_text)
     if only and side_id != only:

@@ -16,14 +16,13 @@ from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
-from digital_deficit.core.values import Result, Value
+from digital_deficit.core.values import Result, Value, describe
 from digital_deficit.udf_args import (
     Cells,
     Output,
     as_list,
     choose,
     definition_arg,
-    describe,
     excel_errors,
     is_blank,
     number,

@@ -17,6 +17,8 @@ class Item:
     code: str
     parts: tuple[str, ...] = ()
     note: str = ""
+    sides: tuple[str, ...] = ("net", "credit", "debit")
+    """The sides the item is published on (crude-oil imports: only the debit, the bill)."""
 
 
 ITEMS: tuple[Item, ...] = (
@@ -74,7 +76,7 @@ ITEMS: tuple[Item, ...] = (
     Item("reinvested_earnings", "Reinvested earnings", "再投資収益", "IN1 D (reinvested)"),
     Item("portfolio_investment_income", "Portfolio investment income", "証券投資収益", "IN1 P"),
     Item("bond_interest", "Interest on bonds and notes", "債券利子", "IN1 P (debt)"),
-    Item("crude_oil_imports", "Crude oil imports", "原油輸入額", "customs"),
+    Item("crude_oil_imports", "Crude oil imports", "原油輸入額", "customs", sides=("debit",)),
     Item(
         "digital",
         "Digital balance (by definition)",

@@ -6,6 +6,7 @@ where a number belongs raise InputError naming the argument and its 1-based cell
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
@@ -21,14 +22,33 @@ _EXPECTED = "expected a number or a blank cell"
 
 
 def describe(value: object) -> str:
-    """How a bad value reads in an error message: the text "abc", TRUE, a list."""
+    """A cell's value as Excel users know it: the text "abc", the number 2024, TRUE, the date
+    2024-01-01, a range of 2 cells."""
+    if value is None:
+        return "a blank cell"
     if isinstance(value, str):
         return f'the text "{value}"'
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and math.isinf(value):
-        return "an infinite number"
-    return f"a {type(value).__name__} ({value!r})"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isinf(value):
+            return "an infinite number"
+        return f"the number {_number_text(value)}"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return f"the date {value.date().isoformat()}"
+        return f"the date and time {value.isoformat(sep=' ', timespec='minutes')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (list, tuple)):
+        count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in value)
+        return f"a range of {count} cells"
+    return f"a value Excel cannot hold ({type(value).__name__})"
+
+
+def _number_text(value: float) -> str:
+    """2024.0 as 2024, 0.25 as 0.25 (as Excel's General format shows them)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def to_value(name: str, value: object, position: int | None = None) -> Value:
