@@ -40,6 +40,9 @@ METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)
 
 def _validations(numbers: BriefNumbers) -> dict[str, tuple[DataValidation, str]]:
     years = numbers.years
+    # any year of the Digital sheet (lead-in included), and always the published base year
+    fx_low = min(numbers.grid_years[0], FX_BASE_YEAR)
+    fx_high = max(years[-1], FX_BASE_YEAR)
     return {
         "Definition": (
             DataValidation(
@@ -81,9 +84,9 @@ def _validations(numbers: BriefNumbers) -> dict[str, tuple[DataValidation, str]]
         ),
         "FX_Base_Year": (
             DataValidation(
-                type="whole", operator="between", formula1=str(years[0]), formula2=str(years[-1])
+                type="whole", operator="between", formula1=str(fx_low), formula2=str(fx_high)
             ),
-            f"{years[0]}-{years[-1]}",
+            f"{fx_low}-{fx_high}",
         ),
     }
 

@@ -8,6 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.export.builder import OutputExistsError, write_briefing
 from digital_deficit.export.options import BriefOptions
 
@@ -23,10 +24,26 @@ class BatchResult:
     error: str | None = None
 
 
+def problem(exc: BaseException, out: str) -> str:
+    """One line saying what went wrong with one scenario."""
+    if isinstance(exc, OSError) and not isinstance(exc, FileExistsError) and exc.strerror:
+        return f"cannot write {out}: {exc.strerror}"
+    if isinstance(exc, (ValueError, OSError, RuntimeError, DigitalDeficitError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def build_one(options_json: str, out: str, force: bool, generated: str) -> str:
-    """Worker: build one briefing (arguments are plain data so they pickle)."""
-    options = BriefOptions.model_validate_json(options_json)
-    write_briefing(options, out, force=force, generated=_dt.datetime.fromisoformat(generated))
+    """Worker: build one briefing (arguments are plain data so they pickle).
+
+    Any failure comes back as a RuntimeError holding its one-line message, so one bad
+    scenario never breaks the pool and the others still get built.
+    """
+    try:
+        options = BriefOptions.model_validate_json(options_json)
+        write_briefing(options, out, force=force, generated=_dt.datetime.fromisoformat(generated))
+    except Exception as exc:
+        raise RuntimeError(problem(exc, out)) from None
     return out
 
 
@@ -36,7 +53,12 @@ def run_batch(
     workers: int = WORKERS,
     show_progress: bool = True,
 ) -> list[BatchResult]:
-    """Build every job; results in the jobs' order. Existing outputs are refused up front."""
+    """Build every job; results in the jobs' order. Existing outputs are refused up front.
+
+    A failing job gives its result an error and the others go on. Ctrl-C cancels the jobs not
+    yet started, lets the running ones finish (each file is written whole or not at all) and
+    re-raises KeyboardInterrupt.
+    """
     if not force:
         existing = [str(out) for _, _, out in jobs if out.exists()]
         if existing:
@@ -62,14 +84,17 @@ def run_batch(
             pool.submit(build_one, options.model_dump_json(), str(out), force, generated): i
             for i, (_, options, out) in enumerate(jobs)
         }
-        for future in as_completed(futures):
-            i = futures[future]
-            name, _, out = jobs[i]
-            try:
-                future.result()
-                results[i] = BatchResult(name, out)
-            except (OSError, ValueError) as exc:
-                problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                results[i] = BatchResult(name, out, problem)
-            progress.advance(task)
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                name, _, out = jobs[i]
+                try:
+                    future.result()
+                    results[i] = BatchResult(name, out)
+                except Exception as exc:  # a worker's RuntimeError, or a broken pool
+                    results[i] = BatchResult(name, out, problem(exc, str(out)))
+                progress.advance(task)
+        except KeyboardInterrupt:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return [results[i] for i in range(len(jobs))]
