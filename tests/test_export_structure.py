@@ -221,3 +221,65 @@ def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
     assert [c.data_type for c in cells] == ["s"] * 4
     with zipfile.ZipFile(out) as z:
         assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
+
+
+def test_control_characters_and_overlong_text_from_a_dataset(tmp_path: Path) -> None:
+    from digital_deficit.data.dataset import Dataset
+    from digital_deficit.data.embedded import embedded_dataset
+    from digital_deficit.export.cells import MAX_CELL_TEXT
+
+    base = Observation(
+        country="JPN",
+        basis="CY",
+        period="2016",
+        item="consulting",
+        side="net",
+        value=-1234.0,
+        vintage="2026-01-05",
+        source="x",
+    )
+    long = "y" * 40_000
+    extra = [
+        base.model_copy(update={"source": "bell\x07 and escape\x1b"}),
+        base.model_copy(update={"period": "2017", "source": long}),
+    ]
+    dataset = embedded_dataset().merged_with(Dataset(extra, origin="user.csv"))[0]
+    out = tmp_path / "b.xlsx"
+    from digital_deficit.export.builder import write_briefing
+    from tests.briefing_fixtures import GENERATED
+
+    write_briefing(BriefOptions(), out, dataset=dataset, generated=GENERATED)
+    ws = openpyxl.load_workbook(out)["Data"]
+    sources = [r[10].value for r in ws.iter_rows(min_row=4) if r[2].value == "consulting"]
+    cut = " … [cut: 40000 characters]"
+    assert sources == ["bell\ufffd and escape\ufffd", "y" * (MAX_CELL_TEXT - len(cut)) + cut]
+    assert len(sources[1]) == MAX_CELL_TEXT
+
+
+def test_the_data_file_of_the_environment_variable_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "add.csv"
+    write_dataset(
+        data,
+        [
+            Observation(
+                country="JPN",
+                basis="CY",
+                period="2016",
+                item="consulting",
+                side="net",
+                value=-1234.0,
+                vintage="2026-01-05",
+                source="desk",
+            )
+        ],
+    )
+    monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(data))
+    out = build(tmp_path)
+    wb = openpyxl.load_workbook(out)
+    embedded = "embedded published figures (press releases of MOF/BoJ figures)"
+    assert wb["Cover"]["C7"].value.startswith(f"{embedded} + {data}; ")
+    sources = wb["Sources & method"]
+    shown = [r[1].value for r in sources.iter_rows() if r[0].value == "Data" and r[1].value]
+    assert shown == [f"{embedded} + {data}"]
