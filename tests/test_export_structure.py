@@ -55,7 +55,7 @@ def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
 
 def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
     cells = list(formula_cells(path))
-    assert len(cells) == 647
+    assert len(cells) == 661
     empty_text = _empty_text_caches(path)
     missing = [
         (s, c) for s, c, _ in cells if cached[s][c].value is None and (s, c) not in empty_text
@@ -73,7 +73,7 @@ def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook)
 def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> None:
     book = CalamineWorkbook.from_path(str(path))
     summary = book.get_sheet_by_name("Summary").to_python()
-    kpi = {row[0]: row[1:3] for row in summary[4:11]}
+    kpi = {row[0]: row[1:3] for row in summary[4:12]}
     # the latest exact figure (2024), not CY2025's analyst estimate of about 6.7 trillion yen
     assert kpi["Digital balance (latest exact figure)"] == [2024.0, -6.6506]
     assert kpi["Change on previous year"] == [2024.0, pytest.approx(66506 / 55360 - 1, rel=1e-15)]
@@ -81,7 +81,9 @@ def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> No
         2024.0,
         pytest.approx(58973 / 66506, rel=1e-15),
     ]
-    assert kpi["Headline current account"] == [2022.0, 11.4432]
+    # the headline beside the cash-flow figure is of the same year; the latest one has its own row
+    assert kpi["Headline current account (cash-flow year)"] == [2022.0, 11.4432]
+    assert kpi["Headline current account (latest year)"] == [2025.0, 31.8799]
     assert kpi["Cash-flow current account"] == [2022.0, -10.1568]
     assert kpi["Digital deficit / crude-oil imports"][0] == 2024.0
     assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(66506 / 107000, rel=1e-15)
@@ -152,7 +154,7 @@ def test_print_settings_and_properties(book: openpyxl.Workbook) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_area, ws.title
         assert ws.oddFooter.right.text == "&P / &N"
-    assert book["Summary"].print_area == "'Summary'!$A$1:$N$47"
+    assert book["Summary"].print_area == "'Summary'!$A$1:$N$48"
     assert book.properties.title == "Japan's digital deficit and cash-flow current account"
     assert book.properties.creator == "A. Analyst"
     assert book.properties.subject == "Briefing workbook: mof3, karakama, CY"
@@ -283,3 +285,12 @@ def test_the_data_file_of_the_environment_variable_is_named(
     sources = wb["Sources & method"]
     shown = [r[1].value for r in sources.iter_rows() if r[0].value == "Data" and r[1].value]
     assert shown == [f"{embedded} + {data}"]
+
+
+def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path) -> None:
+    out = build(tmp_path, start=2024, end=2024)
+    summary = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Summary").to_python()
+    kpi = {row[0]: row[1:3] for row in summary[4:12]}
+    assert kpi["Cash-flow current account"] == ["n/a", "n/a"]
+    assert kpi["Headline current account (cash-flow year)"] == ["n/a", "n/a"]
+    assert kpi["Headline current account (latest year)"] == [2024.0, 29.2615]

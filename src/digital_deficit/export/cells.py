@@ -114,8 +114,3 @@ def excel_fixed(value: float, decimals: int) -> str:
     if rounded == 0:
         rounded = abs(rounded)
     return f"{rounded:f}"
-
-
-def excel_text_number(value: float) -> str:
-    """How Excel turns a whole number into text in a concatenation (2024 -> "2024")."""
-    return str(int(value)) if float(value).is_integer() else repr(value)

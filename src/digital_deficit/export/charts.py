@@ -41,9 +41,11 @@ from digital_deficit.export.cells import CacheBook, Cached, ExcelError, Formula,
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import (
     EXACT_DIGITAL_ROWS,
+    YEAR_IF_ROWS,
     YEAR_NUMBER_OFFSET,
     Layout,
     SheetLayout,
+    period_sheet,
 )
 from digital_deficit.export.numbers import DEFINITION_IDS, BriefNumbers, tn
 from digital_deficit.export.outlook_sheet import meti_rows
@@ -146,12 +148,10 @@ def _year_rows(ws: Any, sheet: SheetLayout, basis: str) -> None:
 
 
 def _year_if_rows(ws: Any, numbers: BriefNumbers, layout: Layout, cache: CacheBook) -> None:
-    chart, digital, ca = layout.chart, layout.digital, layout.ca
+    chart = layout.chart
     targets = {
-        "c:yr_digital": (digital, "sel:net", "digital"),
-        "c:yr_cf": (ca, "cf:sel", "cf_current_account"),
-        "c:yr_tourism": (digital, "m:tourism", "tourism_coverage"),
-        "c:yr_oil": (digital, "m:oil", "oil_ratio"),
+        key: (period_sheet(layout, sheet_key), row_key, metric)
+        for key, (sheet_key, row_key, metric) in YEAR_IF_ROWS.items()
     }
     flag_keys = [f"c:exact:{d}" for d in DEFINITION_IDS]
     for key, d in zip(flag_keys, DEFINITION_IDS, strict=True):
