@@ -174,8 +174,9 @@ KEY_FORMULAS = [
         "Chart data",
         "C7",
         (
-            "=IF(ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10)),IF(Definition=\""
-            "narrow\",'Digital'!C8,'Digital'!C10),NA())"
+            "=IF(AND(ISNUMBER('Digital'!C6),ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,"
+            "'Digital'!C10)),ISNUMBER('Digital'!C11)),IF(Definition=\"narrow\",'Digital'!C8,"
+            "'Digital'!C10),NA())"
         ),
     ),
     ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),

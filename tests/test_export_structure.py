@@ -14,7 +14,7 @@ from digital_deficit.data.csvio import write_dataset
 from digital_deficit.data.model import Observation
 from digital_deficit.export.numbers import compute
 from digital_deficit.export.options import BriefOptions
-from tests.briefing_fixtures import build, formula_cells
+from tests.briefing_fixtures import build, formula_cells, values
 
 
 @pytest.fixture(scope="module")
@@ -294,3 +294,32 @@ def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path
     assert kpi["Cash-flow current account"] == ["n/a", "n/a"]
     assert kpi["Headline current account (cash-flow year)"] == ["n/a", "n/a"]
     assert kpi["Headline current account (latest year)"] == [2024.0, 29.2615]
+
+
+def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
+    parts = {"copyright_royalties": -10000.0, "ict_services": -15000.0, "consulting": -5000.0}
+    data = tmp_path / "parts.csv"
+    write_dataset(
+        data,
+        [
+            Observation(
+                country="JPN",
+                basis="CY",
+                period="2016",
+                item=item,
+                side="net",
+                value=value,
+                vintage="2026-01-05",
+                source="desk",
+            )
+            for item, value in parts.items()
+        ],
+    )
+    chart = values(build(tmp_path, data=str(data)))["Chart data"]
+    column = {chart.cell(3, c).value: c for c in range(3, chart.max_column + 1)}
+    rows = [chart.cell(r, column[2016]).value for r in (6, 7, 8)]
+    assert rows == [-1.0, -1.5, -0.5]
+    # 2024 has the published ICT balance (-2.4941T) but not the other two parts: no partial stack
+    digital = values(build(tmp_path, "b.xlsx", data=str(data)))["Digital"]
+    assert digital.cell(10, column[2024]).value == -2.4941
+    assert [chart.cell(r, column[2024]).value for r in (6, 7, 8)] == ["#N/A"] * 3
