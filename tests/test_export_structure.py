@@ -323,3 +323,32 @@ def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
     digital = values(build(tmp_path, "b.xlsx", data=str(data)))["Digital"]
     assert digital.cell(10, column[2024]).value == -2.4941
     assert [chart.cell(r, column[2024]).value for r in (6, 7, 8)] == ["#N/A"] * 3
+
+
+@pytest.mark.parametrize(
+    ("options", "level", "outlook"),
+    [
+        (
+            {"basis": "FY"},
+            "Digital deficit ¥6.97T in FY2024, 1.3× its FY2023 level (mof3 definition).",
+            "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030",
+        ),
+        (
+            {"start": 2024, "projection_method": "linear"},
+            "Digital deficit ¥6.65T in 2024 (mof3 definition).",
+            "On a linear trend the digital balance reaches ¥-6.95T by 2030",
+        ),
+        (
+            {"basis": "FY", "lang": "ja"},
+            "デジタル赤字は6.97兆円（2024年度、2023年度の1.3倍、mof3定義）。",
+            "年平均成長率（CAGR）による予測では、デジタル関連収支は2030年度に-26.59兆円"
+            "（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。",
+        ),
+    ],
+)
+def test_cover_messages_name_the_basis_and_the_method(
+    tmp_path: Path, options: dict[str, object], level: str, outlook: str
+) -> None:
+    cover = values(build(tmp_path, **options)).worksheets[0]
+    assert cover["C14"].value == level
+    assert cover["C18"].value.startswith(outlook)
