@@ -352,3 +352,15 @@ def test_cover_messages_name_the_basis_and_the_method(
     cover = values(build(tmp_path, **options)).worksheets[0]
     assert cover["C14"].value == level
     assert cover["C18"].value.startswith(outlook)
+
+
+def test_japanese_assumptions_and_sources_are_translated(tmp_path: Path) -> None:
+    wb = values(build(tmp_path, lang="ja"))
+    inputs, sources = wb["前提"], wb["出典と方法"]
+    assert inputs["C14"].value == "0～100（公表値 5～6）"
+    assert inputs["D14"].value.startswith("みずほリサーチ＆テクノロジーズの試算")
+    assert inputs["D27"].value == "r は利用者の前提（公表された比率はない）"
+    texts = [str(c.value) for row in sources.iter_rows() for c in row if c.value]
+    assert "経産省試算（2030年に約10兆円）: -100,000億円（±10,000） — " in "\n".join(texts)
+    assert not [t for t in texts if "oku yen" in t or "user assumption" in t]
+    assert wb["表紙"]["C7"].value.startswith("同梱の公表値（財務省・日本銀行の公表値の報道）; ")

@@ -6,7 +6,6 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
-from digital_deficit.core.current_account import CF_METHODS
 from digital_deficit.core.definitions import get_definition
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.i18n import Labels
@@ -63,7 +62,7 @@ def write_cover(
         ),
         (
             labels["cover.cf_method"],
-            f"{o.cf_method}: {labels.cf_formula(o.cf_method)} ({CF_METHODS[o.cf_method].source})",
+            f"{o.cf_method}: {labels.cf_formula(o.cf_method)} ({labels.cf_source(o.cf_method)})",
         ),
     ]
     for row, (label, text) in enumerate(facts, start=5):

@@ -114,6 +114,11 @@ JA: dict[str, str] = {
     "note.projection_method": "cagr：最初と最後の点の年平均成長率で延長。"
     "linear：全点の最小二乗直線。",
     "note.fx_base_year": "試算は2023年水準からの倍増について述べたもの。",
+    "assump.yen_allowed": "0～100（公表値 {low}～{high}）",
+    "src.oku_yen": "{value}億円（±{precision}）",
+    "fx.citation": "みずほリサーチ＆テクノロジーズの試算（日経アジアン・レビューの報道による）："
+    "デジタル赤字が2023年水準から倍増すると対ドルで{low}～{high}円の円安要因。"
+    "原典の研究は確認できず、確立した弾性値ではなく利用者の前提として扱う。",
     "assump.definitions": "定義",
     "assump.methods": "キャッシュフロー算出方法",
     "assump.id": "ID",

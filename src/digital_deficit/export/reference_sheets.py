@@ -129,7 +129,10 @@ def write_sources(
         ),
         (
             labels["src.cf"],
-            [(m.id, f"{labels.cf_formula(m.id)} — {m.source}") for m in CF_METHODS.values()],
+            [
+                (m.id, f"{labels.cf_formula(m.id)} — {labels.cf_source(m.id)}")
+                for m in CF_METHODS.values()
+            ],
         ),
         (
             labels["src.formulas"],
@@ -152,15 +155,20 @@ def write_sources(
             [
                 (
                     str(p.year),
-                    f"{p.label_ja if lang == 'ja' else p.label_en}: {p.value_oku_yen:,} oku yen "
-                    f"(± {p.precision_oku_yen:,}) — {p.source}",
+                    f"{p.label_ja if lang == 'ja' else p.label_en}: "
+                    + labels.fmt(
+                        "src.oku_yen",
+                        value=f"{p.value_oku_yen:,}",
+                        precision=f"{p.precision_oku_yen:,}",
+                    )
+                    + f" — {p.source}",
                 )
                 for p in METI_SCENARIOS
             ]
             + [
                 (
                     "FX",
-                    f"{fxa.default:g} ({fxa.low:g}-{fxa.high:g}) — {fxa.citation}",
+                    f"{fxa.default:g} ({fxa.low:g}-{fxa.high:g}) — {labels.fx_note()}",
                 )
             ],
         ),
