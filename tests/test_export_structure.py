@@ -364,3 +364,14 @@ def test_japanese_assumptions_and_sources_are_translated(tmp_path: Path) -> None
     assert "経産省試算（2030年に約10兆円）: -100,000億円（±10,000） — " in "\n".join(texts)
     assert not [t for t in texts if "oku yen" in t or "user assumption" in t]
     assert wb["表紙"]["C7"].value.startswith("同梱の公表値（財務省・日本銀行の公表値の報道）; ")
+
+
+def test_meti_table_title_claims_no_definition(book: openpyxl.Workbook) -> None:
+    outlook = book["Outlook"]
+    titles = [c.value for c in outlook["A"] if str(c.value).startswith("Published METI")]
+    assert titles == [
+        "Published METI reference points (as reported; the computer-services point is not a "
+        "digital balance)"
+    ]
+    # wide enough for its header "Rounded to (oku yen)" in print
+    assert book["Data"].column_dimensions["I"].width == 19

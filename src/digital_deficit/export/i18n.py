@@ -101,7 +101,8 @@ _EN: dict[str, str] = {
     "outlook.path": "Projection path",
     "outlook.actual": "Actual",
     "outlook.projection": "Projection",
-    "outlook.meti": "Published METI reference points (mof3 definition)",
+    "outlook.meti": "Published METI reference points (as reported; the computer-services point "
+    "is not a digital balance)",
     "outlook.meti_label": "Reference point",
     "outlook.meti_year": "Year",
     "outlook.meti_value": "Value",

@@ -88,7 +88,8 @@ JA: dict[str, str] = {
     "outlook.path": "予測経路",
     "outlook.actual": "実績",
     "outlook.projection": "予測",
-    "outlook.meti": "経済産業省の公表見通し（mof3定義）",
+    "outlook.meti": "経済産業省の公表見通し（報道による。"
+    "コンピュータサービスの値はデジタル関連収支ではない）",
     "outlook.meti_label": "参照値",
     "outlook.meti_year": "年",
     "outlook.meti_value": "値",

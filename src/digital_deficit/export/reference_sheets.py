@@ -97,7 +97,7 @@ def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache
             "F": 7,
             "G": 15,
             "H": 9,
-            "I": 15,
+            "I": 19,
             "J": 16,
             "K": 90,
         },
