@@ -331,7 +331,8 @@ def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
         (
             {"basis": "FY"},
             "Digital deficit ¥6.97T in FY2024, 1.3× its FY2023 level (mof3 definition).",
-            "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030",
+            "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030 (METI: deficits of "
+            "about ¥10T by 2030, ¥18T to ¥28T by 2035).",
         ),
         (
             {"start": 2024, "projection_method": "linear"},

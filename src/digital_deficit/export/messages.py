@@ -225,7 +225,7 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
             fixed(proj, pv, 2),
             lit("T by "),
             cat(lit("FY"), target) if fy else target,
-            lit(" (METI: about ¥-10T by 2030, ¥-18T to ¥-28T by 2035)."),
+            lit(" (METI: deficits of about ¥10T by 2030, ¥18T to ¥28T by 2035)."),
         )
         outlook_na = lit("Too few points to project the digital balance.")
     chosen = [
