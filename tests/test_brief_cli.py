@@ -267,3 +267,32 @@ def test_ctrl_c_cancels_the_scenarios_not_yet_started(
     # the finished one and the few already running or queued in the workers (6 seen), not 24
     assert 1 <= len(written) <= 12
     assert all(name.endswith(".xlsx") for name in written)
+
+
+def test_a_bad_data_file_is_read_once_and_its_scenarios_not_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digital_deficit.data import embedded
+
+    bad = tmp_path / "inj_bad.csv"
+    bad.write_text("country,basis\nJPN,CY\n", encoding="utf-8")
+    reads: list[str] = []
+    real = embedded.load_dataset
+
+    def counted(path: str | None = None) -> object:
+        reads.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(embedded, "load_dataset", counted)
+    jobs = [
+        ("x", BriefOptions(data=str(bad)), tmp_path / "x.xlsx"),
+        ("y", BriefOptions(data=str(bad), lang="ja"), tmp_path / "y.xlsx"),
+        ("z", BriefOptions(), tmp_path / "z.xlsx"),
+    ]
+    results = batch.run_batch(jobs, show_progress=False)
+    assert reads == [str(bad)]
+    assert [r.name for r in results] == ["x", "y", "z"]
+    assert results[0].error == results[1].error
+    assert results[0].error is not None and results[0].error.startswith(str(bad))
+    assert results[2].error is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inj_bad.csv", "z.xlsx"]

@@ -47,6 +47,19 @@ def build_one(options_json: str, out: str, force: bool, generated: str) -> str:
     return out
 
 
+def data_problems(jobs: Sequence[tuple[str, BriefOptions, Path]]) -> dict[str, str]:
+    """Read each distinct data file once: the one-line problem of every file that cannot be used."""
+    from digital_deficit.data.embedded import load_dataset
+
+    problems: dict[str, str] = {}
+    for path in dict.fromkeys(o.data for _, o, _ in jobs if o.data):
+        try:
+            load_dataset(path)
+        except Exception as exc:
+            problems[path] = problem(exc, path)
+    return problems
+
+
 def run_batch(
     jobs: Sequence[tuple[str, BriefOptions, Path]],
     force: bool = False,
@@ -55,9 +68,10 @@ def run_batch(
 ) -> list[BatchResult]:
     """Build every job; results in the jobs' order. Existing outputs are refused up front.
 
-    A failing job gives its result an error and the others go on. Ctrl-C cancels the jobs not
-    yet started, lets the running ones finish (each file is written whole or not at all) and
-    re-raises KeyboardInterrupt.
+    A failing job gives its result an error and the others go on; each data file is read once
+    up front, and the jobs on a file that cannot be used are not started. Ctrl-C cancels the
+    jobs not yet started, lets the running ones finish (each file is written whole or not at
+    all) and re-raises KeyboardInterrupt.
     """
     if not force:
         existing = [str(out) for _, _, out in jobs if out.exists()]
@@ -68,6 +82,11 @@ def run_batch(
             )
     generated = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     results: dict[int, BatchResult] = {}
+    bad_data = data_problems(jobs)
+    for i, (name, options, out) in enumerate(jobs):
+        if options.data in bad_data:
+            results[i] = BatchResult(name, out, bad_data[options.data])
+    todo = [i for i in range(len(jobs)) if i not in results]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     progress = Progress(
@@ -79,10 +98,12 @@ def run_batch(
         transient=False,
     )
     with progress, ProcessPoolExecutor(max_workers=workers) as pool:
-        task = progress.add_task("build", total=len(jobs))
+        task = progress.add_task("build", total=len(jobs), completed=len(jobs) - len(todo))
         futures: dict[Future[str], int] = {
-            pool.submit(build_one, options.model_dump_json(), str(out), force, generated): i
-            for i, (_, options, out) in enumerate(jobs)
+            pool.submit(
+                build_one, jobs[i][1].model_dump_json(), str(jobs[i][2]), force, generated
+            ): i
+            for i in todo
         }
         try:
             for future in as_completed(futures):
