@@ -174,18 +174,28 @@ def test_timeout_must_be_positive(
 
 
 def test_brief_builds_a_workbook_from_fetched_data(tmp_path: Path) -> None:
-    """Runs once the brief command exists (skipped while cli/brief_cmd is the placeholder)."""
-    import digital_deficit.cli.brief_cmd as brief_cmd
+    """The briefing on the fetched file shows its figures and lists them on the Data sheet."""
+    from python_calamine import CalamineWorkbook
 
-    if "placeholder" in (brief_cmd.__doc__ or ""):
-        pytest.skip("brief is still the placeholder on this branch")
     code, out = _fetch(tmp_path, StandIn())
     assert code == 0
     xlsx = tmp_path / "brief.xlsx"
     assert main(["brief", "--data", str(out), "--out", str(xlsx)]) == 0
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames
+    book = CalamineWorkbook.from_path(str(xlsx))
+    digital = book.get_sheet_by_name("Digital").to_python()
+    years = digital[3]
+    balance = next(row for row in digital if row[0] == "Digital balance")
+    assert balance[years.index(2024.0)] == -6.6506
+    summary = {row[0]: row[1:3] for row in book.get_sheet_by_name("Summary").to_python()[4:12]}
+    assert summary["Headline current account (latest year)"] == [2025.0, 31.8799]
+    data = book.get_sheet_by_name("Data").to_python()
+    fetched = {
+        row[2]: row[6]
+        for row in data
+        if row[:2] == ["2024", "CY"] and row[5] == "net" and row[9] == "2026-05-18"
+    }
+    parts = ("copyright_royalties", "ict_services", "consulting")
+    assert sum(fetched[item] for item in parts) == -66506
 
 
 class _TwoConsultingNets(StandIn):

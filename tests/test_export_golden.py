@@ -174,8 +174,9 @@ KEY_FORMULAS = [
         "Chart data",
         "C7",
         (
-            "=IF(ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,'Digital'!C10)),IF(Definition=\""
-            "narrow\",'Digital'!C8,'Digital'!C10),NA())"
+            "=IF(AND(ISNUMBER('Digital'!C6),ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,"
+            "'Digital'!C10)),ISNUMBER('Digital'!C11)),IF(Definition=\"narrow\",'Digital'!C8,"
+            "'Digital'!C10),NA())"
         ),
     ),
     ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
@@ -185,8 +186,9 @@ KEY_FORMULAS = [
         "C14",
         (
             "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit ¥\",\"Digital su"
-            "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(ISNUMBER('"
-            'Summary\'!$C$7),", "&FIXED(\'Summary\'!$C$7,1,TRUE)&"× its "&Base_Year&" level","")'
+            "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(AND(ISNUMBE"
+            "R('Summary'!$C$7),'Summary'!$B$5<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
+            'its "&Base_Year&" level","")'
             '&" ("&Definition&" definition).","No digital balance is available for the period'
             's shown.")'
         ),

@@ -4,6 +4,7 @@ changing an assumption moves every dependent number; pages render in English and
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,20 @@ from python_calamine import CalamineWorkbook
 from tests import libreoffice as lo
 from tests.briefing_fixtures import build, formula_cells, values
 
-pytestmark = pytest.mark.skipif(not lo.available(), reason="LibreOffice/pdftoppm not installed")
+# On CI (environment variable CI set) a missing LibreOffice is a failure, not a skip.
+pytestmark = pytest.mark.skipif(
+    not lo.available() and not os.environ.get("CI"), reason="LibreOffice/pdftoppm not installed"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _installed() -> None:
+    if not lo.available():
+        pytest.fail(
+            "CI is set but soffice or pdftoppm is missing: install libreoffice-calc-nogui "
+            "and poppler-utils (see .ci/run)"
+        )
+
 
 ERRORS = ("#REF!", "#NAME?", "#DIV/0!", "#VALUE!", "#NUM!", "#NULL!", "Err:")
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -28,6 +42,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "target_year": 2040,
     },
     "fy_ja": {"basis": "FY", "lang": "ja"},
+    # the lead-in year (2023) is the FX base year: looked up in the lead-in column
+    "from_2024": {"start": 2024},
     "short_range": {
         "start": 2019,
         "end": 2022,
@@ -108,6 +124,24 @@ def test_key_numbers_after_recalculation(recalculated: dict[str, tuple[Path, Pat
     ca = wb["Current account"]
     cf_row = next(r for r in range(5, ca.max_row + 1) if ca.cell(r, 2).value == "karakama")
     assert ca.cell(cf_row, header[2022]).value == pytest.approx(-10.1568, rel=1e-9)
+
+
+def test_fx_base_in_the_lead_in_year(recalculated: dict[str, tuple[Path, Path]]) -> None:
+    built, recalc = recalculated["from_2024"]
+    for wb in (values(built), values(recalc)):
+        outlook = wb["Outlook"]
+        label = {outlook.cell(r, 1).value: r for r in range(1, outlook.max_row + 1)}
+        # the published 2023 digital deficit (mof3): 5.536 trillion yen
+        base = outlook.cell(label["Digital balance in the FX base year"], 3).value
+        assert base == pytest.approx(-5.536, rel=1e-12)
+        fx_row = label["Implied yen depreciation vs USD (¥ per $)"]
+        assert outlook.cell(fx_row, 3).value == pytest.approx(1.81, abs=0.005)
+    rule = next(
+        v
+        for v in openpyxl.load_workbook(built)["Assumptions"].data_validations.dataValidation
+        if "C15" in str(v.sqref) or "B15" in str(v.sqref)
+    )
+    assert (rule.formula1, rule.formula2) == ("2023", "2025")
 
 
 def test_changing_assumptions_moves_every_dependent_number(

@@ -14,7 +14,7 @@ from digital_deficit.data.csvio import write_dataset
 from digital_deficit.data.model import Observation
 from digital_deficit.export.numbers import compute
 from digital_deficit.export.options import BriefOptions
-from tests.briefing_fixtures import build, formula_cells
+from tests.briefing_fixtures import build, formula_cells, values
 
 
 @pytest.fixture(scope="module")
@@ -32,21 +32,48 @@ def cached(path: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(path, data_only=True)
 
 
+def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
+    """(sheet, cell) of every formula cell whose stored value is the empty text ""."""
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        workbook = archive.read("xl/workbook.xml").decode()
+        targets = {}
+        for rel in re.findall(r"<Relationship [^>]*>", rels):
+            rid = re.search(r'Id="([^"]+)"', rel)
+            target = re.search(r'Target="/?(?:xl/)?([^"]+)"', rel)
+            assert rid is not None and target is not None
+            targets[rid.group(1)] = "xl/" + target.group(1)
+        found: set[tuple[str, str]] = set()
+        sheets = re.findall(r'<sheet [^>]*name="([^"]+)"[^>]* r:id="(rId\d+)"', workbook)
+        assert len(sheets) == 9
+        for title, rid in sheets:
+            xml = archive.read(targets[rid]).decode()
+            cells = re.findall(r'<c r="([A-Z]+[0-9]+)"[^>]* t="str"><f>[^<]*</f><v></v>', xml)
+            found.update((title, ref) for ref in cells)
+    return found
+
+
 def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
     cells = list(formula_cells(path))
-    assert len(cells) == 647
+    assert len(cells) == 661
+    empty_text = _empty_text_caches(path)
     missing = [
-        (s, c)
-        for s, c, f in cells
-        if cached[s][c].value is None and "ISNUMBER" not in f  # year-if helpers cache ""
+        (s, c) for s, c, _ in cells if cached[s][c].value is None and (s, c) not in empty_text
     ]
     assert missing == []
+    # only the year helpers (the year when the row has a figure there, else "") cache "":
+    # 39 in the chart data, and the 7 of the Outlook's exact-figure row (D7:J7)
+    formulas = {(s, c): f for s, c, f in cells}
+    helper = re.compile(r'=IF\((?:AND\()?ISNUMBER\([^)]+\).*,[A-Z]+\$[0-9]+,""\)')
+    assert sorted(k for k in empty_text if not helper.fullmatch(formulas[k])) == []
+    assert len(empty_text) == 46
+    assert sorted(c for s, c in empty_text if s == "Outlook") == [f"{c}7" for c in "DEFGHIJ"]
 
 
 def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> None:
     book = CalamineWorkbook.from_path(str(path))
     summary = book.get_sheet_by_name("Summary").to_python()
-    kpi = {row[0]: row[1:3] for row in summary[4:11]}
+    kpi = {row[0]: row[1:3] for row in summary[4:12]}
     # the latest exact figure (2024), not CY2025's analyst estimate of about 6.7 trillion yen
     assert kpi["Digital balance (latest exact figure)"] == [2024.0, -6.6506]
     assert kpi["Change on previous year"] == [2024.0, pytest.approx(66506 / 55360 - 1, rel=1e-15)]
@@ -54,7 +81,9 @@ def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> No
         2024.0,
         pytest.approx(58973 / 66506, rel=1e-15),
     ]
-    assert kpi["Headline current account"] == [2022.0, 11.4432]
+    # the headline beside the cash-flow figure is of the same year; the latest one has its own row
+    assert kpi["Headline current account (cash-flow year)"] == [2022.0, 11.4432]
+    assert kpi["Headline current account (latest year)"] == [2025.0, 31.8799]
     assert kpi["Cash-flow current account"] == [2022.0, -10.1568]
     assert kpi["Digital deficit / crude-oil imports"][0] == 2024.0
     assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(66506 / 107000, rel=1e-15)
@@ -125,7 +154,7 @@ def test_print_settings_and_properties(book: openpyxl.Workbook) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_area, ws.title
         assert ws.oddFooter.right.text == "&P / &N"
-    assert book["Summary"].print_area == "'Summary'!$A$1:$N$47"
+    assert book["Summary"].print_area == "'Summary'!$A$1:$N$48"
     assert book.properties.title == "Japan's digital deficit and cash-flow current account"
     assert book.properties.creator == "A. Analyst"
     assert book.properties.subject == "Briefing workbook: mof3, karakama, CY"
@@ -194,3 +223,156 @@ def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
     assert [c.data_type for c in cells] == ["s"] * 4
     with zipfile.ZipFile(out) as z:
         assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
+
+
+def test_control_characters_and_overlong_text_from_a_dataset(tmp_path: Path) -> None:
+    from digital_deficit.data.dataset import Dataset
+    from digital_deficit.data.embedded import embedded_dataset
+    from digital_deficit.export.cells import MAX_CELL_TEXT
+
+    base = Observation(
+        country="JPN",
+        basis="CY",
+        period="2016",
+        item="consulting",
+        side="net",
+        value=-1234.0,
+        vintage="2026-01-05",
+        source="x",
+    )
+    long = "y" * 40_000
+    extra = [
+        base.model_copy(update={"source": "bell\x07 and escape\x1b"}),
+        base.model_copy(update={"period": "2017", "source": long}),
+    ]
+    dataset = embedded_dataset().merged_with(Dataset(extra, origin="user.csv"))[0]
+    out = tmp_path / "b.xlsx"
+    from digital_deficit.export.builder import write_briefing
+    from tests.briefing_fixtures import GENERATED
+
+    write_briefing(BriefOptions(), out, dataset=dataset, generated=GENERATED)
+    ws = openpyxl.load_workbook(out)["Data"]
+    sources = [r[10].value for r in ws.iter_rows(min_row=4) if r[2].value == "consulting"]
+    cut = " … [cut: 40000 characters]"
+    assert sources == ["bell\ufffd and escape\ufffd", "y" * (MAX_CELL_TEXT - len(cut)) + cut]
+    assert len(sources[1]) == MAX_CELL_TEXT
+
+
+def test_the_data_file_of_the_environment_variable_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "add.csv"
+    write_dataset(
+        data,
+        [
+            Observation(
+                country="JPN",
+                basis="CY",
+                period="2016",
+                item="consulting",
+                side="net",
+                value=-1234.0,
+                vintage="2026-01-05",
+                source="desk",
+            )
+        ],
+    )
+    monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(data))
+    out = build(tmp_path)
+    wb = openpyxl.load_workbook(out)
+    embedded = "embedded published figures (press releases of MOF/BoJ figures)"
+    assert wb["Cover"]["C7"].value.startswith(f"{embedded} + {data}; ")
+    sources = wb["Sources & method"]
+    shown = [r[1].value for r in sources.iter_rows() if r[0].value == "Data" and r[1].value]
+    assert shown == [f"{embedded} + {data}"]
+
+
+def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path) -> None:
+    out = build(tmp_path, start=2024, end=2024)
+    summary = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Summary").to_python()
+    kpi = {row[0]: row[1:3] for row in summary[4:12]}
+    assert kpi["Cash-flow current account"] == ["n/a", "n/a"]
+    assert kpi["Headline current account (cash-flow year)"] == ["n/a", "n/a"]
+    assert kpi["Headline current account (latest year)"] == [2024.0, 29.2615]
+
+
+def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
+    parts = {"copyright_royalties": -10000.0, "ict_services": -15000.0, "consulting": -5000.0}
+    data = tmp_path / "parts.csv"
+    write_dataset(
+        data,
+        [
+            Observation(
+                country="JPN",
+                basis="CY",
+                period="2016",
+                item=item,
+                side="net",
+                value=value,
+                vintage="2026-01-05",
+                source="desk",
+            )
+            for item, value in parts.items()
+        ],
+    )
+    chart = values(build(tmp_path, data=str(data)))["Chart data"]
+    column = {chart.cell(3, c).value: c for c in range(3, chart.max_column + 1)}
+    rows = [chart.cell(r, column[2016]).value for r in (6, 7, 8)]
+    assert rows == [-1.0, -1.5, -0.5]
+    # 2024 has the published ICT balance (-2.4941T) but not the other two parts: no partial stack
+    digital = values(build(tmp_path, "b.xlsx", data=str(data)))["Digital"]
+    assert digital.cell(10, column[2024]).value == -2.4941
+    assert [chart.cell(r, column[2024]).value for r in (6, 7, 8)] == ["#N/A"] * 3
+
+
+@pytest.mark.parametrize(
+    ("options", "level", "outlook"),
+    [
+        (
+            {"basis": "FY"},
+            "Digital deficit ¥6.97T in FY2024, 1.3× its FY2023 level (mof3 definition).",
+            "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030 (METI: deficits of "
+            "about ¥10T by 2030, ¥18T to ¥28T by 2035).",
+        ),
+        (
+            {"start": 2024, "projection_method": "linear"},
+            "Digital deficit ¥6.65T in 2024 (mof3 definition).",
+            "On a linear trend the digital balance reaches ¥-6.95T by 2030",
+        ),
+        (
+            {"basis": "FY", "lang": "ja"},
+            "デジタル赤字は6.97兆円（2024年度、2023年度の1.3倍、mof3定義）。",
+            "年平均成長率（CAGR）による予測では、デジタル関連収支は2030年度に-26.59兆円"
+            "（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。",
+        ),
+    ],
+)
+def test_cover_messages_name_the_basis_and_the_method(
+    tmp_path: Path, options: dict[str, object], level: str, outlook: str
+) -> None:
+    cover = values(build(tmp_path, **options)).worksheets[0]
+    assert cover["C14"].value == level
+    assert cover["C18"].value.startswith(outlook)
+
+
+def test_japanese_assumptions_and_sources_are_translated(tmp_path: Path) -> None:
+    wb = values(build(tmp_path, lang="ja"))
+    inputs, sources = wb["前提"], wb["出典と方法"]
+    assert inputs["C14"].value == "0～100（公表値 5～6）"
+    assert inputs["D14"].value.startswith("みずほリサーチ＆テクノロジーズの試算")
+    assert inputs["D27"].value == "r は利用者の前提（公表された比率はない）"
+    texts = [str(c.value) for row in sources.iter_rows() for c in row if c.value]
+    assert "経産省試算（2030年に約10兆円）: -100,000億円（±10,000） — " in "\n".join(texts)
+    assert not [t for t in texts if "oku yen" in t or "user assumption" in t]
+    assert wb["表紙"]["C7"].value.startswith("同梱の公表値（財務省・日本銀行の公表値の報道）; ")
+
+
+def test_meti_table_title_claims_no_definition(book: openpyxl.Workbook) -> None:
+    outlook = book["Outlook"]
+    titles = [c.value for c in outlook["A"] if str(c.value).startswith("Published METI")]
+    assert titles == [
+        "Published METI reference points (as reported; the computer-services point is not a "
+        "digital balance)"
+    ]
+    # wide enough for its header "Rounded to (oku yen)" in print
+    assert book["Data"].column_dimensions["I"].width == 19

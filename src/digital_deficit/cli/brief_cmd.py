@@ -24,7 +24,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser(NAME, help=HELP, description=HELP)
     p.add_argument("--out", default="briefing.xlsx", help="workbook to write (briefing.xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite an existing workbook")
-    p.add_argument("--data", default=None, help="dataset file read on top of the embedded one")
+    p.add_argument(
+        "--data",
+        default=None,
+        help="dataset file read on top of the embedded one (default: $DIGITAL_DEFICIT_DATA if set)",
+    )
     p.add_argument("--basis", choices=["CY", "FY"], default="CY", type=str.upper)
     p.add_argument("--from", dest="start", type=year_arg, default=None, metavar="YEAR")
     p.add_argument("--to", dest="end", type=year_arg, default=None, metavar="YEAR")
@@ -62,6 +66,26 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--out-dir", default=".", help="directory of the scenario workbooks (.)")
     p.set_defaults(run=run)
+    _DEFAULTS.update({dest: p.get_default(dest) for dest in [*_SINGLE_ONLY, "out_dir"]})
+
+
+# Flags of a single briefing: with --scenarios the file sets these (in [defaults] or per scenario).
+_SINGLE_ONLY: dict[str, str] = {
+    "out": "--out",
+    "data": "--data",
+    "basis": "--basis",
+    "start": "--from",
+    "end": "--to",
+    "definition": "--definition",
+    "cf_method": "--cf-method",
+    "repatriation_share": "--repatriation-share",
+    "projection_method": "--projection-method",
+    "target_year": "--target-year",
+    "yen_per_doubling": "--yen-per-doubling",
+    "lang": "--lang",
+    "author": "--author",
+}
+_DEFAULTS: dict[str, Any] = {}
 
 
 def _options(args: argparse.Namespace) -> Any:
@@ -96,24 +120,36 @@ def _options(args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace) -> int:
     """Build and write; returns the exit status."""
     if args.scenarios:
+        given = [
+            flag for dest, flag in _SINGLE_ONLY.items() if getattr(args, dest) != _DEFAULTS[dest]
+        ]
+        if given:
+            raise CliError(
+                f"{', '.join(given)} cannot be used with --scenarios; "
+                "set them in the scenario file (its [defaults] table or a [[scenario]])"
+            )
         return _run_scenarios(args)
+    if args.out_dir != _DEFAULTS["out_dir"]:
+        raise CliError("--out-dir is for --scenarios; give the workbook with --out")
     from digital_deficit.data.csvio import DatasetFileError
     from digital_deficit.data.dataset import DuplicateObservationError
     from digital_deficit.export.builder import write_briefing
-    from digital_deficit.export.numbers import NoPeriodsError
+    from digital_deficit.export.numbers import NoPeriodsError, TargetYearError
 
     options = _options(args)
     out = Path(args.out)
     try:
         write_briefing(options, out, force=args.force)
-    except (NoPeriodsError, DatasetFileError, DuplicateObservationError) as exc:
+    except (NoPeriodsError, TargetYearError, DatasetFileError, DuplicateObservationError) as exc:
         raise CliError(str(exc), 1) from None
     except FileExistsError:
         raise
     except KeyboardInterrupt:
         raise CliError(f"interrupted; {out} was not written", 130) from None
     except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}", 1) from None
+        raise CliError(
+            f"cannot write {out}: {exc.strerror}" if exc.strerror else str(exc), 1
+        ) from None
     print(f"wrote {out}")
     return 0
 

@@ -7,7 +7,7 @@ from typing import Any
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from digital_deficit.core.current_account import CF_METHOD_IDS, CF_METHODS
+from digital_deficit.core.current_account import CF_METHOD_IDS
 from digital_deficit.core.definitions import DEFINITIONS, get_definition
 from digital_deficit.core.references import YEN_PER_DOUBLING
 from digital_deficit.export import formulas as fx
@@ -38,8 +38,11 @@ DEF_ROWS = {d: DEFINITIONS_TABLE_ROW + 1 + i for i, d in enumerate(DEFINITIONS)}
 METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)}
 
 
-def _validations(numbers: BriefNumbers) -> dict[str, tuple[DataValidation, str]]:
+def _validations(numbers: BriefNumbers, labels: Labels) -> dict[str, tuple[DataValidation, str]]:
     years = numbers.years
+    # any year of the Digital sheet (lead-in included), and always the published base year
+    fx_low = min(numbers.grid_years[0], FX_BASE_YEAR)
+    fx_high = max(years[-1], FX_BASE_YEAR)
     return {
         "Definition": (
             DataValidation(
@@ -77,13 +80,17 @@ def _validations(numbers: BriefNumbers) -> dict[str, tuple[DataValidation, str]]
         ),
         "Yen_Per_Doubling": (
             DataValidation(type="decimal", operator="between", formula1="0", formula2="100"),
-            f"0-100 (published {YEN_PER_DOUBLING.low:g}-{YEN_PER_DOUBLING.high:g})",
+            labels.fmt(
+                "assump.yen_allowed",
+                low=f"{YEN_PER_DOUBLING.low:g}",
+                high=f"{YEN_PER_DOUBLING.high:g}",
+            ),
         ),
         "FX_Base_Year": (
             DataValidation(
-                type="whole", operator="between", formula1=str(years[0]), formula2=str(years[-1])
+                type="whole", operator="between", formula1=str(fx_low), formula2=str(fx_high)
             ),
-            f"{years[0]}-{years[-1]}",
+            f"{fx_low}-{fx_high}",
         ),
     }
 
@@ -145,7 +152,7 @@ def write_assumptions(
     notes = {
         "Repatriation_Share": labels["note.repatriation_share"],
         "Projection_Method": labels["note.projection_method"],
-        "Yen_Per_Doubling": YEN_PER_DOUBLING.citation,
+        "Yen_Per_Doubling": labels.fx_note(),
         "FX_Base_Year": labels["note.fx_base_year"],
     }
     formats = {
@@ -154,7 +161,7 @@ def write_assumptions(
         "FX_Base_Year": YEAR_CY,
         "Base_Value": TN,
     }
-    validations = _validations(numbers)
+    validations = _validations(numbers, labels)
     for name, row in INPUT_ROWS.items():
         label_key = f"in.{name.lower()}"
         put(ws, f"A{row}", labels[label_key], cache).alignment = LEFT
@@ -215,11 +222,10 @@ def _lookup_tables(ws: Any, labels: Labels, st: Styles, cache: CacheBook) -> Non
         [labels["assump.id"], labels["assump.formula"], "", labels["assump.source"]],
     )
     for m, row in METHOD_ROWS.items():
-        method = CF_METHODS[m]
         put(ws, f"A{row}", m, cache).font = st.body
         put(ws, f"B{row}", labels.cf_formula(m), cache).font = st.body
         ws.merge_cells(f"B{row}:C{row}")
-        put(ws, f"D{row}", method.source, cache).font = st.note
+        put(ws, f"D{row}", labels.cf_source(m), cache).font = st.note
         for col in "ABD":
             ws[f"{col}{row}"].alignment = WRAP
         ws.row_dimensions[row].height = 30

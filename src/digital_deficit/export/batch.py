@@ -8,6 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.export.builder import OutputExistsError, write_briefing
 from digital_deficit.export.options import BriefOptions
 
@@ -23,11 +24,40 @@ class BatchResult:
     error: str | None = None
 
 
+def problem(exc: BaseException, out: str) -> str:
+    """One line saying what went wrong with one scenario."""
+    if isinstance(exc, OSError) and not isinstance(exc, FileExistsError) and exc.strerror:
+        return f"cannot write {out}: {exc.strerror}"
+    if isinstance(exc, (ValueError, OSError, RuntimeError, DigitalDeficitError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def build_one(options_json: str, out: str, force: bool, generated: str) -> str:
-    """Worker: build one briefing (arguments are plain data so they pickle)."""
-    options = BriefOptions.model_validate_json(options_json)
-    write_briefing(options, out, force=force, generated=_dt.datetime.fromisoformat(generated))
+    """Worker: build one briefing (arguments are plain data so they pickle).
+
+    Any failure comes back as a RuntimeError holding its one-line message, so one bad
+    scenario never breaks the pool and the others still get built.
+    """
+    try:
+        options = BriefOptions.model_validate_json(options_json)
+        write_briefing(options, out, force=force, generated=_dt.datetime.fromisoformat(generated))
+    except Exception as exc:
+        raise RuntimeError(problem(exc, out)) from None
     return out
+
+
+def data_problems(jobs: Sequence[tuple[str, BriefOptions, Path]]) -> dict[str, str]:
+    """Read each distinct data file once: the one-line problem of every file that cannot be used."""
+    from digital_deficit.data.embedded import load_dataset
+
+    problems: dict[str, str] = {}
+    for path in dict.fromkeys(o.data for _, o, _ in jobs if o.data):
+        try:
+            load_dataset(path)
+        except Exception as exc:
+            problems[path] = problem(exc, path)
+    return problems
 
 
 def run_batch(
@@ -36,7 +66,13 @@ def run_batch(
     workers: int = WORKERS,
     show_progress: bool = True,
 ) -> list[BatchResult]:
-    """Build every job; results in the jobs' order. Existing outputs are refused up front."""
+    """Build every job; results in the jobs' order. Existing outputs are refused up front.
+
+    A failing job gives its result an error and the others go on; each data file is read once
+    up front, and the jobs on a file that cannot be used are not started. Ctrl-C cancels the
+    jobs not yet started, lets the running ones finish (each file is written whole or not at
+    all) and re-raises KeyboardInterrupt.
+    """
     if not force:
         existing = [str(out) for _, _, out in jobs if out.exists()]
         if existing:
@@ -46,6 +82,11 @@ def run_batch(
             )
     generated = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     results: dict[int, BatchResult] = {}
+    bad_data = data_problems(jobs)
+    for i, (name, options, out) in enumerate(jobs):
+        if options.data in bad_data:
+            results[i] = BatchResult(name, out, bad_data[options.data])
+    todo = [i for i in range(len(jobs)) if i not in results]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     progress = Progress(
@@ -57,19 +98,24 @@ def run_batch(
         transient=False,
     )
     with progress, ProcessPoolExecutor(max_workers=workers) as pool:
-        task = progress.add_task("build", total=len(jobs))
+        task = progress.add_task("build", total=len(jobs), completed=len(jobs) - len(todo))
         futures: dict[Future[str], int] = {
-            pool.submit(build_one, options.model_dump_json(), str(out), force, generated): i
-            for i, (_, options, out) in enumerate(jobs)
+            pool.submit(
+                build_one, jobs[i][1].model_dump_json(), str(jobs[i][2]), force, generated
+            ): i
+            for i in todo
         }
-        for future in as_completed(futures):
-            i = futures[future]
-            name, _, out = jobs[i]
-            try:
-                future.result()
-                results[i] = BatchResult(name, out)
-            except (OSError, ValueError) as exc:
-                problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                results[i] = BatchResult(name, out, problem)
-            progress.advance(task)
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                name, _, out = jobs[i]
+                try:
+                    future.result()
+                    results[i] = BatchResult(name, out)
+                except Exception as exc:  # a worker's RuntimeError, or a broken pool
+                    results[i] = BatchResult(name, out, problem(exc, str(out)))
+                progress.advance(task)
+        except KeyboardInterrupt:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return [results[i] for i in range(len(jobs))]

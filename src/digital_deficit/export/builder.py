@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from openpyxl.workbook.properties import CalcProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from digital_deficit import __version__
+from digital_deficit.data.csvio import write_atomic
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.export.assumptions_sheet import write_assumptions
 from digital_deficit.export.cells import CacheBook
@@ -195,29 +195,18 @@ def write_briefing(
     dataset: Dataset | None = None,
     generated: _dt.datetime | None = None,
 ) -> Path:
-    """Build and write atomically: refused if ``out`` exists unless ``force``."""
+    """Build and write atomically: refused if ``out`` exists unless ``force``.
+
+    The target is checked before building (a directory or a device is refused even with
+    ``force``); a replaced file keeps its permissions.
+    """
     target = Path(out)
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a directory; give a file name")
+    if (target.exists() or target.is_symlink()) and not target.is_file():
+        raise OSError(f"{target} is not a regular file; refusing to replace it")
     if target.exists() and not force:
         raise OutputExistsError(f"{target} exists; use --force to overwrite it")
-    if target.exists() and target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory")
     data = build_briefing(options, dataset, generated).to_bytes()
-    write_atomic(target, data)
+    write_atomic(target, data, overwrite=force)
     return target
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """A temporary file beside ``target`` renamed into place (readable as umask allows)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeAlias
@@ -77,8 +78,24 @@ def put_cell(cell: Any, content: Content, cache: CacheBook) -> Any:
     return cell
 
 
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
+_CUT_MARK = " … [cut: {n} characters]"
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a cell can hold it: control characters (illegal in the file) become U+FFFD
+    and text over Excel's 32,767 characters is cut with a visible mark saying how much."""
+    text = _ILLEGAL.sub("\ufffd", text)
+    if len(text) > MAX_CELL_TEXT:
+        mark = _CUT_MARK.format(n=len(text))
+        text = text[: MAX_CELL_TEXT - len(mark)] + mark
+    return text
+
+
 def put_text(cell: Any, text: str) -> None:
-    """Store ``text`` as a string cell: never parsed as a formula."""
+    """Store ``text`` as a string cell: never parsed as a formula (see ``clean_text``)."""
+    text = clean_text(text)
     cell.value = text
     cell.data_type = "s"
     if text[:1] in ("=", "+", "-", "@"):
@@ -97,8 +114,3 @@ def excel_fixed(value: float, decimals: int) -> str:
     if rounded == 0:
         rounded = abs(rounded)
     return f"{rounded:f}"
-
-
-def excel_text_number(value: float) -> str:
-    """How Excel turns a whole number into text in a concatenation (2024 -> "2024")."""
-    return str(int(value)) if float(value).is_integer() else repr(value)

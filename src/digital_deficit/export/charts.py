@@ -41,9 +41,11 @@ from digital_deficit.export.cells import CacheBook, Cached, ExcelError, Formula,
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import (
     EXACT_DIGITAL_ROWS,
+    YEAR_IF_ROWS,
     YEAR_NUMBER_OFFSET,
     Layout,
     SheetLayout,
+    period_sheet,
 )
 from digital_deficit.export.numbers import DEFINITION_IDS, BriefNumbers, tn
 from digital_deficit.export.outlook_sheet import meti_rows
@@ -80,12 +82,6 @@ def write_chart_data(
     middle = "computer_services" if choose == "narrow" else "ict_services"
     sources: dict[str, tuple[SheetLayout, str, dict[int, float | None]]] = {
         "c:digital": (digital, "sel:net", {y: numbers.selected(y) for y in numbers.years}),
-        "c:comp1": (
-            digital,
-            "comp:copyright_royalties",
-            _fig(numbers.components["copyright_royalties"]),
-        ),
-        "c:comp3": (digital, "comp:consulting", _fig(numbers.components["consulting"])),
         "c:ca": (ca, "ca:current_account", _fig(numbers.ca_items["current_account"])),
         "c:cf": (ca, "cf:sel", numbers.cf_by_method[numbers.options.cf_method]),
         "c:travel": (ca, "ca:travel", _fig(numbers.ca_items["travel"])),
@@ -102,18 +98,38 @@ def write_chart_data(
             )
         put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
         out[key] = SeriesData(chart, key, _spec_label(chart, key), points)
-    # the middle component follows the chosen definition (ICT for mof3, computer for narrow)
-    comp2 = [tn(numbers.components[middle][y].value) for y in numbers.years]
-    for year, value in zip(numbers.years, comp2, strict=True):
+    # the components of the chosen definition (the middle one is ICT for mof3, computer services
+    # for narrow), stacked only in years where all three are present: never a partial stack
+    parts = {
+        "c:comp1": "copyright_royalties",
+        "c:comp2": middle,
+        "c:comp3": "consulting",
+    }
+    stacks: dict[str, list[float | None]] = {key: [] for key in parts}
+    for year in numbers.years:
         computer_ref = digital.ref("comp:computer_services", year)
         ict_ref = digital.ref("comp:ict_services", year)
-        pick = f'IF(Definition="narrow",{computer_ref},{ict_ref})'
-        put(
-            ws,
-            chart.local("c:comp2", year),
-            Formula("=" + fx.chart_value(pick), _chart_value(value)),
-            cache,
-        )
+        refs = {
+            "c:comp1": digital.ref("comp:copyright_royalties", year),
+            "c:comp2": f'IF(Definition="narrow",{computer_ref},{ict_ref})',
+            "c:comp3": digital.ref("comp:consulting", year),
+        }
+        found = {key: tn(numbers.components[item][year].value) for key, item in parts.items()}
+        complete = all(v is not None for v in found.values())
+        every = "AND(" + ",".join(f"ISNUMBER({r})" for r in refs.values()) + ")"
+        for key, ref in refs.items():
+            value = found[key] if complete else None
+            stacks[key].append(value)
+            put(
+                ws,
+                chart.local(key, year),
+                Formula(f"=IF({every},{ref},NA())", _chart_value(value)),
+                cache,
+            )
+    for key in ("c:comp1", "c:comp3"):
+        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
+        out[key] = SeriesData(chart, key, _spec_label(chart, key), stacks[key])
+    comp2 = stacks["c:comp2"]
     ict, computer = labels.item("ict_services"), labels.item("computer_services")
     comp2_label = computer if choose == "narrow" else ict
     put(
@@ -146,12 +162,10 @@ def _year_rows(ws: Any, sheet: SheetLayout, basis: str) -> None:
 
 
 def _year_if_rows(ws: Any, numbers: BriefNumbers, layout: Layout, cache: CacheBook) -> None:
-    chart, digital, ca = layout.chart, layout.digital, layout.ca
+    chart = layout.chart
     targets = {
-        "c:yr_digital": (digital, "sel:net", "digital"),
-        "c:yr_cf": (ca, "cf:sel", "cf_current_account"),
-        "c:yr_tourism": (digital, "m:tourism", "tourism_coverage"),
-        "c:yr_oil": (digital, "m:oil", "oil_ratio"),
+        key: (period_sheet(layout, sheet_key), row_key, metric)
+        for key, (sheet_key, row_key, metric) in YEAR_IF_ROWS.items()
     }
     flag_keys = [f"c:exact:{d}" for d in DEFINITION_IDS]
     for key, d in zip(flag_keys, DEFINITION_IDS, strict=True):

@@ -6,13 +6,13 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
-from digital_deficit.core.current_account import CF_METHODS
 from digital_deficit.core.definitions import get_definition
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
 from digital_deficit.export.messages import messages
 from digital_deficit.export.numbers import BriefNumbers
+from digital_deficit.export.reference_sheets import data_source_text
 from digital_deficit.export.styles import BOTTOM, NAVY, WRAP, Styles
 from digital_deficit.export.tables import set_widths
 
@@ -46,7 +46,7 @@ def write_cover(
     first, last = numbers.years[0], numbers.years[-1]
     period = f"FY{first}-FY{last}" if o.basis == "FY" else f"{first}-{last}"
     definition = get_definition(o.definition)
-    data = labels["cover.data_embedded"] + (f" + {o.data}" if o.data else "")
+    data = data_source_text(numbers.dataset.origin, labels)
     facts = [
         (labels["cover.country"], labels["cover.country_value"]),
         (labels["cover.basis"], f"{labels['cover.basis_' + o.basis]}, {period}"),
@@ -62,7 +62,7 @@ def write_cover(
         ),
         (
             labels["cover.cf_method"],
-            f"{o.cf_method}: {labels.cf_formula(o.cf_method)} ({CF_METHODS[o.cf_method].source})",
+            f"{o.cf_method}: {labels.cf_formula(o.cf_method)} ({labels.cf_source(o.cf_method)})",
         ),
     ]
     for row, (label, text) in enumerate(facts, start=5):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from digital_deficit.core.definitions import get_definition
 from digital_deficit.core.items import get_item
 from digital_deficit.core.units import OKU_PER_TRILLION
-from digital_deficit.data.figures import Figure, digital_figure, item_figure
+from digital_deficit.data.figures import Figure, item_figure
 from digital_deficit.export.numbers import BriefNumbers
 
 NA = '"n/a"'
@@ -142,10 +142,3 @@ def figure_expression(
 def in_trillions(expr: str) -> str:
     """An oku-yen expression shown in ¥ trillion."""
     return f"{expr}/{OKU_PER_TRILLION}"
-
-
-def definition_figure(numbers: BriefNumbers, year: int, definition: str, side: str) -> Figure:
-    """The digital figure the core gives (kept here so sheets need not import data)."""
-    return digital_figure(
-        numbers.dataset, numbers.period(year), numbers.options.basis, definition, side
-    )

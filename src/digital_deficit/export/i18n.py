@@ -101,7 +101,8 @@ _EN: dict[str, str] = {
     "outlook.path": "Projection path",
     "outlook.actual": "Actual",
     "outlook.projection": "Projection",
-    "outlook.meti": "Published METI reference points (mof3 definition)",
+    "outlook.meti": "Published METI reference points (as reported; the computer-services point "
+    "is not a digital balance)",
     "outlook.meti_label": "Reference point",
     "outlook.meti_year": "Year",
     "outlook.meti_value": "Value",
@@ -128,6 +129,9 @@ _EN: dict[str, str] = {
     "note.projection_method": "cagr: compound growth between the first and last points; "
     "linear: least-squares trend through every point.",
     "note.fx_base_year": "The estimate is stated for a doubling from the 2023 level.",
+    "assump.yen_allowed": "0-100 (published {low}-{high})",
+    "src.oku_yen": "{value} oku yen (± {precision})",
+    "fx.citation": "{citation}",
     "assump.definitions": "Definitions",
     "assump.methods": "Cash-flow methods",
     "assump.id": "Id",
@@ -188,7 +192,8 @@ _EN: dict[str, str] = {
     "kpi.digital": "Digital balance (latest exact figure)",
     "kpi.yoy": "Change on previous year",
     "kpi.multiple": "Multiple of base-year level",
-    "kpi.ca": "Headline current account",
+    "kpi.ca": "Headline current account (cash-flow year)",
+    "kpi.ca_latest": "Headline current account (latest year)",
     "kpi.cf": "Cash-flow current account",
     "kpi.tourism": "Travel surplus / digital deficit",
     "kpi.oil": "Digital deficit / crude-oil imports",
@@ -215,6 +220,8 @@ def check_lang(lang: str) -> str:
         raise UnknownNameError("language", lang, LANGUAGES)
     return str(key)
 
+
+_CF_SOURCES_JA = {"repatriation": "r は利用者の前提（公表された比率はない）"}
 
 _CF_FORMULAS_JA = {
     "karakama": "経常収支－再投資収益（純）－証券投資収益（純）",
@@ -244,6 +251,21 @@ class Labels:
 
         method = get_cf_method(method_id)
         return _CF_FORMULAS_JA[method.id] if self.lang == "ja" else method.formula
+
+    def cf_source(self, method_id: str) -> str:
+        """Where a cash-flow method comes from (a citation; the user-assumption note translated)."""
+        from digital_deficit.core.current_account import get_cf_method
+
+        method = get_cf_method(method_id)
+        return _CF_SOURCES_JA.get(method.id, method.source) if self.lang == "ja" else method.source
+
+    def fx_note(self) -> str:
+        """The yen-per-doubling assumption's citation, in this language."""
+        from digital_deficit.core.references import YEN_PER_DOUBLING as fxa
+
+        return self.fmt(
+            "fx.citation", citation=fxa.citation, low=f"{fxa.low:g}", high=f"{fxa.high:g}"
+        )
 
     def item(self, item_id: str) -> str:
         """An item's label in this language."""

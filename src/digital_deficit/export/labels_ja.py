@@ -88,7 +88,8 @@ JA: dict[str, str] = {
     "outlook.path": "予測経路",
     "outlook.actual": "実績",
     "outlook.projection": "予測",
-    "outlook.meti": "経済産業省の公表見通し（mof3定義）",
+    "outlook.meti": "経済産業省の公表見通し（報道による。"
+    "コンピュータサービスの値はデジタル関連収支ではない）",
     "outlook.meti_label": "参照値",
     "outlook.meti_year": "年",
     "outlook.meti_value": "値",
@@ -114,6 +115,11 @@ JA: dict[str, str] = {
     "note.projection_method": "cagr：最初と最後の点の年平均成長率で延長。"
     "linear：全点の最小二乗直線。",
     "note.fx_base_year": "試算は2023年水準からの倍増について述べたもの。",
+    "assump.yen_allowed": "0～100（公表値 {low}～{high}）",
+    "src.oku_yen": "{value}億円（±{precision}）",
+    "fx.citation": "みずほリサーチ＆テクノロジーズの試算（日経アジアン・レビューの報道による）："
+    "デジタル赤字が2023年水準から倍増すると対ドルで{low}～{high}円の円安要因。"
+    "原典の研究は確認できず、確立した弾性値ではなく利用者の前提として扱う。",
     "assump.definitions": "定義",
     "assump.methods": "キャッシュフロー算出方法",
     "assump.id": "ID",
@@ -170,7 +176,8 @@ JA: dict[str, str] = {
     "kpi.digital": "デジタル関連収支（最新の確定値）",
     "kpi.yoy": "前年比",
     "kpi.multiple": "基準年比（倍）",
-    "kpi.ca": "経常収支（公表値）",
+    "kpi.ca": "経常収支（公表値・CF経常収支と同年）",
+    "kpi.ca_latest": "経常収支（公表値、最新）",
     "kpi.cf": "キャッシュフロー経常収支",
     "kpi.tourism": "旅行収支黒字／デジタル赤字",
     "kpi.oil": "デジタル赤字／原油輸入額",

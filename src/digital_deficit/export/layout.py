@@ -216,6 +216,16 @@ def outlook_rows(labels: Labels) -> list[Row]:
 # figure, not an analyst's rounded estimate (CY2025's "about 6.7 trillion yen").
 EXACT_DIGITAL_ROWS = frozenset({"c:yr_digital", "c:yr_tourism", "c:yr_oil"})
 
+# The "year if" rows of the chart data: (period sheet, its row, the headline metric) of each.
+# A year appears there when the metric is present (and, for EXACT_DIGITAL_ROWS, exact).
+YEAR_IF_ROWS: dict[str, tuple[str, str, str]] = {
+    "c:yr_digital": ("digital", "sel:net", "digital"),
+    "c:yr_cf": ("ca", "cf:sel", "cf_current_account"),
+    "c:yr_ca": ("ca", "ca:current_account", "current_account"),
+    "c:yr_tourism": ("digital", "m:tourism", "tourism_coverage"),
+    "c:yr_oil": ("digital", "m:oil", "oil_ratio"),
+}
+
 
 def chart_rows(labels: Labels) -> list[Row]:
     """Rows of the hidden chart-data sheet (display years; #N/A where a value is missing)."""
@@ -229,6 +239,7 @@ def chart_rows(labels: Labels) -> list[Row]:
         Row("c:travel", labels.item("travel")),
         Row("c:yr_digital", "year if digital"),
         Row("c:yr_cf", "year if cash-flow"),
+        Row("c:yr_ca", "year if headline current account"),
         Row("c:yr_tourism", "year if tourism coverage"),
         Row("c:yr_oil", "year if oil ratio"),
         *(
@@ -291,12 +302,12 @@ def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
     )
 
 
+def period_sheet(layout: Layout, key: str) -> SheetLayout:
+    """The Digital ("digital") or Current account ("ca") sheet's layout."""
+    return layout.digital if key == "digital" else layout.ca
+
+
 def _code(item_id: str) -> str:
     from digital_deficit.core.items import get_item
 
     return get_item(item_id).code
-
-
-def input_ref(name: str) -> str:
-    """The cell of a named input on the Assumptions sheet (column C)."""
-    return f"${INPUT_COL}${INPUT_ROWS[name]}"

@@ -87,10 +87,17 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
     ca, _, cav, _ = kpi("ca")
     proj = f"{quote_sheet(layout.title('outlook'))}!$C${layout.outlook.rows['res:at_target']}"
     pv = tn(numbers.at_target)
-    base = text("Base_Year", float(numbers.base_year))
+    base_text = text("Base_Year", float(numbers.base_year))
+    fy = o.basis == "FY"
+    base = cat(lit("FY"), base_text) if fy and lang != "ja" else base_text
+    # the multiple of the base-year level says nothing when the base year is the figure's year
+    show_multiple = (
+        f"AND(ISNUMBER({m}),{vy}<>Base_Year)",
+        mv is not None and dy != numbers.base_year,
+    )
+    cagr = o.projection_method == "cagr"
     definition = text("Definition", o.definition)
     method = text("CF_Method", o.cf_method)
-    pmethod = text("Projection_Method", o.projection_method)
     target = text("Target_Year", float(numbers.target_year))
     deficit = dv is not None and dv < 0
     if lang == "ja":
@@ -100,10 +107,16 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
             lit("兆円（"),
             period(vy, dy),
             when(
-                f"ISNUMBER({m})",
-                cat(lit("、"), base, lit("年の"), fixed(m, mv, 1), lit("倍")),
+                show_multiple[0],
+                cat(
+                    lit("、"),
+                    base,
+                    lit("年度の" if fy else "年の"),
+                    fixed(m, mv, 1),
+                    lit("倍"),
+                ),
                 lit(""),
-                mv is not None,
+                show_multiple[1],
             ),
             lit("、"),
             definition,
@@ -142,12 +155,14 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
         )
         cash_na = lit("表示期間ではキャッシュフロー経常収支は算出できない。")
         outlook = cat(
-            pmethod,
+            when(
+                'Projection_Method="cagr"', lit("年平均成長率（CAGR）"), lit("線形トレンド"), cagr
+            ),
             lit("による予測では、デジタル関連収支は"),
             target,
-            lit("年に"),
+            lit("年度に" if fy else "年に"),
             fixed(proj, pv, 2),
-            lit("兆円（経産省：2030年に約-10兆円、2035年に-18～-28兆円）。"),
+            lit("兆円（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。"),
         )
         outlook_na = lit("予測に必要な点が足りない。")
     else:
@@ -157,10 +172,10 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
             lit("T in "),
             period(vy, dy),
             when(
-                f"ISNUMBER({m})",
+                show_multiple[0],
                 cat(lit(", "), fixed(m, mv, 1), lit("× its "), base, lit(" level")),
                 lit(""),
-                mv is not None,
+                show_multiple[1],
             ),
             lit(" ("),
             definition,
@@ -205,13 +220,12 @@ def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
         )
         cash_na = lit("The cash-flow current account is not available for the periods shown.")
         outlook = cat(
-            lit("On a "),
-            pmethod,
+            when('Projection_Method="cagr"', lit("On a CAGR"), lit("On a linear"), cagr),
             lit(" trend the digital balance reaches ¥"),
             fixed(proj, pv, 2),
             lit("T by "),
-            target,
-            lit(" (METI: about ¥-10T by 2030, ¥-18T to ¥-28T by 2035)."),
+            cat(lit("FY"), target) if fy else target,
+            lit(" (METI: deficits of about ¥10T by 2030, ¥18T to ¥28T by 2035)."),
         )
         outlook_na = lit("Too few points to project the digital balance.")
     chosen = [

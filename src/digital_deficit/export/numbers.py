@@ -26,7 +26,7 @@ from digital_deficit.data.embedded import load_dataset
 from digital_deficit.data.figures import Figure, digital_figure, item_figure
 from digital_deficit.data.headline import METRIC_LABELS, HeadlineRow, headline_rows
 from digital_deficit.data.model import Observation
-from digital_deficit.export.options import FX_BASE_YEAR, BriefOptions
+from digital_deficit.export.options import DEFAULT_TARGET_YEAR, FX_BASE_YEAR, BriefOptions
 
 COMPONENT_ITEMS: tuple[str, ...] = (
     "copyright_royalties",
@@ -57,6 +57,10 @@ PATH_END_YEAR = 2035
 
 class NoPeriodsError(ValueError):
     """The dataset has no periods on the basis in the range asked for."""
+
+
+class TargetYearError(ValueError):
+    """The projection target year is not after the last year shown."""
 
 
 def tn(value: float | None) -> float | None:
@@ -192,7 +196,12 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
         )
         for y in years
     }
-    target = options.target_year or max(DEFAULT_TARGET, years[-1] + 1)
+    if options.target_year is not None and options.target_year <= years[-1]:
+        raise TargetYearError(
+            f"target year {options.target_year} is not after the last year shown "
+            f"({years[-1]}); give a year from {years[-1] + 1} on"
+        )
+    target = options.target_year or max(DEFAULT_TARGET_YEAR, years[-1] + 1)
     path_years = list(range(years[-1] + 1, max(PATH_END_YEAR, target) + 1))
     xs = [float(y) for y in years]
     ys = [headline[y].values["digital"] for y in years]
@@ -205,7 +214,12 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
 
     projection = {y: projected(y) for y in path_years}
     at_target = projected(target)
-    fx_base = headline[FX_BASE_YEAR].values["digital"] if FX_BASE_YEAR in headline else None
+    # the formula looks the base year up in every column of the Digital sheet, lead-in included
+    fx_base = (
+        by_definition[("net", options.definition)][FX_BASE_YEAR].value
+        if FX_BASE_YEAR in grid
+        else None
+    )
     fx = (
         _scalar(fx_impact(fx_base, at_target, options.yen_per_doubling))
         if fx_base is not None and at_target is not None
@@ -233,9 +247,6 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     )
     numbers.observations = _observations_used(numbers)
     return numbers
-
-
-DEFAULT_TARGET = 2030
 
 
 _CF_INPUTS = {

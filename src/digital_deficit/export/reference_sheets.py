@@ -9,7 +9,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from digital_deficit.core.current_account import CF_METHODS
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.core.references import METI_SCENARIOS, YEN_PER_DOUBLING
-from digital_deficit.export.cells import CacheBook, put, put_text
+from digital_deficit.export.cells import CacheBook, clean_text, put, put_text
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import DATA_HEADER_ROW
 from digital_deficit.export.numbers import BriefNumbers
@@ -32,6 +32,20 @@ DATA_COLUMNS: tuple[str, ...] = (
 )
 
 
+def data_source_text(origin: str, labels: Labels) -> str:
+    """Where the figures come from: the embedded figures and any file read on top of them.
+
+    ``origin`` is the dataset's origin ("embedded japan_bop_published.csv + my.csv"), so a file
+    named by --data or by the DIGITAL_DEFICIT_DATA environment variable is shown alike.
+    """
+    parts = [p for p in origin.split(" + ") if p]
+    if not parts:
+        return labels["cover.data_embedded"]
+    if parts[0].startswith("embedded"):
+        parts[0] = labels["cover.data_embedded"]
+    return " + ".join(parts)
+
+
 def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook) -> str:
     """The observations as an Excel table; returns the table's range."""
     title_block(ws, st, labels["data.title"], labels["na_note"])
@@ -49,7 +63,16 @@ def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache
             obs.definition or None,
             obs.side,
         )
-        ws.append([*texts, obs.value, obs.unit, obs.precision, obs.vintage, obs.source])
+        ws.append(
+            [
+                *(clean_text(t) if t else t for t in texts),
+                obs.value,
+                clean_text(obs.unit),
+                obs.precision,
+                clean_text(obs.vintage),
+                clean_text(obs.source),
+            ]
+        )
         row += 1
         for column in (1, 2, 3, 4, 5, 6, 8, 10, 11):
             cell = ws.cell(row, column)
@@ -74,7 +97,7 @@ def write_data(ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache
             "F": 7,
             "G": 15,
             "H": 9,
-            "I": 15,
+            "I": 19,
             "J": 16,
             "K": 90,
         },
@@ -106,7 +129,10 @@ def write_sources(
         ),
         (
             labels["src.cf"],
-            [(m.id, f"{labels.cf_formula(m.id)} — {m.source}") for m in CF_METHODS.values()],
+            [
+                (m.id, f"{labels.cf_formula(m.id)} — {labels.cf_source(m.id)}")
+                for m in CF_METHODS.values()
+            ],
         ),
         (
             labels["src.formulas"],
@@ -129,15 +155,20 @@ def write_sources(
             [
                 (
                     str(p.year),
-                    f"{p.label_ja if lang == 'ja' else p.label_en}: {p.value_oku_yen:,} oku yen "
-                    f"(± {p.precision_oku_yen:,}) — {p.source}",
+                    f"{p.label_ja if lang == 'ja' else p.label_en}: "
+                    + labels.fmt(
+                        "src.oku_yen",
+                        value=f"{p.value_oku_yen:,}",
+                        precision=f"{p.precision_oku_yen:,}",
+                    )
+                    + f" — {p.source}",
                 )
                 for p in METI_SCENARIOS
             ]
             + [
                 (
                     "FX",
-                    f"{fxa.default:g} ({fxa.low:g}-{fxa.high:g}) — {fxa.citation}",
+                    f"{fxa.default:g} ({fxa.low:g}-{fxa.high:g}) — {labels.fx_note()}",
                 )
             ],
         ),
@@ -151,7 +182,7 @@ def write_sources(
         (
             labels["src.data"],
             [
-                (labels["src.data"], numbers.dataset.origin or "embedded"),
+                (labels["src.data"], data_source_text(numbers.dataset.origin, labels)),
                 (labels["src.generated"], generated),
                 (labels["src.version"], version),
             ],

@@ -10,7 +10,7 @@
 
 Keys are the options of ``digital-deficit brief`` (``from``/``to`` for the period range);
 an unknown key is an error that names it. A relative ``data`` path is read from the scenario
-file's folder; outputs go to the --out-dir folder.
+file's folder; outputs go to the --out-dir folder (``out`` is a bare file name ending .xlsx).
 """
 
 from __future__ import annotations
@@ -118,6 +118,13 @@ def load_scenarios(path: str | Path, out_dir: str | Path) -> list[tuple[str, Bri
             options = BriefOptions(**chosen)
         except ValidationError as exc:
             raise ScenarioFileError(_problem(exc, f"{where} ({scenario.name}): ")) from None
+        if scenario.out is not None and not (
+            _NAME.match(scenario.out) and scenario.out.lower().endswith(".xlsx")
+        ):
+            raise ScenarioFileError(
+                f"{where} ({scenario.name}): out {scenario.out!r} must be a file name ending in "
+                ".xlsx, of letters, digits, '.', '_' or '-' (it is written in --out-dir)"
+            )
         target = Path(out_dir) / (scenario.out or f"{scenario.name}.xlsx")
         if target in outputs:
             raise ScenarioFileError(

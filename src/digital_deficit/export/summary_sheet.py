@@ -8,7 +8,12 @@ from typing import Any
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Formula, put, value_or_na
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import EXACT_DIGITAL_ROWS, Layout, SheetLayout
+from digital_deficit.export.layout import (
+    EXACT_DIGITAL_ROWS,
+    YEAR_IF_ROWS,
+    Layout,
+    period_sheet,
+)
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.styles import (
     BOTTOM,
@@ -25,71 +30,52 @@ from digital_deficit.export.styles import (
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
 KPI_HEADER_ROW = 4
-KPI_KEYS: tuple[str, ...] = ("digital", "yoy", "multiple", "ca", "cf", "tourism", "oil")
-KPI_ROWS: dict[str, int] = {k: KPI_HEADER_ROW + 1 + i for i, k in enumerate(KPI_KEYS)}
-CHART_ANCHORS: tuple[str, ...] = ("A14", "F14", "A31", "F31")
-PRINT_AREA = "A1:N47"
 
 
 @dataclass(frozen=True)
 class Kpi:
-    """A key figure: which row gives the period, which row the value, and the core's values."""
+    """A key figure: the chart-data row giving its period, and the period sheet row and headline
+    metric giving its value."""
 
     year_key: str
-    sheet: SheetLayout
+    sheet_key: str
     row_key: str
     metric: str
     number_format: str
 
 
-def kpis(layout: Layout) -> dict[str, Kpi]:
-    """The key figures of the Summary sheet."""
-    d, ca = layout.digital, layout.ca
-    return {
-        "digital": Kpi("c:yr_digital", d, "sel:net", "digital", TN),
-        "yoy": Kpi("c:yr_digital", d, "m:yoy", "yoy", PCT),
-        "multiple": Kpi("c:yr_digital", d, "m:multiple", "multiple", TIMES),
-        "ca": Kpi("c:yr_cf", ca, "ca:current_account", "current_account", TN),
-        "cf": Kpi("c:yr_cf", ca, "cf:sel", "cf_current_account", TN),
-        "tourism": Kpi("c:yr_tourism", d, "m:tourism", "tourism_coverage", PCT),
-        "oil": Kpi("c:yr_oil", d, "m:oil", "oil_ratio", PCT),
-    }
-
-
-_PERIOD_METRIC = {
-    "c:yr_digital": "digital",
-    "c:yr_cf": "cf_current_account",
-    "c:yr_tourism": "tourism_coverage",
-    "c:yr_oil": "oil_ratio",
+# The headline current account appears twice: in the cash-flow figure's year (the comparison a
+# director reads) and in its own latest year.
+KPIS: dict[str, Kpi] = {
+    "digital": Kpi("c:yr_digital", "digital", "sel:net", "digital", TN),
+    "yoy": Kpi("c:yr_digital", "digital", "m:yoy", "yoy", PCT),
+    "multiple": Kpi("c:yr_digital", "digital", "m:multiple", "multiple", TIMES),
+    "cf": Kpi("c:yr_cf", "ca", "cf:sel", "cf_current_account", TN),
+    "ca": Kpi("c:yr_cf", "ca", "ca:current_account", "current_account", TN),
+    "ca_latest": Kpi("c:yr_ca", "ca", "ca:current_account", "current_account", TN),
+    "tourism": Kpi("c:yr_tourism", "digital", "m:tourism", "tourism_coverage", PCT),
+    "oil": Kpi("c:yr_oil", "digital", "m:oil", "oil_ratio", PCT),
 }
+KPI_KEYS: tuple[str, ...] = tuple(KPIS)
+KPI_ROWS: dict[str, int] = {k: KPI_HEADER_ROW + 1 + i for i, k in enumerate(KPI_KEYS)}
+CHART_ANCHORS: tuple[str, ...] = ("A15", "F15", "A32", "F32")
+PRINT_AREA = "A1:N48"
 _MONEY = {"digital", "current_account", "cf_current_account"}
 
 
 def kpi_values(numbers: BriefNumbers) -> dict[str, tuple[int | None, float | None]]:
     """Period and value of every key figure, from the core's headline rows."""
     out: dict[str, tuple[int | None, float | None]] = {}
-    for key, kpi in kpis_static().items():
-        found = numbers.latest(_PERIOD_METRIC[kpi[0]], kpi[0] in EXACT_DIGITAL_ROWS)
+    for key, kpi in KPIS.items():
+        year_metric = YEAR_IF_ROWS[kpi.year_key][2]
+        found = numbers.latest(year_metric, kpi.year_key in EXACT_DIGITAL_ROWS)
         if found is None:
             out[key] = (None, None)
             continue
         year = found[0]
-        value = numbers.headline[year].values[kpi[1]]
-        out[key] = (year, tn(value) if kpi[1] in _MONEY else value)
+        value = numbers.headline[year].values[kpi.metric]
+        out[key] = (year, tn(value) if kpi.metric in _MONEY else value)
     return out
-
-
-def kpis_static() -> dict[str, tuple[str, str]]:
-    """(period row, metric) of every key figure."""
-    return {
-        "digital": ("c:yr_digital", "digital"),
-        "yoy": ("c:yr_digital", "yoy"),
-        "multiple": ("c:yr_digital", "multiple"),
-        "ca": ("c:yr_cf", "current_account"),
-        "cf": ("c:yr_cf", "cf_current_account"),
-        "tourism": ("c:yr_tourism", "tourism_coverage"),
-        "oil": ("c:yr_oil", "oil_ratio"),
-    }
 
 
 def write_summary(
@@ -109,7 +95,8 @@ def write_summary(
     chart = layout.chart
     year_format = YEAR_FY if numbers.options.basis == "FY" else YEAR_CY
     values = kpi_values(numbers)
-    for key, kpi in kpis(layout).items():
+    for key, kpi in KPIS.items():
+        sheet = period_sheet(layout, kpi.sheet_key)
         row = KPI_ROWS[key]
         put(ws, f"A{row}", labels[f"kpi.{key}"], cache).font = st.body
         year_cell = f"$B${row}"
@@ -130,8 +117,7 @@ def write_summary(
             ws,
             f"C{row}",
             Formula(
-                "="
-                + fx.at_year(kpi.sheet.row_range(kpi.row_key), kpi.sheet.header_range(), year_cell),
+                "=" + fx.at_year(sheet.row_range(kpi.row_key), sheet.header_range(), year_cell),
                 value_or_na(value),
             ),
             cache,
