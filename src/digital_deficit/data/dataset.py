@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, DEFINITIONS
@@ -74,6 +75,9 @@ def normalise_place(
     return country.upper(), basis, text, check_side(side)
 
 
+_NO_SIDES: frozenset[str] = frozenset()
+
+
 class Dataset:
     """Observations keyed by what they measure; each key may hold several vintages."""
 
@@ -81,7 +85,8 @@ class Dataset:
         self.origin = origin
         self._by_key: dict[Key, list[Observation]] = {}
         self._units: dict[str, str] = {}
-        self._held_items: set[Key] = set()  # keys with the side left blank: any side held
+        # (country, basis, period, item, definition) -> the sides held for it
+        self._held_sides: dict[tuple[str, ...], set[str]] = {}
         self.memo: dict[tuple[object, ...], object] = {}
         """Results derived from this dataset (figures.py); emptied whenever a figure is added."""
         for obs in observations:
@@ -102,7 +107,7 @@ class Dataset:
     def _add(self, obs: Observation) -> None:
         self._check_unit(obs)
         self.memo.clear()
-        self._held_items.add((*obs.key[:5], ""))
+        self._held_sides.setdefault(obs.key[:5], set()).add(obs.side)
         held = self._by_key.setdefault(obs.key, [])
         if not held:  # the common case: nothing to compare or sort
             vintage_rank(obs.vintage)
@@ -146,9 +151,11 @@ class Dataset:
             return next((o for o in held if o.vintage == vintage), None)
         return held[-1] if held else None
 
-    def holds(self, country: str, basis: str, period: str, item: str, definition: str) -> bool:
-        """Whether any side of this item is held for the period (a quick test before lookups)."""
-        return (country, basis, period, item, definition, "") in self._held_items
+    def sides_held(
+        self, country: str, basis: str, period: str, item: str, definition: str
+    ) -> AbstractSet[str]:
+        """The sides of this item held for the period (a quick test before lookups)."""
+        return self._held_sides.get((country, basis, period, item, definition), _NO_SIDES)
 
     def latest(self, key: Key, vintage: str | None = None) -> Observation | None:
         """The latest vintage held for a checked key (or the one of ``vintage``); no copies."""
@@ -180,7 +187,9 @@ class Dataset:
         result = Dataset(origin=f"{self.origin} + {newer.origin}".strip(" +"))
         result._by_key = {k: list(v) for k, v in self._by_key.items()}
         result._units = dict(self._units)
-        result._held_items = self._held_items | newer._held_items
+        result._held_sides = {k: set(v) for k, v in self._held_sides.items()}
+        for place, sides in newer._held_sides.items():
+            result._held_sides.setdefault(place, set()).update(sides)
         report = MergeReport()
         for obs in newer.observations:
             result._check_unit(obs, f" in {self.origin or 'the dataset it is read on top of'}")

@@ -165,25 +165,27 @@ class _Lookup:
         return MISSING if obs is None else Figure(obs.value, (obs,), "published")
 
     def resolve(self, item_id: str, side: str, definition: str = "", depth: int = 0) -> Figure:
-        parts = () if definition else get_item(item_id).parts
-        held = self.dataset.holds(self.country, self.basis, self.period, item_id, definition)
-        if not held and not parts:
-            return MISSING
-        found = self.stored(item_id, side, definition) if held else MISSING
+        held = self.dataset.sides_held(self.country, self.basis, self.period, item_id, definition)
+        found = self.stored(item_id, side, definition) if side in held else MISSING
         if depth > 0 or self.vintage is not None:
             return found
-
-        def other(s: str) -> Figure:
-            return self.stored(item_id, s, definition)
-
-        sides = MISSING
-        if held:
-            first, second, sign, how = _SIDE_RULES[side]
-            a = other(first)
-            if a.value is not None:
-                sides = _combine([a, other(second)], [1, sign], how)
-        candidates = [found, sides]
-        if parts:
+        candidates = [found]
+        first, second, sign, how = _SIDE_RULES[side]
+        if first in held and second in held:
+            pair = [
+                self.stored(item_id, first, definition),
+                self.stored(item_id, second, definition),
+            ]
+            candidates.append(_combine(pair, [1, sign], how))
+        parts = () if definition else get_item(item_id).parts
+        if parts and all(self._may_hold(p) for p in parts):
             subs = [self.resolve(p, side) for p in parts]
             candidates.append(_combine(subs, [1] * len(subs), "sum of parts"))
-        return _newest(candidates)
+        return candidates[0] if len(candidates) == 1 else _newest(candidates)
+
+    def _may_hold(self, item_id: str) -> bool:
+        """Whether the item, or every part of it, has figures for this period on some side."""
+        if self.dataset.sides_held(self.country, self.basis, self.period, item_id, ""):
+            return True
+        parts = get_item(item_id).parts
+        return bool(parts) and all(self._may_hold(p) for p in parts)
