@@ -195,37 +195,28 @@ def write_assumptions(
 
 
 def _lookup_tables(ws: Any, labels: Labels, st: Styles, cache: CacheBook) -> None:
-    ws[f"A{DEFINITIONS_TABLE_ROW - 1}"].value = labels["assump.definitions"]
-    ws[f"A{DEFINITIONS_TABLE_ROW - 1}"].font = st.section
-    header_row(
-        ws,
-        st,
-        DEFINITIONS_TABLE_ROW,
-        [labels["assump.id"], labels["assump.items"], "", labels["assump.source"]],
+    ja = labels.lang == "ja"
+    definitions = {
+        d: (DEFINITIONS[d].label_ja if ja else DEFINITIONS[d].label_en, DEFINITIONS[d].source)
+        for d in DEF_ROWS
+    }
+    methods = {m: (labels.cf_formula(m), labels.cf_source(m)) for m in METHOD_ROWS}
+    tables = (
+        (DEFINITIONS_TABLE_ROW, "assump.definitions", "assump.items", DEF_ROWS, definitions),
+        (METHODS_TABLE_ROW, "assump.methods", "assump.formula", METHOD_ROWS, methods),
     )
-    for d, row in DEF_ROWS.items():
-        definition = DEFINITIONS[d]
-        put(ws, f"A{row}", d, cache).font = st.body
-        items = definition.label_ja if labels.lang == "ja" else definition.label_en
-        put(ws, f"B{row}", items, cache).font = st.body
-        ws.merge_cells(f"B{row}:C{row}")
-        put(ws, f"D{row}", definition.source, cache).font = st.note
-        for col in "ABD":
-            ws[f"{col}{row}"].alignment = WRAP
-        ws.row_dimensions[row].height = 30
-    ws[f"A{METHODS_TABLE_ROW - 1}"].value = labels["assump.methods"]
-    ws[f"A{METHODS_TABLE_ROW - 1}"].font = st.section
-    header_row(
-        ws,
-        st,
-        METHODS_TABLE_ROW,
-        [labels["assump.id"], labels["assump.formula"], "", labels["assump.source"]],
-    )
-    for m, row in METHOD_ROWS.items():
-        put(ws, f"A{row}", m, cache).font = st.body
-        put(ws, f"B{row}", labels.cf_formula(m), cache).font = st.body
-        ws.merge_cells(f"B{row}:C{row}")
-        put(ws, f"D{row}", labels.cf_source(m), cache).font = st.note
-        for col in "ABD":
-            ws[f"{col}{row}"].alignment = WRAP
-        ws.row_dimensions[row].height = 30
+    for header, title, column, rows, texts in tables:
+        ws[f"A{header - 1}"].value = labels[title]
+        ws[f"A{header - 1}"].font = st.section
+        header_row(
+            ws, st, header, [labels["assump.id"], labels[column], "", labels["assump.source"]]
+        )
+        for key, row in rows.items():
+            text, source = texts[key]
+            put(ws, f"A{row}", key, cache).font = st.body
+            put(ws, f"B{row}", text, cache).font = st.body
+            ws.merge_cells(f"B{row}:C{row}")
+            put(ws, f"D{row}", source, cache).font = st.note
+            for col in "ABD":
+                ws[f"{col}{row}"].alignment = WRAP
+            ws.row_dimensions[row].height = 30
