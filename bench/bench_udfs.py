@@ -146,7 +146,7 @@ def _profile_value() -> float:
     )
     print(
         f"   dd_value profile: {figures / total:.0%} in data/figures.py, "
-        f"{1 - figures / total:.0%} in udf_args/udf_data (argument reading, periods, dataset check)"
+        f"{1 - figures / total:.0%} in udfs.args/udfs.figures (arguments, periods, dataset check)"
     )
     return 1 - figures / total
 

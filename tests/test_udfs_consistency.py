@@ -17,7 +17,7 @@ from digital_deficit.core import comparisons, growth
 from digital_deficit.core.current_account import cf_current_account
 from digital_deficit.data.embedded import embedded_dataset
 from digital_deficit.data.figures import digital_figure, item_figure
-from digital_deficit.udf_args import NA
+from digital_deficit.udfs.args import NA
 
 
 @pytest.fixture(autouse=True)

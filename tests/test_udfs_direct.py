@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import xlwings
 
-from digital_deficit import udf_data, udfs
+from digital_deficit import udfs
 from digital_deficit.core import projection
-from digital_deficit.udf_args import NA, UdfError
+from digital_deficit.udfs import figures as udf_data
+from digital_deficit.udfs.args import NA, UdfError
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "src/digital_deficit/data/japan_bop_published.csv"
 
@@ -545,7 +546,7 @@ def test_importing_udfs_loads_only_what_the_functions_need() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.split()
     ours = {m for m in out if m.startswith("digital_deficit")}
-    udf_modules = {"udfs", "udf_args", "udf_data", "udf_metrics"}
+    udf_modules = {"udfs", "udfs.args", "udfs.figures", "udfs.metrics"}
     assert {f"digital_deficit.{m}" for m in udf_modules} <= ours
     assert "digital_deficit.core.values" in ours
     stray = {

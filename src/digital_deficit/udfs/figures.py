@@ -23,7 +23,7 @@ from digital_deficit.core.definitions import (
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEMS, check_side, get_item
 from digital_deficit.core.periods import Period, parse_period, period_of_month
-from digital_deficit.udf_args import (
+from digital_deficit.udfs.args import (
     Cell,
     Output,
     Shape,

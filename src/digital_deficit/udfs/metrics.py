@@ -17,7 +17,7 @@ from digital_deficit.core.errors import InputError, LengthMismatchError, Unknown
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
 from digital_deficit.core.periods import Period
 from digital_deficit.core.values import Result, Value, describe
-from digital_deficit.udf_args import (
+from digital_deficit.udfs.args import (
     Cells,
     Output,
     as_list,

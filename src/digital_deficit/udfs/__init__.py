@@ -3,7 +3,7 @@
 ``from xlwings import func, arg, ret`` gives classic desktop UDFs on Windows (Import Functions),
 Office.js custom functions under xlwings Lite and xlwings Server (``XLWINGS_ON_SERVER=true``),
 and plain functions elsewhere. Each function below only declares its help text and calls a plain
-function of ``udf_data`` or ``udf_metrics``; the arithmetic is the core's.
+function of ``udfs.figures`` or ``udfs.metrics``; the arithmetic is the core's.
 
 Shared behaviour: a range argument takes one cell, a row or a column and the result comes back in
 the same orientation (it spills in Excel 365). A blank cell is missing: its result is #N/A (a real
@@ -18,8 +18,8 @@ from typing import TypeVar
 
 from xlwings import arg, func
 
-from digital_deficit import udf_data, udf_metrics
-from digital_deficit.udf_args import Cell, Output
+from digital_deficit.udfs import figures, metrics
+from digital_deficit.udfs.args import Cell, Output
 
 __all__ = [
     "dd_ca_residual",
@@ -52,7 +52,7 @@ def hints_for_mypy_only(function: F) -> F:
     """Hide the type hints from xlwings, which would read them as converters.
 
     (Under Lite and Server ``object`` means "object handle"; our cells are converted by
-    ``udf_args`` instead.) Apply it first, i.e. as the lowest decorator.
+    ``udfs.args`` instead.) Apply it first, i.e. as the lowest decorator.
     """
     function.__annotations__ = {}
     return function
@@ -97,7 +97,7 @@ def dd_value(
     vintage: object = None,
 ) -> Output:
     """Figure for a period in oku yen: published or analyst estimate (DD_SOURCE); #N/A if none."""
-    return udf_data.value(item, period, basis, definition, side, vintage)
+    return figures.value(item, period, basis, definition, side, vintage)
 
 
 @func(category=CATEGORY)
@@ -119,7 +119,7 @@ def dd_series(
     vintage: object = None,
 ) -> list[list[Cell]]:
     """Spills a period/value table (with a header) of an item, in oku yen; #N/A if unpublished."""
-    return udf_data.series(item, first, last, basis, definition, side, vintage)
+    return figures.series(item, first, last, basis, definition, side, vintage)
 
 
 @func(category=CATEGORY)
@@ -139,21 +139,21 @@ def dd_source(
     vintage: object = None,
 ) -> Output:
     """Source and vintage of the figure DD_VALUE returns (text); #N/A if none."""
-    return udf_data.source(item, period, basis, definition, side, vintage)
+    return figures.source(item, period, basis, definition, side, vintage)
 
 
 @func(category=CATEGORY)
 @hints_for_mypy_only
 def dd_items() -> list[list[Cell]]:
     """Spills the item ids with English and Japanese labels and BPM6 codes."""
-    return udf_data.items()
+    return figures.items()
 
 
 @func(category=CATEGORY)
 @hints_for_mypy_only
 def dd_definitions() -> list[list[Cell]]:
     """Spills the digital-deficit definitions with their items, labels and sources."""
-    return udf_data.definitions()
+    return figures.definitions()
 
 
 # --- digital deficit -----------------------------------------------------------------------
@@ -165,7 +165,7 @@ def dd_definitions() -> list[list[Cell]]:
 @hints_for_mypy_only
 def dd_digital_balance(items: object, definition: object = None) -> Output:
     """Digital balance (net, units of the input) per row: sum of the definition's items."""
-    return udf_metrics.digital_sum("balance", items, definition)
+    return metrics.digital_sum("balance", items, definition)
 
 
 @func(category=CATEGORY)
@@ -174,7 +174,7 @@ def dd_digital_balance(items: object, definition: object = None) -> Output:
 @hints_for_mypy_only
 def dd_digital_payments(items: object, definition: object = None) -> Output:
     """Gross digital payments (debit, units of the input) per row: the definition's items."""
-    return udf_metrics.digital_sum("payments", items, definition)
+    return metrics.digital_sum("payments", items, definition)
 
 
 @func(category=CATEGORY)
@@ -183,7 +183,7 @@ def dd_digital_payments(items: object, definition: object = None) -> Output:
 @hints_for_mypy_only
 def dd_digital_receipts(items: object, definition: object = None) -> Output:
     """Gross digital receipts (credit, units of the input) per row: the definition's items."""
-    return udf_metrics.digital_sum("receipts", items, definition)
+    return metrics.digital_sum("receipts", items, definition)
 
 
 @func(category=CATEGORY)
@@ -192,7 +192,7 @@ def dd_digital_receipts(items: object, definition: object = None) -> Output:
 @hints_for_mypy_only
 def dd_component_share(component: object, total: object) -> Output:
     """Component / total (a fraction: 0.45 = 45%); #N/A where the total is 0 or blank."""
-    return udf_metrics.component_share(component, total)
+    return metrics.component_share(component, total)
 
 
 # --- growth and comparisons ----------------------------------------------------------------
@@ -204,7 +204,7 @@ def dd_component_share(component: object, total: object) -> Output:
 @hints_for_mypy_only
 def dd_growth_multiple(current: object, base_value: object) -> Output:
     """Times the base level (3.2 = more than tripled); #N/A if the signs differ."""
-    return udf_metrics.growth_multiple(current, base_value)
+    return metrics.growth_multiple(current, base_value)
 
 
 @func(category=CATEGORY)
@@ -214,7 +214,7 @@ def dd_growth_multiple(current: object, base_value: object) -> Output:
 @hints_for_mypy_only
 def dd_cagr(start_value: object, end_value: object, years: object) -> Output:
     """Compound annual growth rate (0.12 = 12% a year); #N/A if the signs differ."""
-    return udf_metrics.cagr(start_value, end_value, years)
+    return metrics.cagr(start_value, end_value, years)
 
 
 @func(category=CATEGORY)
@@ -223,7 +223,7 @@ def dd_cagr(start_value: object, end_value: object, years: object) -> Output:
 @hints_for_mypy_only
 def dd_yoy(values: object, previous: object = None) -> Output:
     """Change on the previous period (0.20 = 20% larger; for deficits the size of the deficit)."""
-    return udf_metrics.yoy(values, previous)
+    return metrics.yoy(values, previous)
 
 
 @func(category=CATEGORY)
@@ -232,7 +232,7 @@ def dd_yoy(values: object, previous: object = None) -> Output:
 @hints_for_mypy_only
 def dd_share_of_services_deficit(digital_balance: object, services: object) -> Output:
     """Digital deficit / services deficit (1.7 = larger); #N/A unless both are deficits."""
-    return udf_metrics.share_of_services_deficit(digital_balance, services)
+    return metrics.share_of_services_deficit(digital_balance, services)
 
 
 @func(category=CATEGORY)
@@ -241,7 +241,7 @@ def dd_share_of_services_deficit(digital_balance: object, services: object) -> O
 @hints_for_mypy_only
 def dd_tourism_coverage(travel: object, digital_balance: object) -> Output:
     """Travel balance / digital deficit (0.91 = tourism covers 91%); #N/A if no deficit."""
-    return udf_metrics.tourism_coverage(travel, digital_balance)
+    return metrics.tourism_coverage(travel, digital_balance)
 
 
 @func(category=CATEGORY)
@@ -250,7 +250,7 @@ def dd_tourism_coverage(travel: object, digital_balance: object) -> Output:
 @hints_for_mypy_only
 def dd_oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
     """Digital deficit / crude-oil imports (0.62 = 62% of the oil bill); #N/A if no deficit."""
-    return udf_metrics.oil_ratio(digital_balance, crude_oil_imports)
+    return metrics.oil_ratio(digital_balance, crude_oil_imports)
 
 
 @func(category=CATEGORY)
@@ -261,7 +261,7 @@ def dd_oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
 @hints_for_mypy_only
 def dd_project(periods: object, values: object, target: object, method: object = None) -> Output:
     """Projected balance at the target period(s), in the unit of values."""
-    return udf_metrics.project(periods, values, target, method)
+    return metrics.project(periods, values, target, method)
 
 
 @func(category=CATEGORY)
@@ -271,7 +271,7 @@ def dd_project(periods: object, values: object, target: object, method: object =
 @hints_for_mypy_only
 def dd_fx_impact(base_balance: object, new_balance: object, yen_per_doubling: object) -> Output:
     """Yen depreciation vs USD, in yen = yen_per_doubling x log2(new/base). An assumption."""
-    return udf_metrics.fx_impact(base_balance, new_balance, yen_per_doubling)
+    return metrics.fx_impact(base_balance, new_balance, yen_per_doubling)
 
 
 # --- current account -----------------------------------------------------------------------
@@ -287,7 +287,7 @@ def dd_current_account(
     goods: object, services: object, primary: object, secondary: object
 ) -> Output:
     """Current account = goods + services + primary + secondary income (unit of the input)."""
-    return udf_metrics.current_account_total(goods, services, primary, secondary)
+    return metrics.current_account_total(goods, services, primary, secondary)
 
 
 @func(category=CATEGORY)
@@ -301,7 +301,7 @@ def dd_ca_residual(
     reported: object, goods: object, services: object, primary: object, secondary: object
 ) -> Output:
     """Reported current account minus its four parts (0 or +-1 from rounding)."""
-    return udf_metrics.ca_residual(reported, goods, services, primary, secondary)
+    return metrics.ca_residual(reported, goods, services, primary, secondary)
 
 
 @func(category=CATEGORY)
@@ -323,7 +323,7 @@ def dd_cf_current_account(
     primary_income: object = None,
 ) -> Output:
     """Cash-flow current account (unit of the input): the surplus minus income kept abroad."""
-    return udf_metrics.cf_current_account(
+    return metrics.cf_current_account(
         current_account,
         reinvested_earnings,
         portfolio_income,
