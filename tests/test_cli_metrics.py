@@ -23,12 +23,14 @@ def test_2024_mof3_balance_with_source(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024")
     assert code == 0
     row = next(line for line in out.splitlines() if line.strip().startswith("2024"))
-    assert "-66,506" in row and "¥-6.65T" in row
+    # The latest revision (about ¥6.8T, MIC white paper 2025-07) is rounded to ¥0.1T: marked.
+    assert "≈-68,000" in row and "≈¥-6.80T" in row
     assert "Units: oku yen (100 million yen; 10,000 oku yen = ¥1 trillion)" in out
     assert (
-        "2024 digital/mof3 net -66,506: MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen "
-        "(the seed article's 6.65 trillion) [preliminary]"
+        "  2024 digital/mof3 net -68,000 (±500): MIC Information and Communications White Paper "
+        "2025 (令和7年版情報通信白書, 2025-07-08) "
     ) in out
+    assert "約6.8兆円の赤字」 [revised-2025-07]" in out
 
 
 def test_json_values_are_exact(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,10 +49,11 @@ def test_json_values_are_exact(capsys: pytest.CaptureFixture[str]) -> None:
     payload = json.loads(out)
     rows = {r["period"]: r for r in payload["rows"]}
     assert code == 0 and payload["unit"] == "oku_yen" and payload["definition"] == "narrow"
-    assert rows["2024"]["digital"] == -64622
-    assert rows["2024"]["multiple"] == 64622 / 20225
-    assert rows["2024"]["tourism_coverage"] == 58973 / 64622
-    assert rows["2022"]["cf_current_account"] == -101568
+    assert rows["2024"]["digital"] == -67000  # revised-2025-07 (first release -64,622)
+    assert rows["2024"]["multiple"] == 67000 / 20225
+    assert rows["2024"]["tourism_coverage"] == 58973 / 67000
+    # the revised 2022 current account (107,144) less Karakama's "about" figures
+    assert rows["2022"]["cf_current_account"] == 107144 - 113000 - 103000 == -108856
     assert rows["2016"]["digital"] is None
 
 
@@ -59,8 +62,9 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("period,basis,definition,unit,digital,digital_payments")
-    assert lines[1].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,")
-    assert lines[2].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
+    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,"  # FY2014 is published only narrow
+    assert lines[3].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,,-32307.0,")
+    assert lines[4].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
 
 
 @pytest.mark.parametrize(
@@ -126,14 +130,23 @@ def test_rounded_estimates_are_marked_and_sources_cover_every_input(
         "json",
     )
     row = json.loads(out)["rows"][0]
-    assert code == 0 and row["multiple"] == 64622 / 20225 and row["yoy"] == 64622 / 53452 - 1
+    assert code == 0 and row["multiple"] == 67000 / 20225 and row["yoy"] == 67000 / 53452 - 1
     cited = {(s["period"], s["item"], s["definition"]) for s in row["sources"]}
     assert {("2014", "digital", "narrow"), ("2023", "digital", "narrow")} <= cited
-    assert row["rounded"] == ["crude_oil_imports", "oil_ratio"]
+    assert row["rounded"] == [
+        "crude_oil_imports",
+        "digital",
+        "multiple",
+        "oil_ratio",
+        "share_of_gs_deficit",
+        "share_of_services_deficit",
+        "tourism_coverage",
+        "yoy",
+    ]
     oil = next(s for s in row["sources"] if s["item"] == "crude_oil_imports")
     assert (oil["value"], oil["precision"], oil["vintage"]) == (107000, 1000, "analyst")
     code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024")
-    assert "≈62.2%" in out
+    assert "≈63.6%" in out  # 68,000 / 107,000
     assert (
         "  2024 crude_oil_imports debit 107,000 (±500): Karakama via 2ch.logpo 396218 "
         "(about 10.7 trillion yen) [analyst]"

@@ -197,7 +197,7 @@ def test_older_components_do_not_replace_a_published_total() -> None:
     merged, _ = embedded_dataset().merged_with(rough)
     figure = digital_figure(merged, "2025")
     assert (figure.value, figure.vintages) == (-67000.0, ("analyst",))
-    assert digital_figure(merged, "2024").value == -66506
+    assert digital_figure(merged, "2024").value == -68000  # the 2025-07 revision
 
 
 def test_a_user_file_in_another_unit_is_refused_not_mixed(tmp_path: Path) -> None:
@@ -275,8 +275,14 @@ def test_newer_parts_beat_an_older_published_aggregate() -> None:
     merged, _ = embedded_dataset().merged_with(fetched)
     figure = item_figure(merged, "goods_and_services", "2024")
     assert (figure.value, figure.how) == (-85152.0, "sum of parts")
-    # with parts only as recent as the published total, the published total stays
-    assert item_figure(embedded_dataset(), "goods_and_services", "2024").value == -65152
+    # with parts only as recent as the published total (2022: all revised-2024-02), the
+    # published total stays, though the parts add up to -212,724
+    embedded = item_figure(embedded_dataset(), "goods_and_services", "2022")
+    assert (embedded.value, embedded.how) == (-212723, "published")
+    # parts newer than the total win even in the embedded figures (2024: revised-2026-02 parts
+    # over the preliminary total of -65,152)
+    newer = item_figure(embedded_dataset(), "goods_and_services", "2024")
+    assert (newer.value, newer.how) == (-36602 - 27765, "sum of parts")
 
 
 def test_memoised_figures_follow_added_observations() -> None:

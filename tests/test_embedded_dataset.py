@@ -14,7 +14,7 @@ def test_embedded_csv_equals_shared_csv() -> None:
 
 
 def test_every_published_row_is_loaded() -> None:
-    assert len(embedded_dataset()) == len(published_rows()) == 109
+    assert len(embedded_dataset()) == len(published_rows()) == 152
 
 
 @pytest.mark.parametrize(
@@ -52,8 +52,13 @@ def test_latest_revision_is_preferred() -> None:
 
 def test_headline_figures() -> None:
     ds = embedded_dataset()
-    assert ds.get("digital", "2024", definition="mof3").value == -66506  # type: ignore[union-attr]
-    assert ds.get("digital", "2024", definition="narrow").value == -64622  # type: ignore[union-attr]
+    # 2024: the latest revision (MIC white paper 2025-07, about ¥6.8T) and the first release
+    assert ds.get("digital", "2024", definition="mof3").value == -68000  # type: ignore[union-attr]
+    first = ds.get("digital", "2024", definition="mof3", vintage="preliminary")
+    assert first is not None and first.value == -66506
+    assert ds.get("digital", "2024", definition="narrow").value == -67000  # type: ignore[union-attr]
+    first = ds.get("digital", "2024", definition="narrow", vintage="preliminary")
+    assert first is not None and first.value == -64622
     assert ds.get("digital", "2014", definition="narrow").value == -20225  # type: ignore[union-attr]
     assert ds.get("ict_services", "2024").value == -24941  # type: ignore[union-attr]
     assert ds.get("digital", "2024", "FY", "mof3").value == -69651  # type: ignore[union-attr]
@@ -66,7 +71,7 @@ def test_missing_figure_is_none_not_zero() -> None:
 
 
 # sha256 of shared/data/japan_bop_published.csv as vetted; pins the copy even without shared/.
-PUBLISHED_SHA256 = "d831b9327f5b9c7cd514f6e7efe89e5d66c51b33e6f5ea6531b5a677c78364f9"
+PUBLISHED_SHA256 = "d72c2ec76eaed8dff473623ab47d5b626ef4f6258e73fb813efa2186dd08bbc8"
 
 
 def test_embedded_csv_is_the_vetted_file() -> None:

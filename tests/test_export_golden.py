@@ -48,8 +48,9 @@ NAMES = {
     "FX_Base_Year": "'Assumptions'!$B$15",
 }
 KEY_FORMULAS = [
-    ("Digital", "C10", '=IF(COUNT(C7,C8,C9)<3,"n/a",SUM(C7,C8,C9))'),
-    ("Digital", "M13", "='Data'!$G$86/10000"),
+    ("Digital", "C10", "='Data'!$G$70/10000"),  # 2014 ICT as published (President Online)
+    ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",SUM(K6,K8,K11))'),  # 2022 narrow from parts
+    ("Digital", "M13", "='Data'!$G$92/10000"),  # 2024 mof3: the 2025-07 revision
     ("Digital", "M20", "=INDEX(M$13:M$14,MATCH(Definition,$B$13:$B$14,0))"),
     ("Digital", "M21", "=INDEX(M$15:M$16,MATCH(Definition,$B$15:$B$16,0))"),
     ("Digital", "M29", '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,M20*L20<0),"n/a",M20/L20-1))'),
@@ -65,7 +66,7 @@ KEY_FORMULAS = [
     ("Digital", "M32", '=IF(COUNT(M20,M25)<2,"n/a",IF(OR(M25>=0,M20>0),"n/a",M20/M25))'),
     ("Digital", "M33", '=IF(COUNT(M26,M20)<2,"n/a",IF(OR(M20>=0,M26<0),"n/a",M26/-M20))'),
     ("Digital", "M34", '=IF(COUNT(M20,M27)<2,"n/a",IF(OR(M20>=0,M27<=0),"n/a",-M20/M27))'),
-    ("Current account", "K14", "=('Data'!$G$73-'Data'!$G$72)/10000"),
+    ("Current account", "K14", "=('Data'!$G$79-'Data'!$G$78)/10000"),
     ("Current account", "K18", '=IF(COUNT(K12,K14,K15)<3,"n/a",K12-(K14+K15))'),
     ("Current account", "K19", '=IF(COUNT(K12,K14)<2,"n/a",K12-K14)'),
     ("Current account", "K20", '=IF(COUNT(K12,K14,K16)<3,"n/a",K12-(K14+K16))'),

@@ -55,18 +55,18 @@ def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
 
 def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
     cells = list(formula_cells(path))
-    assert len(cells) == 661
+    assert len(cells) == 666
     empty_text = _empty_text_caches(path)
     missing = [
         (s, c) for s, c, _ in cells if cached[s][c].value is None and (s, c) not in empty_text
     ]
     assert missing == []
     # only the year helpers (the year when the row has a figure there, else "") cache "":
-    # 39 in the chart data, and the 7 of the Outlook's exact-figure row (D7:J7)
+    # 42 in the chart data, and the 7 of the Outlook's exact-figure row (D7:J7)
     formulas = {(s, c): f for s, c, f in cells}
     helper = re.compile(r'=IF\((?:AND\()?ISNUMBER\([^)]+\).*,[A-Z]+\$[0-9]+,""\)')
     assert sorted(k for k in empty_text if not helper.fullmatch(formulas[k])) == []
-    assert len(empty_text) == 46
+    assert len(empty_text) == 49
     assert sorted(c for s, c in empty_text if s == "Outlook") == [f"{c}7" for c in "DEFGHIJ"]
 
 
@@ -74,28 +74,29 @@ def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> No
     book = CalamineWorkbook.from_path(str(path))
     summary = book.get_sheet_by_name("Summary").to_python()
     kpi = {row[0]: row[1:3] for row in summary[4:12]}
-    # the latest exact figure (2024), not CY2025's analyst estimate of about 6.7 trillion yen
-    assert kpi["Digital balance (latest exact figure)"] == [2024.0, -6.6506]
-    assert kpi["Change on previous year"] == [2024.0, pytest.approx(66506 / 55360 - 1, rel=1e-15)]
+    # the latest exact figure (2023, as revised: -55,194), not 2024's revision to about ¥6.8T
+    # nor CY2025's analyst estimate of about ¥6.7T (both rounded)
+    assert kpi["Digital balance (latest exact figure)"] == [2023.0, -5.5194]
+    assert kpi["Change on previous year"] == [2023.0, pytest.approx(55194 / 47000 - 1, rel=1e-15)]
     assert kpi["Travel surplus / digital deficit"] == [
-        2024.0,
-        pytest.approx(58973 / 66506, rel=1e-15),
+        2023.0,
+        pytest.approx(36313 / 55194, rel=1e-15),
     ]
     # the headline beside the cash-flow figure is of the same year; the latest one has its own row
-    assert kpi["Headline current account (cash-flow year)"] == [2022.0, 11.4432]
+    assert kpi["Headline current account (cash-flow year)"] == [2022.0, 10.7144]
     assert kpi["Headline current account (latest year)"] == [2025.0, 31.8799]
-    assert kpi["Cash-flow current account"] == [2022.0, -10.1568]
-    assert kpi["Digital deficit / crude-oil imports"][0] == 2024.0
-    assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(66506 / 107000, rel=1e-15)
+    assert kpi["Cash-flow current account"] == [2022.0, -10.8856]
+    assert kpi["Digital deficit / crude-oil imports"][0] == 2023.0
+    assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(55194 / 114000, rel=1e-15)
     cover = book.get_sheet_by_name("Cover").to_python()
     # calamine starts at the first used column (B): message numbers, then the messages
     messages = [row[1] for row in cover if row[0] in (1.0, 2.0, 3.0, 4.0, 5.0)]
     assert len(messages) == 5
-    assert messages[0] == "Digital deficit ¥6.65T in 2024, 3.2× its 2014 level (mof3 definition)."
-    assert messages[1] == "The digital balance grew 20.1% in size on the previous year (2024)."
-    assert messages[2] == "The travel surplus covered 89% of the digital deficit in 2024."
+    assert messages[0] == "Digital deficit ¥5.52T in 2023, 2.6× its 2014 level (mof3 definition)."
+    assert messages[1] == "The digital balance grew 17.4% in size on the previous year (2023)."
+    assert messages[2] == "The travel surplus covered 66% of the digital deficit in 2023."
     assert messages[3] == (
-        "Cash-flow current account ¥-10.16T in 2022 against a headline ¥11.44T (karakama method)."
+        "Cash-flow current account ¥-10.89T in 2022 against a headline ¥10.71T (karakama method)."
     )
 
 
@@ -121,12 +122,13 @@ def test_data_table_and_frozen_headers(book: openpyxl.Workbook) -> None:
     data = book["Data"]
     assert list(data.tables) == ["Observations"]
     assert data.tables["Observations"].ref == f"A3:K{3 + len(numbers.observations)}"
-    assert len(numbers.observations) == 88  # 2023 receipts come from payments + net
+    assert len(numbers.observations) == 94
     assert book["Digital"].freeze_panes == "C5"
     assert book["Current account"].freeze_panes == "C5"
     assert data.freeze_panes == "A4"
     first = [c.value for c in data[4]]
-    assert first[:7] == ["2014", "CY", "current_account", "Current account", None, "net", 26266]
+    # 2014's current account as revised (2023-02), not the first release's 26,266
+    assert first[:7] == ["2014", "CY", "current_account", "Current account", None, "net", 39215]
 
 
 def test_validation_lists_and_ranges(book: openpyxl.Workbook) -> None:
@@ -215,11 +217,15 @@ def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
     sources = [
         row[10]
         for row in CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Data").to_python()
-        if row[2] == "consulting"
+        if row[2] == "consulting" and row[0] in ("2015", "2016", "2017", "2018")
     ]
     assert sources == hostile
     ws = openpyxl.load_workbook(out)["Data"]
-    cells = [r[10] for r in ws.iter_rows(min_row=4) if r[2].value == "consulting"]
+    cells = [
+        r[10]
+        for r in ws.iter_rows(min_row=4)
+        if r[2].value == "consulting" and r[0].value in ("2015", "2016", "2017", "2018")
+    ]
     assert [c.data_type for c in cells] == ["s"] * 4
     with zipfile.ZipFile(out) as z:
         assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
@@ -252,7 +258,11 @@ def test_control_characters_and_overlong_text_from_a_dataset(tmp_path: Path) -> 
 
     write_briefing(BriefOptions(), out, dataset=dataset, generated=GENERATED)
     ws = openpyxl.load_workbook(out)["Data"]
-    sources = [r[10].value for r in ws.iter_rows(min_row=4) if r[2].value == "consulting"]
+    sources = [
+        r[10].value
+        for r in ws.iter_rows(min_row=4)
+        if r[2].value == "consulting" and r[0].value in ("2016", "2017")
+    ]
     cut = " … [cut: 40000 characters]"
     assert sources == ["bell\ufffd and escape\ufffd", "y" * (MAX_CELL_TEXT - len(cut)) + cut]
     assert len(sources[1]) == MAX_CELL_TEXT
@@ -293,7 +303,9 @@ def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path
     kpi = {row[0]: row[1:3] for row in summary[4:12]}
     assert kpi["Cash-flow current account"] == ["n/a", "n/a"]
     assert kpi["Headline current account (cash-flow year)"] == ["n/a", "n/a"]
-    assert kpi["Headline current account (latest year)"] == [2024.0, 29.2615]
+    # 2024's four parts as revised with the CY2025 release (2026-02) are newer than the
+    # preliminary total of 292,615: the total is their sum
+    assert kpi["Headline current account (latest year)"] == [2024.0, 28.6869]
 
 
 def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
@@ -330,18 +342,24 @@ def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
     [
         (
             {"basis": "FY"},
-            "Digital deficit ¥6.97T in FY2024, 1.3× its FY2023 level (mof3 definition).",
+            # the base year FY2014 has only a narrow figure: no mof3 multiple
+            "Digital deficit ¥6.97T in FY2024 (mof3 definition).",
             "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030 (METI: deficits of "
             "about ¥10T by 2030, ¥18T to ¥28T by 2035).",
         ),
-        (
+        pytest.param(
             {"start": 2024, "projection_method": "linear"},
-            "Digital deficit ¥6.65T in 2024 (mof3 definition).",
-            "On a linear trend the digital balance reaches ¥-6.95T by 2030",
+            "Digital deficit ≈¥6.80T in 2024 (mof3 definition).",
+            "On a linear trend the digital balance reaches ¥-6.20T by 2030",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 12: the Cover uses the latest exact figure; 2024 is now only "
+                "given rounded (about ¥6.8T, revised-2025-07), so it says none is available",
+            ),
         ),
         (
             {"basis": "FY", "lang": "ja"},
-            "デジタル赤字は6.97兆円（2024年度、2023年度の1.3倍、mof3定義）。",
+            "デジタル赤字は6.97兆円（2024年度、mof3定義）。",
             "年平均成長率（CAGR）による予測では、デジタル関連収支は2030年度に-26.59兆円"
             "（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。",
         ),

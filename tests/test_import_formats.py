@@ -137,7 +137,7 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert main([*args, "--vintage", "2026-05-20"]) == 0
     printed = capsys.readouterr().out
     assert "BoJ API CSV (long" in printed
-    assert "Merged with the embedded dataset: 826 new figures, 35 superseded, 0 kept" in printed
+    assert "Merged with the embedded dataset: 822 new figures, 39 superseded, 0 kept" in printed
     assert "  CY 2023 current_account net: 206,295 [preliminary] -> 206,295 [2026-05-18]" in printed
     assert read_dataset(out).get("travel", "2024") is not None
     assert (

@@ -40,11 +40,16 @@ def _error(call: object) -> str:
 
 
 def test_value_published_figures() -> None:
-    assert udfs.dd_value("digital", 2024) == -66506.0
-    assert udfs.dd_value("digital", "2024", definition="narrow") == -64622.0
+    assert udfs.dd_value("digital", 2024) == -68000.0  # revised-2025-07 (about ¥6.8T)
+    assert udfs.dd_value("digital", 2024, vintage="preliminary") == -66506.0
+    assert udfs.dd_value("digital", "2024", definition="narrow") == -67000.0
     assert udfs.dd_value("DIGITAL", "FY2024") == -69651.0
     assert udfs.dd_value("digital", 2023, side="debit") == 92463.0
-    assert udfs.dd_value("digital", 2023, side="credit") == 37103.0
+    # Receipts as published with the first release (payments 92,463 less the deficit 55,360) ...
+    assert udfs.dd_value("digital", 2023, side="credit", vintage="derived") == 37103.0
+    # ... and as the resolver rebuilds them from the first-release payments and the revised
+    # deficit (-55,194): two vintages combined (issue 13: to be marked as such).
+    assert udfs.dd_value("digital", 2023, side="credit") == 92463.0 - 55194.0
     assert udfs.dd_value("ict_services", 2024) == -24941.0
     assert udfs.dd_value("travel", 2024.0) == 58973.0
 
@@ -56,8 +61,8 @@ def test_value_latest_vintage_unless_asked() -> None:
 
 
 def test_value_periods_as_users_type_them() -> None:
-    assert udfs.dd_value("digital", dt.datetime(2024, 12, 31), "CY") == -66506.0
-    assert udfs.dd_value("digital", 45657, "CY") == -66506.0  # Excel serial of 2024-12-31
+    assert udfs.dd_value("digital", dt.datetime(2024, 12, 31), "CY") == -68000.0
+    assert udfs.dd_value("digital", 45657, "CY") == -68000.0  # Excel serial of 2024-12-31
     assert udfs.dd_value("digital", "2025-03", "FY") == -69651.0
     assert udfs.dd_value("digital", 2024, "FY") == -69651.0
     assert udfs.dd_value("digital", "2024-03") == NA  # no monthly figures embedded
@@ -65,25 +70,29 @@ def test_value_periods_as_users_type_them() -> None:
 
 def test_value_spills_in_the_orientation_given() -> None:
     column = udfs.dd_value("digital", [[2023], [2024], [None], [2030]])
-    assert column == [[-55360.0], [-66506.0], [NA], [NA]]
+    assert column == [[-55194.0], [-68000.0], [NA], [NA]]
     row = udfs.dd_value("digital", [[2023, 2024]], definition="narrow")
-    assert row == [[-53452.0, -64622.0]]
-    assert udfs.dd_value("digital", [2023, 2024]) == [-55360.0, -66506.0]
-    assert udfs.dd_value("digital", [[2024]]) == -66506.0
+    assert row == [[-53452.0, -67000.0]]
+    assert udfs.dd_value("digital", [2023, 2024]) == [-55194.0, -68000.0]
+    assert udfs.dd_value("digital", [[2024]]) == -68000.0
 
 
 def test_value_derived_figures_are_whole_never_partial() -> None:
     # goods_and_services 2021 is not published: goods + services are summed from both parts.
     assert udfs.dd_value("goods_and_services", 2021) == 16701.0 + (-42316.0)
-    # ict_services 2023 is not published and its parts are not either: missing, never 0.
-    assert udfs.dd_value("ict_services", 2023) == NA
+    # ict_services 2021 is not published and its parts are not either: missing, never 0.
+    assert udfs.dd_value("ict_services", 2021) == NA
 
 
 def test_source_cites_figure_and_vintage() -> None:
-    assert udfs.dd_source("digital", 2024) == (
+    assert udfs.dd_source("digital", 2024, vintage="preliminary") == (
         "MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen (the seed article's 6.65 trillion) "
         "[preliminary]"
     )
+    latest = udfs.dd_source("digital", 2024)
+    assert isinstance(latest, str)
+    assert latest.startswith("MIC Information and Communications White Paper 2025")
+    assert latest.endswith("約6.8兆円の赤字」 [revised-2025-07]")
     assert udfs.dd_source("digital", [[2023, 2030]], definition="narrow") == [
         ["Digital Agency priority plan 2024-06-21 [official]", NA]
     ]
@@ -96,19 +105,19 @@ def test_series_with_header_and_gaps() -> None:
     rows = udfs.dd_series("digital", 2022)
     assert rows == [
         ["Period", "Digital balance (mof3) (net, oku yen)"],
-        [2022.0, -48000.0],
-        [2023.0, -55360.0],
-        [2024.0, -66506.0],
+        [2022.0, -47000.0],  # the preliminary release's about ¥4.7T beats MRI's about ¥4.8T
+        [2023.0, -55194.0],
+        [2024.0, -68000.0],
         [2025.0, -67000.0],
     ]
     full = udfs.dd_series("digital", definition="narrow")
     assert full[1] == [2014.0, -20225.0]
     assert full[2] == [2015.0, NA]
-    assert full[-1] == [2024.0, -64622.0]
+    assert full[-1] == [2024.0, -67000.0]
     fy = udfs.dd_series("current_account", "FY2023", "FY2024")
     assert fy == [
         ["Period", "Current account (net, oku yen)"],
-        ["FY2023", 253390.0],
+        ["FY2023", 261664.0],  # revised-2025-05 (first release 253,390)
         ["FY2024", 303771.0],
     ]
 
@@ -235,7 +244,7 @@ def test_data_file_from_environment_is_reread_when_it_changes(
     path = _user_file(tmp_path / "mine.csv", "-70001")
     monkeypatch.setenv("DIGITAL_DEFICIT_DATA", str(path))
     assert udfs.dd_value("digital", 2026) == -70001.0
-    assert udfs.dd_value("digital", 2024) == -66506.0  # embedded figures still there
+    assert udfs.dd_value("digital", 2024) == -68000.0  # embedded figures still there
     _user_file(path, "-70002.5")
     stamp = time.time() + 5
     os.utime(path, (stamp, stamp))
@@ -566,7 +575,7 @@ def test_one_functions_na_feeds_another() -> None:
     missing = udfs.dd_value("digital", 2019)
     assert missing == NA
     assert udfs.dd_growth_multiple(missing, -20225) == NA
-    assert udfs.dd_value("digital", [[NA], [2024]]) == [[NA], [-66506.0]]
+    assert udfs.dd_value("digital", [[NA], [2024]]) == [[NA], [-68000.0]]
     assert (
         udfs.dd_digital_balance(
             [["copyright_royalties", NA], ["ict_services", 1], ["consulting", 2]]

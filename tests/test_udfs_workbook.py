@@ -91,11 +91,11 @@ def test_expected_values_are_the_published_figures() -> None:
     published = ROOT / "src" / "digital_deficit" / "data" / "japan_bop_published.csv"
     with published.open(encoding="utf-8") as f:
         rows = {
-            (r["item"], r["basis"] + r["period"], r["definition"], r["side"]): r
+            (r["item"], r["basis"] + r["period"], r["definition"], r["side"], r["vintage"]): r
             for r in csv.DictReader(f)
         }
     builder = _builder()
-    assert len(builder.PUBLISHED) == 28
+    assert len(builder.PUBLISHED) == 32
     for key, fig in builder.PUBLISHED.items():
         row = rows[key]
         assert (fig.value, fig.precision, fig.source) == (
@@ -105,11 +105,11 @@ def test_expected_values_are_the_published_figures() -> None:
         ), key
     assert (
         sum(builder.ILLUSTRATIVE_PAYMENTS)
-        == builder.PUBLISHED[("digital", "CY2023", "mof3", "debit")].value
+        == builder.PUBLISHED[("digital", "CY2023", "mof3", "debit", "preliminary")].value
     )
     assert (
         sum(builder.ILLUSTRATIVE_RECEIPTS)
-        == builder.PUBLISHED[("digital", "CY2023", "mof3", "credit")].value
+        == builder.PUBLISHED[("digital", "CY2023", "mof3", "credit", "derived")].value
     )
 
 
@@ -131,13 +131,28 @@ def _metrics(path: Path) -> dict[str, tuple[Any, ...]]:
     }
 
 
+KARAKAMA_2022 = (
+    "Cash-flow current account CY2022 (karakama), from the first-release current account and the "
+    "analyst's inputs"
+)
+
+
 def test_metrics_sheet_expected_values_sources_and_tolerances(built: Path) -> None:
     rows = _metrics(built)
-    assert rows["Digital balance CY2024 (mof3)"][:3] == ('=DD_VALUE("digital",2024)', -66506, 0.5)
-    assert rows["Digital balance CY2024 (narrow)"][1] == -64622
+    latest = rows["Digital balance CY2024 (mof3), latest revision"]
+    assert latest[:3] == ('=DD_VALUE("digital",2024)', -68000, 500)
+    assert rows["Digital balance CY2024 (mof3), first release"][:3] == (
+        '=DD_VALUE("digital",2024,,,,"preliminary")',
+        -66506,
+        0.5,
+    )
+    assert rows["Digital balance CY2024 (narrow)"][1] == -67000
     assert rows["Digital balance FY2024 (mof3)"][1] == -69651
     assert rows["Digital payments CY2023 (mof3)"][1] == 92463
-    assert rows["Digital receipts CY2023 (mof3)"][1] == 37103
+    assert rows["Digital receipts CY2023 (mof3), as derived from the first release"][:2] == (
+        '=DD_VALUE("digital",2023,,,"credit","derived")',
+        37103,
+    )
     assert rows["Crude-oil imports CY2024 (published only as a debit: the default side)"][:3] == (
         '=DD_VALUE("crude_oil_imports",2024)',
         107000,
@@ -149,14 +164,15 @@ def test_metrics_sheet_expected_values_sources_and_tolerances(built: Path) -> No
     )
     assert rows["Digital receipts CY2023 from the component table (mof3)"][1] == 37103
     assert rows["Digital balance CY2023 from the component table (mof3)"][1] == -55360
-    assert rows["Multiple of 2014 (narrow, 2024)"][1] == pytest.approx(64622 / 20225, rel=1e-15)
+    assert rows["Multiple of 2014 (narrow, 2024)"][1] == pytest.approx(67000 / 20225, rel=1e-15)
     assert rows["Travel surplus / digital deficit (narrow, 2024)"][1] == pytest.approx(
-        58973 / 64622, rel=1e-15
+        58973 / 67000, rel=1e-15
     )
     assert rows["Current account CY2023 from its parts"][1:3] == (206295, 2.5)
-    assert rows["Cash-flow current account FY2023 (karakama)"][1] == 253390 - 105687 - 128169
+    first = rows["Cash-flow current account FY2023 (karakama), first release"]
+    assert first[1] == 253390 - 105687 - 128169
     assert rows["Cash-flow current account CY2019 (oguro1)"][1] == 200597 - 54050
-    karakama = rows["Cash-flow current account CY2022 (karakama), from the analyst's inputs"]
+    karakama = rows[KARAKAMA_2022]
     # Published -9.7T; inputs rounded to 10,000 (reinvested credit) and 1,000 oku yen (the rest)
     # and the published result to 1,000: 5,000 + 3 x 500 + 0.5 + 500.
     assert karakama[1:3] == (-97000, 7000.5)
@@ -282,7 +298,7 @@ def test_every_check_is_ok_when_the_functions_calculate(built: Path) -> None:
         else:
             assert isinstance(result, float), (label, result)
             assert abs(result - expected) <= tolerance + 1e-9 * max(1, abs(expected)), label
-    karakama = results["Cash-flow current account CY2022 (karakama), from the analyst's inputs"]
+    karakama = results[KARAKAMA_2022]
     assert karakama == 114432 - (130000 - 17000) - (185000 - 82000) == -101568
     assert results["Digital balance CY2023 from the component table (mof3)"] == -55360
 

@@ -273,18 +273,24 @@ if __name__ == "__main__":
 # "#N/A" for a missing value; an error is {"error": message}.
 NA = "#N/A"
 EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
-    ("value", "dd_value", [[["digital"]], [[2024]], None, None, None, None], [[-66506.0]]),
+    ("value", "dd_value", [[["digital"]], [[2024]], None, None, None, None], [[-68000.0]]),
+    (
+        "value-first-release",
+        "dd_value",
+        [[["digital"]], [[2024]], None, None, None, [["preliminary"]]],
+        [[-66506.0]],
+    ),
     (
         "value-column-with-blanks",
         "dd_value",
         [[["digital"]], [[2023], [2024], [None], [""]], None, None, None, None],
-        [[-55360.0], [-66506.0], [NA], [NA]],
+        [[-55194.0], [-68000.0], [NA], [NA]],
     ),
     (
         "value-row-narrow",
         "dd_value",
         [[["digital"]], [[2023, 2024]], None, [["narrow"]], None, None],
-        [[-53452.0, -64622.0]],
+        [[-53452.0, -67000.0]],
     ),
     ("value-blank-cell", "dd_value", [[["digital"]], [[None]], None, None, None, None], [[NA]]),
     ("cagr-empty-text-cell", "dd_cagr", [[[-1]], [[""]], [[5]]], [[NA]]),
@@ -299,7 +305,7 @@ EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
         "value-date-serial",
         "dd_value",
         [[["digital"]], [[45657]], [["CY"]], None, None, None],
-        [[-66506.0]],
+        [[-68000.0]],
     ),
     (
         "value-debit",
@@ -319,8 +325,8 @@ EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
         [[["digital"]], [[2023]], [[2024]], None, None, None, None],
         [
             ["Period", "Digital balance (mof3) (net, oku yen)"],
-            [2023.0, -55360.0],
-            [2024.0, -66506.0],
+            [2023.0, -55194.0],
+            [2024.0, -68000.0],
         ],
     ),
     (

@@ -55,99 +55,131 @@ class Published:
     source: str
 
 
-# Published figures the Expected column uses: (item, period, definition, side) -> figure.
+# Published figures the Expected column uses: (item, period, definition, side, vintage) -> figure.
 # Copied from src/digital_deficit/data/japan_bop_published.csv (tests compare them).
-PUBLISHED: dict[tuple[str, str, str, str], Published] = {
-    ("digital", "CY2024", "mof3", "net"): Published(
+PUBLISHED: dict[tuple[str, str, str, str, str], Published] = {
+    ("digital", "CY2024", "mof3", "net", "preliminary"): Published(
         -66506,
         1,
         "MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen (the seed article's 6.65 trillion)",
     ),
-    ("digital", "CY2024", "narrow", "net"): Published(
+    ("digital", "CY2024", "narrow", "net", "preliminary"): Published(
         -64622, 1, "Kyodo report of MOF figures (kumanichi.com 1685611)"
     ),
-    ("digital", "FY2024", "mof3", "net"): Published(-69651, 1, "MOF via Jiji (FY2024)"),
-    ("digital", "CY2023", "mof3", "net"): Published(
+    ("digital", "FY2024", "mof3", "net", "preliminary"): Published(
+        -69651, 1, "MOF via Jiji (FY2024)"
+    ),
+    ("digital", "CY2023", "mof3", "net", "preliminary"): Published(
         -55360, 1, "MOF via Jiji 2024-02-29: 5 trillion 5360 oku yen"
     ),
-    ("digital", "CY2023", "mof3", "debit"): Published(
+    ("digital", "CY2023", "mof3", "debit", "preliminary"): Published(
         92463, 1, "MOF via Jiji 2024-02-29: payments 9 trillion 2463 oku yen"
     ),
-    ("digital", "CY2023", "mof3", "credit"): Published(
+    ("digital", "CY2023", "mof3", "credit", "derived"): Published(
         37103,
         1,
         "payments minus net deficit (92463 - 55360); MRI rounds to 3.7 trillion",
     ),
-    ("digital", "CY2014", "narrow", "net"): Published(
+    ("digital", "CY2014", "narrow", "net", "preliminary"): Published(
         -20225,
         1,
         "Kyodo report of MOF figures (kumanichi.com 1685611); the seed article's 2.02 trillion yen",
     ),
-    ("digital", "CY2023", "narrow", "net"): Published(
+    ("digital", "CY2023", "narrow", "net", "official"): Published(
         -53452, 1, "Digital Agency priority plan 2024-06-21"
     ),
-    ("ict_services", "CY2024", "", "net"): Published(
+    ("ict_services", "CY2024", "", "net", "preliminary"): Published(
         -24941,
         1,
         "MOF via Jiji 2025-02-10: telecommunications, computer and information services "
         "2 trillion 4941 oku yen deficit",
     ),
-    ("services", "CY2024", "", "net"): Published(
+    ("services", "CY2024", "", "net", "preliminary"): Published(
         -26162, 1, "MOF preliminary CY2024 release (Jiji/Kyodo)"
     ),
-    ("travel", "CY2024", "", "net"): Published(
+    ("travel", "CY2024", "", "net", "preliminary"): Published(
         58973, 1, "MOF preliminary CY2024 release (Kyodo via kumanichi 1685611)"
     ),
-    ("crude_oil_imports", "CY2024", "", "debit"): Published(
+    ("crude_oil_imports", "CY2024", "", "debit", "analyst"): Published(
         107000, 1000, "Karakama via 2ch.logpo 396218 (about 10.7 trillion yen)"
     ),
-    ("current_account", "CY2023", "", "net"): Published(
-        206295, 1, "MOF preliminary CY2023 release (Jiji table via moneytimes.jp 316783)"
+    ("current_account", "CY2023", "", "net", "preliminary"): Published(
+        206295,
+        1,
+        "MOF preliminary CY2023 release (Jiji table via moneytimes.jp 316783)",
     ),
-    ("goods", "CY2023", "", "net"): Published(
+    ("goods", "CY2023", "", "net", "preliminary"): Published(
         -66290, 1, "MOF preliminary CY2023 release (Jiji table)"
     ),
-    ("services", "CY2023", "", "net"): Published(
+    ("services", "CY2023", "", "net", "preliminary"): Published(
         -32026, 1, "MOF preliminary CY2023 release (Jiji table)"
     ),
-    ("primary_income", "CY2023", "", "net"): Published(
+    ("primary_income", "CY2023", "", "net", "preliminary"): Published(
         345573, 1, "MOF preliminary CY2023 release (Jiji table)"
     ),
-    ("secondary_income", "CY2023", "", "net"): Published(
+    ("secondary_income", "CY2023", "", "net", "preliminary"): Published(
         -40962, 1, "MOF preliminary CY2023 release (Jiji table)"
     ),
-    ("current_account", "CY2022", "", "net"): Published(
+    ("current_account", "CY2022", "", "net", "preliminary"): Published(
         114432, 1, "MOF preliminary CY2022 release (Jiji; Nikkei 2023-02-08)"
     ),
-    ("reinvested_earnings", "CY2022", "", "credit"): Published(
+    ("reinvested_earnings", "CY2022", "", "credit", "analyst"): Published(
         130000, 10000, "Karakama, Toyo Keizai 686158 p.4 (about 13 trillion yen)"
     ),
-    ("reinvested_earnings", "CY2022", "", "debit"): Published(
+    ("reinvested_earnings", "CY2022", "", "debit", "analyst"): Published(
         17000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 1.7 trillion yen)"
     ),
-    ("portfolio_investment_income", "CY2022", "", "credit"): Published(
+    ("portfolio_investment_income", "CY2022", "", "credit", "analyst"): Published(
         185000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 18.5 trillion yen)"
     ),
-    ("portfolio_investment_income", "CY2022", "", "debit"): Published(
+    ("portfolio_investment_income", "CY2022", "", "debit", "analyst"): Published(
         82000, 1000, "Karakama, Toyo Keizai 686158 p.4 (about 8.2 trillion yen)"
     ),
-    ("current_account", "FY2023", "", "net"): Published(
+    ("current_account", "FY2023", "", "net", "preliminary"): Published(
         253390, 1, "MOF preliminary FY2023 release (Jiji)"
     ),
-    ("reinvested_earnings", "FY2023", "", "net"): Published(
+    ("reinvested_earnings", "FY2023", "", "net", "preliminary"): Published(
         105687, 1, "MOF FY2023 release as reported by Nikkei (note.com/kecofin)"
     ),
-    ("portfolio_investment_income", "FY2023", "", "net"): Published(
+    ("portfolio_investment_income", "FY2023", "", "net", "preliminary"): Published(
         128169, 1, "MOF FY2023 release as reported by Nikkei (note.com/kecofin)"
     ),
-    ("current_account", "CY2019", "", "net"): Published(
+    ("current_account", "CY2019", "", "net", "preliminary"): Published(
         200597, 1, "MOF preliminary CY2019 release as reported by Nikkei 2020-02-10"
     ),
-    ("reinvested_earnings", "CY2019", "", "net"): Published(
+    ("reinvested_earnings", "CY2019", "", "net", "published"): Published(
         54050, 1, "MOF primary income table (finance.lv21.net)"
     ),
-    ("bond_interest", "CY2019", "", "net"): Published(
+    ("bond_interest", "CY2019", "", "net", "published"): Published(
         94101, 1, "MOF primary income table (finance.lv21.net)"
+    ),
+    ("digital", "CY2024", "mof3", "net", "revised-2025-07"): Published(
+        -68000,
+        1000,
+        "MIC Information and Communications White Paper 2025 (令和7年版情報通信白書, "
+        "2025-07-08) https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/r07/html/nd211400.html"
+        ": 「④通信サービス、⑤情報サービスを加えると、約6.8兆円の赤字」",
+    ),
+    ("digital", "CY2024", "narrow", "net", "revised-2025-07"): Published(
+        -67000,
+        1000,
+        "MIC Information and Communications White Paper 2025 (令和7年版情報通信白書, "
+        "2025-07-08) https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/r07/html/nd211400.html"
+        ": 「①コンピュータサービス、②著作権等使用料、③専門・経営コンサルティングサービスの"
+        "合計では、2024年では、約6.7兆円の赤字」",
+    ),
+    ("digital", "CY2023", "mof3", "net", "published"): Published(
+        -55194,
+        1,
+        "Nikkei article (~2024-09, Karakama quoted) as reproduced at "
+        "note.com/easy_plover3101/n/ne70fd814aa8c: "
+        "「デジタル赤字は2023年に5兆5194億円だった。前年から16%の増加」",
+    ),
+    ("services", "CY2024", "", "net", "revised-2026-02"): Published(
+        -27765,
+        1,
+        "Toyo Keizai 934947 (Karakama), CY2025 release table, previous-year column "
+        "(MOF 2026-02-09)",
     ),
 }
 
@@ -296,12 +328,16 @@ def build_data(ws: Worksheet) -> dict[tuple[str, str, str], str]:
     return ranges
 
 
-def _v(item: str, period: int | str, definition: str = "", side: str = "") -> str:
+def _v(
+    item: str, period: int | str, definition: str = "", side: str = "", vintage: str = ""
+) -> str:
     args = [_q(item), str(period) if isinstance(period, int) else _q(period)]
-    if definition or side:
+    if definition or side or vintage:
         args += ["", _q(definition) if definition else ""]
-    if side:
-        args.append(_q(side))
+    if side or vintage:
+        args.append(_q(side) if side else "")
+    if vintage:
+        args.append(_q(vintage))
     return "DD_VALUE(" + ",".join(args) + ")"
 
 
@@ -309,8 +345,17 @@ def _call(function: str, *args: str) -> str:
     return f"={function}({','.join(args)})"
 
 
-def _fig(item: str, period: str, definition: str = "", side: str = "net") -> Published:
-    return PUBLISHED[(item, period, definition, side)]
+def _fig(
+    item: str, period: str, definition: str = "", side: str = "net", vintage: str | None = None
+) -> Published:
+    """The figure of ``vintage``; without one, the only vintage the demo holds."""
+    found = [
+        fig
+        for (i, p, d, sd, v), fig in PUBLISHED.items()
+        if (i, p, d, sd) == (item, period, definition, side) and vintage in (None, v)
+    ]
+    assert len(found) == 1, (item, period, definition, side, vintage)
+    return found[0]
 
 
 def spread(f: Callable[..., float], *inputs: Published) -> float:
@@ -360,21 +405,30 @@ def _linear_projection(xs: Sequence[int], target: int) -> Callable[..., float]:
 
 def metric_rows(table: dict[str, str]) -> list[Metric]:
     """Each metric: formula, expected value from published figures, tolerance, source."""
-    d24, n24 = _fig("digital", "CY2024", "mof3"), _fig("digital", "CY2024", "narrow")
+    # DD_VALUE gives the latest revision: 2024 as revised in the MIC white paper 2025-07 (about
+    # ¥6.8T mof3, ¥6.7T narrow), 2023 mof3 as revised (-55,194), services 2024 as revised 2026-02.
+    d24 = _fig("digital", "CY2024", "mof3", vintage="revised-2025-07")
+    d24_first = _fig("digital", "CY2024", "mof3", vintage="preliminary")
+    n24 = _fig("digital", "CY2024", "narrow", vintage="revised-2025-07")
     fy24 = _fig("digital", "FY2024", "mof3")
-    d23, n23 = _fig("digital", "CY2023", "mof3"), _fig("digital", "CY2023", "narrow")
+    d23 = _fig("digital", "CY2023", "mof3", vintage="published")
+    d23_first = _fig("digital", "CY2023", "mof3", vintage="preliminary")
+    n23 = _fig("digital", "CY2023", "narrow")
     n14 = _fig("digital", "CY2014", "narrow")
     pay23 = _fig("digital", "CY2023", "mof3", "debit")
     rec23 = _fig("digital", "CY2023", "mof3", "credit")
-    ict24, svc24 = _fig("ict_services", "CY2024"), _fig("services", "CY2024")
+    ict24 = _fig("ict_services", "CY2024")
+    svc24 = _fig("services", "CY2024", vintage="revised-2026-02")
     trv24 = _fig("travel", "CY2024")
     oil24 = _fig("crude_oil_imports", "CY2024", side="debit")
+    # the identity and the cash-flow balances from one release each (first releases)
+    first = "preliminary"
     ca23 = _fig("current_account", "CY2023")
     ca_parts = ("goods", "services", "primary_income", "secondary_income")
-    parts23 = [_fig(i, "CY2023") for i in ca_parts]
-    parts23_f = [_v(i, 2023) for i in ca_parts]
+    parts23 = [_fig(i, "CY2023", vintage=first) for i in ca_parts]
+    parts23_f = [_v(i, 2023, vintage=first) for i in ca_parts]
     karakama22_inputs = (
-        _fig("current_account", "CY2022"),
+        _fig("current_account", "CY2022", vintage=first),
         _fig("reinvested_earnings", "CY2022", side="credit"),
         _fig("reinvested_earnings", "CY2022", side="debit"),
         _fig("portfolio_investment_income", "CY2022", side="credit"),
@@ -389,11 +443,20 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
     periods, values = table["narrow series"].split("|")
     arithmetic = "arithmetic on the published figures: "
     rows = [
-        _lookup("Digital balance CY2024 (mof3)", "=" + _v("digital", 2024), d24),
+        _lookup("Digital balance CY2024 (mof3), latest revision", "=" + _v("digital", 2024), d24),
+        _lookup(
+            "Digital balance CY2024 (mof3), first release",
+            "=" + _v("digital", 2024, vintage="preliminary"),
+            d24_first,
+        ),
         _lookup("Digital balance CY2024 (narrow)", "=" + _v("digital", 2024, "narrow"), n24),
         _lookup("Digital balance FY2024 (mof3)", "=" + _v("digital", "FY2024"), fy24),
         _lookup("Digital payments CY2023 (mof3)", "=" + _v("digital", 2023, side="debit"), pay23),
-        _lookup("Digital receipts CY2023 (mof3)", "=" + _v("digital", 2023, side="credit"), rec23),
+        _lookup(
+            "Digital receipts CY2023 (mof3), as derived from the first release",
+            "=" + _v("digital", 2023, side="credit", vintage="derived"),
+            rec23,
+        ),
         Metric(
             "Crude-oil imports CY2024 (published only as a debit: the default side)",
             "=" + _v("crude_oil_imports", 2024),
@@ -405,8 +468,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
         Metric(
             "Source of the CY2024 figure",
             '=DD_SOURCE("digital",2024)',
-            "MOF via Jiji 2025-02-10: 6 trillion 6506 oku yen (the seed article's 6.65 trillion)"
-            " [preliminary]",
+            d24.source + " [revised-2025-07]",
             0,
             "text",
             "the source and vintage of the embedded figure",
@@ -424,7 +486,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
         _lookup(
             "Digital balance CY2023 from the component table (mof3)",
             f"=DD_DIGITAL_BALANCE({table['net']})",
-            d23,
+            d23_first,
         ),
         _lookup(
             "Digital balance from a table (custom: ict_services, 2024)",
@@ -436,7 +498,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_GROWTH_MULTIPLE({_v('digital', 2024, 'narrow')},{_v('digital', 2014, 'narrow')})",
             lambda a, b: a / b,
             "times",
-            arithmetic + "64622 / 20225 (Kyodo)",
+            arithmetic + "67000 / 20225 (MIC white paper 2025, Kyodo)",
             n24,
             n14,
         ),
@@ -445,7 +507,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_CAGR({_v('digital', 2014, 'narrow')},{_v('digital', 2024, 'narrow')},10)",
             lambda a, b: (b / a) ** (1 / 10) - 1,
             "fraction a year",
-            arithmetic + "(64622 / 20225)^(1/10) - 1",
+            arithmetic + "(67000 / 20225)^(1/10) - 1",
             n14,
             n24,
         ),
@@ -454,7 +516,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_YOY({_v('digital', 2024)},{_v('digital', 2023)})",
             lambda a, b: a / b - 1,
             "fraction",
-            arithmetic + "66506 / 55360 - 1 (MOF via Jiji)",
+            arithmetic + "68000 / 55194 - 1 (MIC white paper 2025, Nikkei)",
             d24,
             d23,
         ),
@@ -463,7 +525,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_SHARE_OF_SERVICES_DEFICIT({_v('digital', 2024)},{_v('services', 2024)})",
             lambda a, b: a / b,
             "times",
-            arithmetic + "66506 / 26162 (MOF)",
+            arithmetic + "68000 / 27765 (MIC white paper 2025, MOF as revised 2026-02)",
             d24,
             svc24,
         ),
@@ -472,7 +534,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_TOURISM_COVERAGE({_v('travel', 2024)},{_v('digital', 2024, 'narrow')})",
             lambda a, b: a / -b,
             "fraction",
-            arithmetic + "58973 / 64622 (Kyodo)",
+            arithmetic + "58973 / 67000 (Kyodo, MIC white paper 2025)",
             trv24,
             n24,
         ),
@@ -481,7 +543,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_OIL_RATIO({_v('digital', 2024)},{_v('crude_oil_imports', 2024)})",
             lambda a, b: -a / b,
             "fraction",
-            arithmetic + "66506 / 107000 (oil bill: an analyst's 10.7 trillion yen)",
+            arithmetic + "68000 / 107000 (oil bill: an analyst's 10.7 trillion yen)",
             d24,
             oil24,
         ),
@@ -490,7 +552,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f"=DD_COMPONENT_SHARE({_v('ict_services', 2024)},{_v('digital', 2024)})",
             lambda a, b: a / b,
             "fraction",
-            arithmetic + "24941 / 66506 (MOF via Jiji)",
+            arithmetic + "24941 / 68000 (MOF via Jiji, MIC white paper 2025)",
             ict24,
             d24,
         ),
@@ -499,7 +561,7 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             f'=DD_PROJECT({periods},{values},2030,"cagr")',
             lambda a, b: _cagr_projection(a, b, 2014, 2024, 2030),
             "oku yen",
-            arithmetic + "-64622 x (64622 / 20225)^(6/10); no published projection",
+            arithmetic + "-67000 x (67000 / 20225)^(6/10); no published projection",
             n14,
             n24,
         ),
@@ -540,11 +602,15 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             *parts23,
         ),
         Metric(
-            "Cash-flow current account CY2022 (karakama), from the analyst's inputs",
+            "Cash-flow current account CY2022 (karakama), from the first-release current account "
+            "and the analyst's inputs",
             "=DD_CF_CURRENT_ACCOUNT("
             + ",".join(
-                _v(i, 2022)
-                for i in ("current_account", "reinvested_earnings", "portfolio_investment_income")
+                [
+                    _v("current_account", 2022, vintage=first),
+                    _v("reinvested_earnings", 2022),
+                    _v("portfolio_investment_income", 2022),
+                ]
             )
             + ")",
             KARAKAMA_2022.value,
@@ -554,17 +620,20 @@ def metric_rows(table: dict[str, str]) -> list[Metric]:
             KARAKAMA_2022.source + " (inputs rounded to 0.1-1 trillion yen)",
         ),
         _computed(
-            "Cash-flow current account FY2023 (karakama)",
+            "Cash-flow current account FY2023 (karakama), first release",
             "=DD_CF_CURRENT_ACCOUNT("
             + ",".join(
-                _v(i, "FY2023")
-                for i in ("current_account", "reinvested_earnings", "portfolio_investment_income")
+                [
+                    _v("current_account", "FY2023", vintage=first),
+                    _v("reinvested_earnings", "FY2023"),
+                    _v("portfolio_investment_income", "FY2023"),
+                ]
             )
             + ")",
             lambda ca, re, pi: ca - re - pi,
             "oku yen",
             arithmetic + "253390 - 105687 - 128169 (MOF via Jiji and Nikkei)",
-            _fig("current_account", "FY2023"),
+            _fig("current_account", "FY2023", vintage=first),
             _fig("reinvested_earnings", "FY2023"),
             _fig("portfolio_investment_income", "FY2023"),
         ),
