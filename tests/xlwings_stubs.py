@@ -272,7 +272,56 @@ if __name__ == "__main__":
 # a blank cell None or "", an omitted argument None (JSON null). Expected results are 2D with
 # "#N/A" for a missing value; an error is {"error": message}.
 NA = "#N/A"
+# A two-row dataset table for the data argument, blank cells (no definition for travel) as None.
+DATA_TABLE: list[list[Any]] = [
+    ["country", "basis", "period", "item", "definition", "side", "value", "unit", "precision",
+     "vintage", "source"],
+    ["JPN", "CY", 2030, "digital", "mof3", "net", -100000, "oku_yen", 1000, "analyst", "mine"],
+    ["JPN", "CY", 2030, "travel", None, "net", 70000.5, "oku_yen", 1, "2030-05-08", "BoJ"],
+]  # fmt: skip
 EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
+    (
+        "value-data-range",
+        "dd_value",
+        [[["digital"]], [[2030]], None, [["mof3"]], None, None, DATA_TABLE],
+        [[-100000.0]],
+    ),
+    (
+        "value-data-range-blank-definition",
+        "dd_value",
+        [[["travel"]], [[2029], [2030]], None, None, None, None, DATA_TABLE],
+        [[NA], [70000.5]],
+    ),
+    (
+        "source-data-range",
+        "dd_source",
+        [[["travel"]], [[2030]], None, None, None, None, DATA_TABLE],
+        [["BoJ [2030-05-08]"]],
+    ),
+    (
+        "value-data-range-bad-cell",
+        "dd_value",
+        [
+            [["digital"]],
+            [[2030]],
+            None,
+            None,
+            None,
+            None,
+            [DATA_TABLE[0], [*DATA_TABLE[1][:6], "x", *DATA_TABLE[1][7:]]],
+        ],
+        {"error": 'data: row 2, column G (value) is the text "x"; expected a number'},
+    ),
+    (
+        "value-date-without-basis",
+        "dd_value",
+        [[["digital"]], [[45657]], None, None, None, None, None],
+        {
+            "error": "period: is the number 45657 (the date 2024-12-31), which without a basis "
+            "is the month 2024-12; digital has no monthly figures: give the basis CY for 2024, "
+            "FY for FY2024 (April to March) or Q for 2024Q4"
+        },
+    ),
     ("value", "dd_value", [[["digital"]], [[2024]], None, None, None, None], [[-66506.0]]),
     (
         "value-column-with-blanks",
