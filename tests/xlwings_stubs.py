@@ -201,30 +201,45 @@ def run_classic(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any]
     return {"meta": _jsonable(meta), "vba": vba.getvalue(), "results": _jsonable(results)}
 
 
+def officejs_request(call: dict[str, Any], version: str) -> dict[str, Any]:
+    """A custom-function call as xlwings Lite and Server hand it to ``custom_functions_call``."""
+    return {
+        "func_name": call["func_name"],
+        "args": call["args"],
+        "version": version,
+        "client": "Office.js",
+        "runtime": "1.4",
+        "culture_info_name": "en-US",
+        "date_format": "m/d/yyyy",
+        "caller_address": "Sheet1!A1",
+    }
+
+
+async def officejs_call(server: Any, module: Any, call: dict[str, Any]) -> dict[str, Any]:
+    """One call's result as the report holds it: {"value": ...} or the exception raised.
+
+    Also run inside Pyodide by tests/pyodide/in_pyodide.py, so both reports have one format.
+    """
+    import xlwings
+
+    try:
+        value = await server.custom_functions_call(
+            officejs_request(call, xlwings.__version__), module
+        )
+    except Exception as exc:
+        return _error(exc)
+    result: dict[str, Any] = _jsonable({"value": value})
+    return result
+
+
 def run_officejs(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any]:
     """custom_functions_meta and custom_functions_call as xlwings Lite and Server run them."""
     os.environ["XLWINGS_ON_SERVER"] = "true"
-    import xlwings
     from xlwings import server
 
     module = importlib.import_module(module_name)
     meta = server.custom_functions_meta(module)
-    results = []
-    for call in calls:
-        data = {
-            "func_name": call["func_name"],
-            "args": call["args"],
-            "version": xlwings.__version__,
-            "client": "Office.js",
-            "runtime": "1.4",
-            "culture_info_name": "en-US",
-            "date_format": "m/d/yyyy",
-            "caller_address": "Sheet1!A1",
-        }
-        try:
-            results.append({"value": asyncio.run(server.custom_functions_call(data, module))})
-        except Exception as exc:
-            results.append(_error(exc))
+    results = [asyncio.run(officejs_call(server, module, call)) for call in calls]
     return {"meta": _jsonable(meta), "results": _jsonable(results)}
 
 
