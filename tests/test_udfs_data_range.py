@@ -73,7 +73,7 @@ def test_a_two_row_table_gives_its_values() -> None:
     # DD_VALUE("digital", 2030, , "mof3", , , data)
     assert udfs.dd_value("digital", 2030, None, "mof3", None, None, TABLE) == -100000.0
     assert udfs.dd_value("digital", [[2024], [2030], [2031]], data=TABLE) == [
-        [-66506.0],  # the embedded figure underneath
+        [udfs.dd_value("digital", 2024)],  # the embedded figure underneath
         [-100000.0],
         [-110000.0],
     ]
@@ -89,11 +89,16 @@ def test_a_two_row_table_gives_its_values() -> None:
 
 
 def test_the_table_wins_over_the_figures_underneath() -> None:
-    revised = [HEADER, _row(2024, -70000, vintage="revised-2026-03", precision=1)]
+    revised = [HEADER, _row(2024, -70000, vintage="revised-2099-12", precision=1)]
     assert udfs.dd_value("digital", 2024, data=revised) == -70000.0
-    assert udfs.dd_value("digital", 2024, vintage="preliminary", data=revised) == -66506.0
-    # a user file is read first, the range on top of it
-    assert udfs.dd_source("digital", 2024, data=revised) == f"{MY_SOURCE} [revised-2026-03]"
+    assert udfs.dd_source("digital", 2024, data=revised) == f"{MY_SOURCE} [revised-2099-12]"
+    # the figures underneath stay there, under their own vintage
+    preliminary = udfs.dd_value("digital", 2024, vintage="preliminary")
+    assert preliminary == -66506.0  # MOF via Jiji 2025-02-10
+    assert udfs.dd_value("digital", 2024, vintage="preliminary", data=revised) == preliminary
+    # an older vintage than the figure underneath does not replace it (as with --data files)
+    older = [HEADER, _row(2024, -70000, vintage="analyst")]
+    assert udfs.dd_value("digital", 2024, data=older) == udfs.dd_value("digital", 2024)
 
 
 def test_the_range_goes_on_top_of_the_users_data_file(
@@ -138,8 +143,9 @@ def test_published_figures_layout_and_typed_cells() -> None:
 
 
 def test_a_blank_or_omitted_range_adds_nothing() -> None:
-    assert udfs.dd_value("digital", 2024, data=None) == -66506.0
-    assert udfs.dd_value("digital", 2024, data=[[None, None], [None, ""]]) == -66506.0
+    embedded = udfs.dd_value("digital", 2024)
+    assert udfs.dd_value("digital", 2024, data=None) == embedded
+    assert udfs.dd_value("digital", 2024, data=[[None, None], [None, ""]]) == embedded
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -158,12 +164,11 @@ def test_the_data_sheet_of_a_briefing_is_read_back(tmp_path: Path, lang: str) ->
         )
     # a figure changed on the sheet is the figure the functions return
     changed = [list(r) for r in rows]
-    (digital_2024,) = [
+    digital_2024 = next(
         r for r in changed[header + 1 :] if r[:3] == ["2024", "CY", "digital"] and r[4] == "mof3"
-    ]
-    assert digital_2024[6] == -66506
-    digital_2024[6], digital_2024[9] = -67000, "revised-2026-03"
-    assert udfs.dd_value("digital", 2024, data=changed) == -67000.0
+    )
+    digital_2024[6], digital_2024[9] = -67890, "revised-2099-12"
+    assert udfs.dd_value("digital", 2024, data=changed) == -67890.0
 
 
 @pytest.mark.parametrize(
@@ -264,8 +269,12 @@ def test_a_thousand_cells_parse_the_range_once(monkeypatch: pytest.MonkeyPatch) 
 
 def test_dates_as_periods() -> None:
     # a date with a basis is the period that holds it
-    assert udfs.dd_value("digital", dt.datetime(2024, 12, 31), "CY") == -66506.0
-    assert udfs.dd_value("digital", dt.datetime(2025, 3, 31), "FY") == -69651.0
+    assert udfs.dd_value("digital", dt.datetime(2024, 12, 31), "CY") == udfs.dd_value(
+        "digital", 2024
+    )
+    assert udfs.dd_value("digital", dt.datetime(2025, 3, 31), "FY") == udfs.dd_value(
+        "digital", "FY2024"
+    )
     # without a basis it is its month; no monthly figures: the message says what to do
     assert _error(lambda: udfs.dd_value("digital", dt.datetime(2025, 3, 31))) == (
         "period: is the date 2025-03-31, which without a basis is the month 2025-03; digital "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from digital_deficit.core.errors import DigitalDeficitError, InputError
@@ -40,10 +41,9 @@ def with_table(base: Dataset, value: object) -> Dataset:
     """
     if value is None:
         return base
-    rows = read_table(NAME, value)
-    if all(is_blank(cell) for row in rows for cell in row):
+    content = _content(value)
+    if all(is_blank(cell) for row in content for cell in row):
         return base
-    content: Content = tuple(tuple(row) for row in rows)
     try:
         table = _parsed_cached(content)
     except TypeError:  # a cell Python cannot hash: parse without the cache
@@ -54,6 +54,16 @@ def with_table(base: Dataset, value: object) -> Dataset:
     if isinstance(merged, InputError):
         raise merged
     return merged
+
+
+def _content(value: object) -> Content:
+    """The range as a tuple of rows: what the cache keys on (C-level copies: every cell that
+    reads the range hands it over anew)."""
+    if isinstance(value, (list, tuple)) and all(map(isinstance, value, repeat((list, tuple)))):
+        content = tuple(map(tuple, value))
+        if content and content[0] and len(set(map(len, content))) == 1:
+            return content
+    return tuple(map(tuple, read_table(NAME, value)))  # a cell, a flat list, or the error
 
 
 def _parsed(content: Content) -> Dataset | InputError:
