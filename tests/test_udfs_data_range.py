@@ -350,3 +350,18 @@ print(json.dumps([results, sorted(m for m in HEAVY if m in sys.modules)]))
     assert loaded == []
     assert not [r for r in refused if isinstance(r, str) and "ModuleNotFoundError" in r]
     assert refused == run("allow")[0]
+
+
+def test_dataset_files_read_the_briefing_data_table_header_too() -> None:
+    for lang in ("en", "ja"):
+        text = ",".join(csvio.BRIEFING_HEADERS[lang]) + "\n"
+        text += "FY2030,FY,travel,Travel,,net,70000,oku_yen,1,official,mine\n"
+        dataset = csvio.read_dataset_text(text, f"briefing_{lang}.csv")
+        (obs,) = dataset.observations
+        assert (obs.country, obs.basis, obs.period, obs.item, obs.value) == (
+            "JPN",
+            "FY",
+            "2030",
+            "travel",
+            70000.0,
+        )
