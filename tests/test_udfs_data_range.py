@@ -291,6 +291,9 @@ def test_dates_as_periods() -> None:
     )
     # a month typed as text is what the user asked for: missing is #N/A
     assert udfs.dd_value("digital", "2024-12") == NA
+    assert _error(lambda: udfs.dd_value("digital", [["2024-12", dt.date(2024, 6, 30)]])).startswith(
+        "period: cell 2 is the date 2024-06-30, which without a basis is the month 2024-06;"
+    )
     # with monthly figures a date is its month, and a month without a figure is #N/A
     monthly = [HEADER, _row(dt.datetime(2030, 3, 1), -9000, basis="M")]
     assert udfs.dd_value("digital", dt.datetime(2030, 3, 31), data=monthly) == -9000.0

@@ -59,13 +59,7 @@ BRIEFING_COLUMNS: tuple[str, ...] = (
     "basis",
     "item",
     "label",
-    "definition",
-    "side",
-    "value",
-    "unit",
-    "precision",
-    "vintage",
-    "source",
+    *COLUMNS[COLUMNS.index("definition") :],
 )
 BRIEFING_HEADERS: dict[str, tuple[str, ...]] = {
     "en": (

@@ -174,11 +174,10 @@ def read_table(name: str, value: object) -> list[list[object]]:
     if not _is_seq(value):
         return [[value]]
     assert isinstance(value, (list, tuple))
-    # (isinstance and map, not helpers: a data range of a thousand cells comes on every call)
-    rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in value]
+    rows = [list(row) if _is_seq(row) else [row] for row in value]
     if not rows or not rows[0]:
         raise InputError(name, "is an empty range")
-    if len(set(map(len, rows))) != 1:
+    if any(len(row) != len(rows[0]) for row in rows):
         raise InputError(name, "has rows of different lengths; expected a rectangular range")
     return rows
 

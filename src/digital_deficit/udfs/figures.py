@@ -190,11 +190,12 @@ def _figures(
         for p in parsed
     ]
     if not basis_id:
-        cells = zip(periods.values, parsed, figures, strict=True)
-        for i, (written, p, fig) in enumerate(cells, start=1):
-            if p is not None and (fig is None or fig.value is None):
+        cells = enumerate(zip(periods.values, parsed, figures, strict=True), start=1)
+        for i, (written, p, fig) in cells:
+            if p is not None and _a_date(written, p) and (fig is None or fig.value is None):
                 position = None if periods.scalar else i
                 _no_month_for_a_date(found, item_id, chosen, written, p, position)
+                break  # the first missing date tells whether the item has monthly figures
     return figures, periods.shape
 
 
@@ -211,8 +212,6 @@ def _no_month_for_a_date(
 
     It never falls back to a year on its own: 2025-03-31 is in CY2025 and in FY2024.
     """
-    if period.basis != "M" or isinstance(written, str):
-        return
     if _series_span(data, item_id, definition, "M") is not None:
         return
     cy, fy, q = (period_of_month(period.year, period.index, b).label for b in ("CY", "FY", "Q"))
@@ -225,6 +224,11 @@ def _no_month_for_a_date(
         f"monthly figures: give the basis CY for {cy}, FY for {fy} (April to March) or Q for {q}",
         position,
     )
+
+
+def _a_date(written: object, period: Period) -> bool:
+    """A cell that is a date (a datetime, or an Excel date serial under Lite), read as a month."""
+    return period.basis == "M" and not isinstance(written, str)
 
 
 @excel_errors
@@ -309,7 +313,7 @@ def series(
     found = dataset(data)
     if not basis_arg(basis):
         for name, bound, written in (("first", start, first), ("last", end, last)):
-            if bound is not None:
+            if bound is not None and _a_date(unwrap(written), bound):
                 _no_month_for_a_date(found, item_id, chosen, unwrap(written), bound, None, name)
     if start is None or end is None:
         span = _series_span(found, item_id, chosen, basis_id)
