@@ -23,8 +23,14 @@ fail() {
   exit 0
 }
 
-node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
-if ! command -v npm >/dev/null 2>&1 || [ "$(node_major || echo 0)" -lt 18 ]; then
+[ -x .venv/bin/python ] || fail ".venv is missing: run bash scripts/setup.sh first"
+
+node_major() {
+  local major
+  major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+  echo "${major:-0}"
+}
+if ! command -v npm >/dev/null 2>&1 || [ "$(node_major)" -lt 18 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
@@ -32,7 +38,7 @@ if ! command -v npm >/dev/null 2>&1 || [ "$(node_major || echo 0)" -lt 18 ]; the
   fi
 fi
 command -v npm >/dev/null 2>&1 || fail "Node.js and npm are missing and apt-get is unavailable"
-[ "$(node_major)" -ge 18 ] || fail "Node.js $(node --version) is too old for Pyodide (18 or newer)"
+[ "$(node_major)" -ge 18 ] || fail "Node.js $(node --version 2>&1) is too old for Pyodide (18+)"
 
 # The same xlwings and pydantic as the CPython run the results are compared with.
 version_of() { .venv/bin/python -c "import importlib.metadata as m; print(m.version('$1'))"; }
@@ -61,12 +67,12 @@ rm -rf "$WHEELS" && mv "$WHEELS.partial" "$WHEELS"
 
 .venv/bin/python - "$CACHE" "$STAMP" "$MICROPIP" <<'EOF'
 import json, pathlib, sys
-cache, stamp, micropip = pathlib.Path(sys.argv[1]).resolve(), sys.argv[2], sys.argv[3]
+cache, stamp, micropip = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 wheels = sorted(p.name for p in (cache / "wheels").glob("*.whl"))
 manifest = {
     "stamp": stamp,
-    "pyodide": str(cache / "npm" / "node_modules" / "pyodide"),
-    "wheels": str(cache / "wheels"),
+    "pyodide": "npm/node_modules/pyodide",  # paths relative to this manifest
+    "wheels": "wheels",
     "micropip": next(w for w in wheels if w.startswith(f"micropip-{micropip}-")),
     "dependencies": [w for w in wheels if not w.startswith("micropip-")],
 }

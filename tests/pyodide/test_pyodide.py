@@ -92,6 +92,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     if shutil.which("node") is None:
         _missing("Node.js is not installed")
     manifest = json.loads(manifest_path.read_text("utf-8"))
+    for key in ("pyodide", "wheels"):
+        manifest[key] = str((CACHE / manifest[key]).resolve())
     seconds: dict[str, float] = {}
     started = time.monotonic()
     out = tmp_path_factory.mktemp("wheel")
