@@ -2,7 +2,7 @@
 
 ``install`` installs the dependency wheels as Pyodide and Lite provide them, then the project's
 wheel with its dependencies resolved by micropip, with no index reachable: any requirement the
-functions do not need would fail the install. ``meta`` and ``call`` go through xlwings' own
+functions do not need would fail the install. ``load`` and ``call`` go through xlwings' own
 Office.js entry points with the Lite main.py as the module.
 """
 
