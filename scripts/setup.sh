@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set-up for development and tests: Debian packages (LibreOffice headless, poppler, fonts) when
-# missing and apt is usable, then a virtual environment .venv with the package and its dev extra.
+# missing and apt is usable, a virtual environment .venv with the package and its dev extra, then
+# Node.js, the npm package pyodide and the Pyodide wheels of the Pyodide test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,3 +25,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+
+# Node.js, Pyodide and its wheels for the Pyodide test (cached in .cache/pyodide)
+bash scripts/setup_pyodide.sh

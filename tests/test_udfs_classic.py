@@ -56,9 +56,11 @@ def test_classic_metadata_of_dd_value(classic: dict[str, Any]) -> None:
         "definition",
         "side",
         "vintage",
+        "data",
     ]
     assert info["args"][1]["options"] == {"ndim": 2}
-    assert [("optional" in a) for a in info["args"]] == [False, False, True, True, True, True]
+    assert info["args"][6]["options"] == {"ndim": 2}
+    assert [("optional" in a) for a in info["args"]] == [False, False] + [True] * 5
     assert info["ret"]["doc"] == (
         "Figure for a period in oku yen: published or analyst estimate (DD_SOURCE); #N/A if none."
     )
@@ -78,7 +80,7 @@ def test_vba_wrapper_for_every_function(classic: dict[str, Any]) -> None:
             assert bare.lower() not in VBA_RESERVED, (name, bare)
     assert (
         "Function dd_value(item, period, Optional basis, Optional definition, "
-        "Optional side, Optional vintage)" in vba
+        "Optional side, Optional vintage, Optional data)" in vba
     )
     assert vba.count("End Function") == len(udfs.__all__)
 

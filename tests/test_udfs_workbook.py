@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import re
 import sys
+import zipfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,6 +17,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from digital_deficit import udfs
+from digital_deficit.data.csvio import COLUMNS
+from digital_deficit.udfs.args import NA
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "workbook" / "digital_deficit_demo.xlsx"
@@ -65,15 +68,16 @@ def test_committed_workbook_is_what_the_script_builds(built: Path) -> None:
 
 def test_sheets_and_instructions(built: Path) -> None:
     wb = load_workbook(built)
-    assert wb.sheetnames == ["Instructions", "Data", "Components", "Metrics"]
+    assert wb.sheetnames == ["Instructions", "Data", "Components", "Metrics", "Your data"]
     text = "\n".join(str(c.value) for c in wb["Instructions"]["A"] if c.value)
     assert "written by a script (openpyxl), which cannot" in text
     assert "formula cells show\n#NAME? (Excel without the functions, LibreOffice)" in text
     assert "pythonw.exe" in text and "Interpreter" in text
     assert "Trust access to the VBA project object model" in text
     assert "UDF Modules to  digital_deficit.udfs" in text
-    assert "main.py:  from digital_deficit.udfs import *" in text
-    assert "requirements.txt:  digital-deficit==0.1.0" in text
+    assert "main.py tab: replace everything with this one line:\n" in text
+    assert "\n         from digital_deficit.udfs import *\n" in text
+    assert "keep the lines there and add this last line:\n         digital-deficit==0.1.0" in text
     assert "addin/" not in text  # a recipient of the .xlsx alone has no repository
     assert "empty" not in text
 
@@ -113,10 +117,12 @@ def test_expected_values_are_the_published_figures() -> None:
     )
 
 
-def _metrics(path: Path) -> dict[str, tuple[Any, ...]]:
-    ws = load_workbook(path)["Metrics"]
-    header = [c.value for c in ws[3]]
-    assert header == [
+def _metrics(path: Path, sheet: str = "Metrics") -> dict[str, tuple[Any, ...]]:
+    """The check table of a sheet: label -> (formula, expected, tolerance, check, unit, ...)."""
+    ws = load_workbook(path)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    top = next(i for i, row in enumerate(rows) if row[0] == "Metric")
+    assert list(rows[top][:8]) == [
         "Metric",
         "Result (UDF)",
         "Expected",
@@ -126,9 +132,12 @@ def _metrics(path: Path) -> dict[str, tuple[Any, ...]]:
         "Source of Expected",
         "Formula",
     ]
-    return {
-        row[0]: row[1:] for row in ws.iter_rows(min_row=4, values_only=True) if row[0] is not None
-    }
+    checks = {}
+    for row in rows[top + 1 :]:
+        if row[0] is None:
+            break
+        checks[row[0]] = row[1:8]
+    return checks
 
 
 KARAKAMA_2022 = (
@@ -285,22 +294,71 @@ class _Evaluator:
         return inner
 
 
-def test_every_check_is_ok_when_the_functions_calculate(built: Path) -> None:
+@pytest.mark.parametrize("sheet", ["Metrics", "Your data"])
+def test_every_check_is_ok_when_the_functions_calculate(built: Path, sheet: str) -> None:
     evaluator = _Evaluator(built)
     results = {}
     for label, (formula, expected, tolerance, _check, unit, _source, _text) in _metrics(
-        built
+        built, sheet
     ).items():
-        result = evaluator.formula("Metrics", formula)
+        result = evaluator.formula(sheet, formula)
         results[label] = result
         if unit == "text":
             assert result == expected, label
         else:
             assert isinstance(result, float), (label, result)
             assert abs(result - expected) <= tolerance + 1e-9 * max(1, abs(expected)), label
+    if sheet == "Your data":
+        assert results["Digital balance CY2030 (mof3) from the table"] == -100000
+        assert results[
+            "Computer services CY2030 from the table (its definition cell is blank)"
+        ] == (-80000)
+        return
     karakama = results[KARAKAMA_2022]
     assert karakama == 114432 - (130000 - 17000) - (185000 - 82000) == -101568
     assert results["Digital balance CY2023 from the component table (mof3)"] == -55360
+
+
+def test_your_data_sheet_holds_metis_projections_as_a_dataset_table(built: Path) -> None:
+    ws = load_workbook(built)["Your data"]
+    table = [[c.value for c in row] for row in ws["A4:K7"]]
+    assert table == [
+        list(COLUMNS),
+        ["JPN", "CY", 2030, "digital", "mof3", "net", -100000, "oku_yen", 10000, "official",
+         "METI estimate as reported; about the 2024 crude-oil import bill: METI estimate "
+         "(about ¥10T by 2030)"],
+        ["JPN", "CY", 2030, "computer_services", None, "net", -80000, "oku_yen", 10000,
+         "official", "METI study-group material as reported: METI meeting: computer services "
+         "about ¥8T by 2030"],
+        ["JPN", "CY", 2035, "digital", "mof3", "net", -180000, "oku_yen", 10000, "official",
+         "METI digital economy report 2025, base scenario: METI 2025 report, base case (≈¥18T)"],
+    ]  # fmt: skip
+    checks = _metrics(built, "Your data")
+    assert checks["Digital balance CY2030 (mof3) from the table"][:3] == (
+        '=DD_VALUE("digital",2030,,"mof3",,,$A$4:$K$7)',
+        -100000,
+        5000,
+    )
+    series = ws["A17"].value
+    assert isinstance(series, ArrayFormula)
+    assert series.text == '=DD_SERIES("digital",2023,2035,,"mof3",,,$A$4:$K$7)'
+    evaluator = _Evaluator(built)
+    spilled = evaluator.formula("Your data", series.text)
+    assert isinstance(spilled, list)
+    assert series.ref == f"A17:B{16 + len(spilled)}"
+    assert spilled[-1] == [2035.0, -180000.0]
+    assert spilled[8] == [2030.0, -100000.0]
+    assert spilled[9] == [2031.0, NA]  # no figure between the projections: #N/A, never 0
+
+
+def test_the_build_is_byte_reproducible(tmp_path: Path) -> None:
+    builder = _builder()
+    first, second = builder.build(tmp_path / "a.xlsx"), builder.build(tmp_path / "b.xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert core.count("2026-01-01T00:00:00Z") == 2  # created and modified
 
 
 def test_workbook_uses_the_whole_catalogue(built: Path) -> None:

@@ -201,30 +201,45 @@ def run_classic(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any]
     return {"meta": _jsonable(meta), "vba": vba.getvalue(), "results": _jsonable(results)}
 
 
+def officejs_request(call: dict[str, Any], version: str) -> dict[str, Any]:
+    """A custom-function call as xlwings Lite and Server hand it to ``custom_functions_call``."""
+    return {
+        "func_name": call["func_name"],
+        "args": call["args"],
+        "version": version,
+        "client": "Office.js",
+        "runtime": "1.4",
+        "culture_info_name": "en-US",
+        "date_format": "m/d/yyyy",
+        "caller_address": "Sheet1!A1",
+    }
+
+
+async def officejs_call(server: Any, module: Any, call: dict[str, Any]) -> dict[str, Any]:
+    """One call's result as the report holds it: {"value": ...} or the exception raised.
+
+    Also run inside Pyodide by tests/pyodide/in_pyodide.py, so both reports have one format.
+    """
+    import xlwings
+
+    try:
+        value = await server.custom_functions_call(
+            officejs_request(call, xlwings.__version__), module
+        )
+    except Exception as exc:
+        return _error(exc)
+    result: dict[str, Any] = _jsonable({"value": value})
+    return result
+
+
 def run_officejs(module_name: str, calls: list[dict[str, Any]]) -> dict[str, Any]:
     """custom_functions_meta and custom_functions_call as xlwings Lite and Server run them."""
     os.environ["XLWINGS_ON_SERVER"] = "true"
-    import xlwings
     from xlwings import server
 
     module = importlib.import_module(module_name)
     meta = server.custom_functions_meta(module)
-    results = []
-    for call in calls:
-        data = {
-            "func_name": call["func_name"],
-            "args": call["args"],
-            "version": xlwings.__version__,
-            "client": "Office.js",
-            "runtime": "1.4",
-            "culture_info_name": "en-US",
-            "date_format": "m/d/yyyy",
-            "caller_address": "Sheet1!A1",
-        }
-        try:
-            results.append({"value": asyncio.run(server.custom_functions_call(data, module))})
-        except Exception as exc:
-            results.append(_error(exc))
+    results = [asyncio.run(officejs_call(server, module, call)) for call in calls]
     return {"meta": _jsonable(meta), "results": _jsonable(results)}
 
 
@@ -272,7 +287,56 @@ if __name__ == "__main__":
 # a blank cell None or "", an omitted argument None (JSON null). Expected results are 2D with
 # "#N/A" for a missing value; an error is {"error": message}.
 NA = "#N/A"
+# A two-row dataset table for the data argument, blank cells (no definition for travel) as None.
+DATA_TABLE: list[list[Any]] = [
+    ["country", "basis", "period", "item", "definition", "side", "value", "unit", "precision",
+     "vintage", "source"],
+    ["JPN", "CY", 2030, "digital", "mof3", "net", -100000, "oku_yen", 1000, "analyst", "mine"],
+    ["JPN", "CY", 2030, "travel", None, "net", 70000.5, "oku_yen", 1, "2030-05-08", "BoJ"],
+]  # fmt: skip
 EXCEL_CALLS: list[tuple[str, str, list[Any], Any]] = [
+    (
+        "value-data-range",
+        "dd_value",
+        [[["digital"]], [[2030]], None, [["mof3"]], None, None, DATA_TABLE],
+        [[-100000.0]],
+    ),
+    (
+        "value-data-range-blank-definition",
+        "dd_value",
+        [[["travel"]], [[2029], [2030]], None, None, None, None, DATA_TABLE],
+        [[NA], [70000.5]],
+    ),
+    (
+        "source-data-range",
+        "dd_source",
+        [[["travel"]], [[2030]], None, None, None, None, DATA_TABLE],
+        [["BoJ [2030-05-08]"]],
+    ),
+    (
+        "value-data-range-bad-cell",
+        "dd_value",
+        [
+            [["digital"]],
+            [[2030]],
+            None,
+            None,
+            None,
+            None,
+            [DATA_TABLE[0], [*DATA_TABLE[1][:6], "x", *DATA_TABLE[1][7:]]],
+        ],
+        {"error": 'data: row 2, column G (value) is the text "x"; expected a number'},
+    ),
+    (
+        "value-date-without-basis",
+        "dd_value",
+        [[["digital"]], [[45657]], None, None, None, None, None],
+        {
+            "error": "period: is the number 45657 (the date 2024-12-31), which without a basis "
+            "is the month 2024-12; digital has no monthly figures: give the basis CY for 2024, "
+            "FY for FY2024 (April to March) or Q for 2024Q4"
+        },
+    ),
     ("value", "dd_value", [[["digital"]], [[2024]], None, None, None, None], [[-68000.0]]),
     (
         "value-first-release",

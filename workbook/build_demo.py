@@ -3,7 +3,8 @@
 Sheets: Instructions; Data (published series pulled with DD_SERIES, citations with DD_SOURCE,
 the vocabularies); Components (component tables for DD_DIGITAL_BALANCE, DD_DIGITAL_PAYMENTS and
 DD_DIGITAL_RECEIPTS); Metrics (each metric computed by a UDF next to the value expected from the
-published figures, its source, a tolerance from the figures' precision and a check cell).
+published figures, its source, a tolerance from the figures' precision and a check cell); Your data
+(a dataset table in cells, read by the data functions' ``data`` argument, checked the same way).
 
 The Expected column never calls the functions it checks: it is the published figure (PUBLISHED
 below, copied from the embedded dataset with its precision and source; a test compares the two)
@@ -12,7 +13,9 @@ published input moves by half its precision (``precision_oku_yen``), plus half t
 the expected figure when that is itself a separately published, rounded result.
 
 openpyxl writes formulas without cached values: the workbook shows numbers once Excel with the
-xlwings add-in (or xlwings Lite) calculates it.
+xlwings add-in (or xlwings Lite) calculates it. The file is byte-reproducible: its dates (the
+document properties and every part's time in the zip) are fixed, so a rebuild changes the
+committed file only when its content changes.
 
 Run: ``python workbook/build_demo.py [OUTPUT.xlsx]``.
 """
@@ -20,10 +23,12 @@ Run: ``python workbook/build_demo.py [OUTPUT.xlsx]``.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import math
 import statistics
 import sys
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +37,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from digital_deficit import udfs
+from digital_deficit.core.references import METI_SCENARIOS
+from digital_deficit.data.csvio import COLUMNS
 
 OUTPUT = Path(__file__).with_name("digital_deficit_demo.xlsx")
+STAMP = dt.datetime(2026, 1, 1)  # the document's dates: fixed, so the build is reproducible
 FIRST, LAST = 2014, 2025
 FONT = "Calibri"
 BOLD = Font(name=FONT, bold=True)
@@ -230,12 +239,16 @@ INSTRUCTIONS = (
     "  A missing figure shows as the text #N/A (classic xlwings cannot return error values);",
     "  a mistake in an argument shows its message in the cell.",
     "",
-    "xlwings Lite (Excel on Windows, macOS and the web):",
-    "  1. Home > Add-ins: add xlwings Lite and open it.",
-    "  2. In its editor put this line in requirements.txt:  digital-deficit==0.1.0",
-    "     and this line in main.py:  from digital_deficit.udfs import *",
-    "  3. Click Restart, then press Ctrl+Alt+F9 (or re-enter a formula) to recalculate.",
-    "  A missing figure shows as the error #N/A.",
+    "xlwings Lite (Excel on Windows, macOS and the web; no Python to install):",
+    "  1. Home > Add-ins: search for xlwings Lite, add it and open it (xlwings Lite button).",
+    "  2. In its editor, requirements.txt tab: keep the lines there and add this last line:",
+    "         digital-deficit==0.1.0",
+    "  3. main.py tab: replace everything with this one line:",
+    "         from digital_deficit.udfs import *",
+    "     then click Restart in the editor's menu; wait until the Output says it is done.",
+    "  4. Press Ctrl+Alt+F9 (or re-enter a formula) to recalculate.",
+    "  A missing figure shows as the error #N/A; a mistake shows #VALUE! with its message when",
+    "  you hover over the cell.",
     "",
     "Sheets:",
     "  Data: published series (DD_SERIES), their citations (DD_SOURCE), items and definitions.",
@@ -245,6 +258,9 @@ INSTRUCTIONS = (
     "  Metrics: each metric by a DD_ function (Result), the value expected from the published",
     "  figures (Expected) with its source, a tolerance from the figures' precision, and a check",
     "  (OK when Result is within the tolerance of Expected).",
+    "  Your data: a table of figures in cells (here METI's published projections) that",
+    "  DD_VALUE, DD_SERIES and DD_SOURCE read through their last argument, data, on top of the",
+    "  figures shipped with the functions. Edit or extend the table: the results follow.",
     "",
     "Series blocks on Data are legacy array formulas sized to the figures known when the file",
     "was built; in Excel 365 you may instead type =DD_SERIES(...) in one cell and let it spill.",
@@ -719,17 +735,11 @@ METRIC_COLUMNS = (
 )
 
 
-def build_metrics(ws: Worksheet, table: dict[str, str]) -> None:
-    ws["A1"] = "Metrics computed by the DD_ functions, checked against the published figures"
-    ws["A1"].font = TITLE
-    ws["A2"] = (
-        "Expected: a published figure or arithmetic on published figures, never the functions "
-        "themselves. Tolerance: how far the result may move when every published input moves by "
-        "half its precision (e.g. 1,000 oku yen for an analyst's 'about 10.7 trillion yen')."
-    )
-    _header(ws, 3, [name for name, _ in METRIC_COLUMNS])
-    for offset, m in enumerate(metric_rows(table)):
-        r = 4 + offset
+def write_checks(ws: Worksheet, header_row: int, metrics: Sequence[Metric]) -> None:
+    """A table of checks: metric, UDF result, expected value, tolerance, check, unit, source."""
+    _header(ws, header_row, [name for name, _ in METRIC_COLUMNS])
+    for offset, m in enumerate(metrics):
+        r = header_row + 1 + offset
         ws.cell(row=r, column=1, value=m.label).font = PLAIN
         ws.cell(row=r, column=2, value=m.formula)
         ws.cell(row=r, column=3, value=m.expected)
@@ -749,26 +759,155 @@ def build_metrics(ws: Worksheet, table: dict[str, str]) -> None:
                 "#,##0.0" if m.unit == "oku yen" else "General" if m.unit == "text" else "0.000000"
             )
     for i, (_, width) in enumerate(METRIC_COLUMNS, start=1):
-        ws.column_dimensions[ws.cell(row=3, column=i).column_letter].width = width
-    ws["B4"].alignment = Alignment(horizontal="right")
-    ws.freeze_panes = "B4"
+        ws.column_dimensions[ws.cell(row=header_row, column=i).column_letter].width = width
+    ws.cell(row=header_row + 1, column=2).alignment = Alignment(horizontal="right")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=2).coordinate
+
+
+def build_metrics(ws: Worksheet, table: dict[str, str]) -> None:
+    ws["A1"] = "Metrics computed by the DD_ functions, checked against the published figures"
+    ws["A1"].font = TITLE
+    ws["A2"] = (
+        "Expected: a published figure or arithmetic on published figures, never the functions "
+        "themselves. Tolerance: how far the result may move when every published input moves by "
+        "half its precision (e.g. 1,000 oku yen for an analyst's 'about 10.7 trillion yen')."
+    )
+    write_checks(ws, 3, metric_rows(table))
+
+
+# The table on the Your data sheet: METI's published projections (core.references), one figure
+# per item, year and definition (the pessimistic 2035 case would repeat the base case's key).
+YOUR_DATA_TOP = 4
+
+
+def your_data_table() -> list[list[object]]:
+    """Header and rows of the dataset table the data argument reads (blank = None)."""
+    rows: list[list[object]] = [list(COLUMNS)]
+    seen: set[tuple[int, str, str]] = set()
+    for p in METI_SCENARIOS:
+        if (p.year, p.item, p.definition) in seen:
+            continue
+        seen.add((p.year, p.item, p.definition))
+        rows.append(
+            ["JPN", "CY", p.year, p.item, p.definition or None, "net", p.value_oku_yen,
+             "oku_yen", p.precision_oku_yen, "official", f"{p.source}: {p.label_en}"]
+        )  # fmt: skip
+    return rows
+
+
+def your_data_rows(table: str) -> list[Metric]:
+    """Checks of the data functions reading the table (``table``: its range)."""
+    meti = {(p.year, p.item): p for p in reversed(METI_SCENARIOS)}  # first case of each key
+    d30, c30, d35 = (
+        meti[(2030, "digital")],
+        meti[(2030, "computer_services")],
+        meti[(2035, "digital")],
+    )
+    d24 = _fig("digital", "CY2024", "mof3", vintage="revised-2025-07")  # the latest revision
+    projection = Published(d35.value_oku_yen, d35.precision_oku_yen, d35.source)
+
+    def data(item: str, year: int, definition: str = "") -> str:
+        definition_arg = _q(definition) if definition else ""
+        return f"DD_VALUE({_q(item)},{year},,{definition_arg},,,{table})"
+
+    return [
+        Metric(
+            "Digital balance CY2030 (mof3) from the table",
+            "=" + data("digital", 2030, "mof3"),
+            d30.value_oku_yen,
+            d30.precision_oku_yen / 2,
+            "oku yen",
+            f"{d30.source}: {d30.label_en}",
+        ),
+        Metric(
+            "Computer services CY2030 from the table (its definition cell is blank)",
+            "=" + data("computer_services", 2030),
+            c30.value_oku_yen,
+            c30.precision_oku_yen / 2,
+            "oku yen",
+            f"{c30.source}: {c30.label_en}",
+        ),
+        Metric(
+            "Source of the CY2035 figure in the table",
+            f'=DD_SOURCE("digital",2035,,,,,{table})',
+            f"{d35.source}: {d35.label_en} [official]",
+            0,
+            "text",
+            "the table's source and vintage columns",
+        ),
+        _lookup(
+            "Digital balance CY2024: not in the table, the figure shipped with the functions",
+            "=" + data("digital", 2024),
+            d24,
+        ),
+        _computed(
+            "Multiple of 2024 in 2035 (METI base case over the published 2024)",
+            f"=DD_GROWTH_MULTIPLE({data('digital', 2035)},{_v('digital', 2024)})",
+            lambda a, b: a / b,
+            "times",
+            "arithmetic: METI's -180000 / the published -66506",
+            projection,
+            d24,
+        ),
+    ]
+
+
+def build_your_data(ws: Worksheet) -> None:
+    """A dataset table in cells and the data functions reading it."""
+    ws["A1"] = "Your own figures in a table: the data argument of DD_VALUE, DD_SERIES, DD_SOURCE"
+    ws["A1"].font = TITLE
+    ws["A2"] = (
+        "The table below holds METI's published projections of the digital deficit (rounded to "
+        "1 trillion yen: precision 10,000 oku yen). The data functions read it on top of the "
+        "figures shipped with them; a figure not in the table comes from those."
+    )
+    rows = your_data_table()
+    for r, values in enumerate(rows, start=YOUR_DATA_TOP):
+        for c, value in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=value)
+    _header(ws, YOUR_DATA_TOP, rows[0])
+    last = ws.cell(row=YOUR_DATA_TOP + len(rows) - 1, column=len(COLUMNS)).coordinate
+    table = f"$A${YOUR_DATA_TOP}:${last[0]}${last[1:]}"
+    checks_top = YOUR_DATA_TOP + len(rows) + 1
+    write_checks(ws, checks_top, your_data_rows(table))
+    series_top = checks_top + len(your_data_rows(table)) + 2
+    ws.cell(row=series_top, column=1, value="DD_SERIES over the table, 2023-2035").font = BOLD
+    formula = f'=DD_SERIES("digital",2023,2035,,"mof3",,,{table})'
+    n = len(udfs.dd_series("digital", 2023, 2035, None, "mof3", None, None, rows))
+    ws.cell(row=series_top + 1, column=1).value = ArrayFormula(
+        f"A{series_top + 1}:B{series_top + n}", formula
+    )
+    ws.column_dimensions["K"].width = 90
+
+
+def save_reproducibly(wb: Workbook, path: Path) -> None:
+    """Write the package with fixed dates (document properties and zip entries), atomically."""
+    wb.properties.created = wb.properties.modified = STAMP
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
+        ExcelWriter(wb, archive).write_data()  # unlike wb.save, keeps properties.modified
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=STAMP.timetuple()[:6])
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
+    tmp = path.with_suffix(".tmp.xlsx")
+    tmp.write_bytes(out.getvalue())
+    tmp.replace(path)
 
 
 def build(path: Path = OUTPUT) -> Path:
-    """Write the demo workbook to ``path`` (atomically) and return the path."""
+    """Write the demo workbook to ``path`` (atomically, byte-reproducibly) and return the path."""
     wb = Workbook()
     build_instructions(wb.active)
     ranges = build_data(wb.create_sheet("Data"))
     table = build_components(wb.create_sheet("Components"))
     table["narrow series"] = ranges[("digital", "narrow", "net")]
     build_metrics(wb.create_sheet("Metrics"), table)
-    stamp = dt.datetime(2026, 1, 1)
+    build_your_data(wb.create_sheet("Your data"))
     wb.properties.creator = "digital-deficit workbook/build_demo.py"
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    tmp = path.with_suffix(".tmp.xlsx")
-    wb.save(tmp)
-    tmp.replace(path)
+    save_reproducibly(wb, path)
     return path
 
 

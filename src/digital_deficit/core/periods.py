@@ -138,11 +138,18 @@ def _annual(year: int, basis: str, original: object) -> Period:
     return _checked(Period(basis, year), original)
 
 
-def _from_excel_serial(serial: int) -> Period:
+def excel_serial_date(serial: int) -> _dt.date | None:
+    """The date an Excel serial number stands for (45657 is 2024-12-31); None out of range."""
     try:
-        date = _EXCEL_EPOCH + _dt.timedelta(days=serial)
+        return _EXCEL_EPOCH + _dt.timedelta(days=serial)
     except OverflowError:
-        raise PeriodError(f"{serial!r} is not a period or an Excel date") from None
+        return None
+
+
+def _from_excel_serial(serial: int) -> Period:
+    date = excel_serial_date(serial)
+    if date is None:
+        raise PeriodError(f"{serial!r} is not a period or an Excel date")
     return _checked(Period("M", date.year, date.month), serial)
 
 

@@ -5,7 +5,9 @@ Layout (UTF-8, header row, one observation a row)::
     country,basis,period,item,definition,side,value,unit,precision,vintage,source
 
 The published-figures layout (``value_oku_yen`` and ``precision_oku_yen`` instead of ``value``,
-``unit`` and ``precision``) is read too; its unit is oku yen.
+``unit`` and ``precision``) is read too; its unit is oku yen. So is the table on a briefing
+workbook's Data sheet (``BRIEFING_HEADERS``). ``read_dataset_rows`` reads rows of text fields,
+from a file or from a range of cells (the Excel functions' ``data`` argument).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -49,6 +52,44 @@ PUBLISHED_COLUMNS: tuple[str, ...] = (
     "vintage",
     "source",
 )
+# The Data sheet of a briefing workbook (export.reference_sheets writes it, export.i18n labels it
+# from here): one country (Japan), an item-label column, headers in English or Japanese.
+BRIEFING_COLUMNS: tuple[str, ...] = (
+    "period",
+    "basis",
+    "item",
+    "label",
+    *COLUMNS[COLUMNS.index("definition") :],
+)
+BRIEFING_HEADERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Period",
+        "Basis",
+        "Item",
+        "Item label",
+        "Definition",
+        "Side",
+        "Value (oku yen)",
+        "Unit",
+        "Rounded to (oku yen)",
+        "Vintage",
+        "Source",
+    ),
+    "ja": (
+        "期間",
+        "基準",
+        "項目ID",
+        "項目名",
+        "定義",
+        "区分",
+        "値（億円）",
+        "単位",
+        "丸め単位（億円）",
+        "時点",
+        "出典",
+    ),
+}
+BRIEFING_COUNTRY = "JPN"
 MAX_DATASET_BYTES = 512 * 1024 * 1024
 
 
@@ -72,17 +113,39 @@ def read_dataset_text(text: str, name: str) -> Dataset:
         raise DatasetFileError(name, 1, None, f"is not valid CSV ({exc})") from None
     if header is None:
         raise DatasetFileError(name, None, None, "is empty; expected a header row")
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    if tuple(header) == PUBLISHED_COLUMNS:
+    return read_dataset_rows(dataset_fields(header, name), _numbered_rows(reader, name), name)
+
+
+def layout_fields(header: Sequence[str]) -> list[str | None] | None:
+    """The observation field each header column holds (None: ignored), or None if no layout.
+
+    Layouts: the dataset layout, the published-figures layout and the briefing's Data table
+    (its English or Japanese header; its item-label column is ignored).
+    """
+    cells = tuple(h.strip().lstrip("\ufeff") for h in header)
+    if cells == COLUMNS:
+        return list(cells)
+    if cells == PUBLISHED_COLUMNS:
         rename = {"value_oku_yen": "value", "precision_oku_yen": "precision"}
-        fields = [rename.get(h, h) for h in header]
-    elif tuple(header) == COLUMNS:
-        fields = list(header)
-    else:
+        return [rename.get(h, h) for h in cells]
+    if cells in BRIEFING_HEADERS.values():
+        return [None if c == "label" else c for c in BRIEFING_COLUMNS]
+    return None
+
+
+def dataset_fields(header: Sequence[str], name: str, line: int = 1) -> list[str | None]:
+    """``layout_fields`` of a header row; a header of no known layout raises DatasetFileError."""
+    fields = layout_fields(header)
+    if fields is None:
+        shown = ",".join(h.strip() for h in header)
         raise DatasetFileError(
-            name, 1, None, f"header is {','.join(header)!r}; expected {','.join(COLUMNS)!r}"
+            name, line, None, f"header is {shown!r}; expected {','.join(COLUMNS)!r}"
         )
-    dataset = Dataset(origin=name)
+    return fields
+
+
+def _numbered_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV rows after the header with their line numbers; bad CSV raises at its line."""
     while True:
         try:
             row = next(reader, None)
@@ -91,16 +154,29 @@ def read_dataset_text(text: str, name: str) -> Dataset:
                 name, reader.line_num, None, f"is not valid CSV ({exc})"
             ) from None
         if row is None:
-            return dataset
-        line_no = reader.line_num
+            return
+        yield reader.line_num, row
+
+
+def read_dataset_rows(
+    fields: Sequence[str | None], rows: Iterable[tuple[int, Sequence[str]]], name: str
+) -> Dataset:
+    """Observations from rows of text fields (their line or row number, the fields).
+
+    The one reader of every dataset table: CSV files and ranges of cells alike. Blank rows are
+    skipped; errors name ``name``, the line and the field.
+    """
+    dataset = Dataset(origin=name)
+    for line_no, row in rows:
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != len(fields):
             raise DatasetFileError(
                 name, line_no, None, f"has {len(row)} fields; expected {len(fields)}"
             )
-        record = dict(zip(fields, row, strict=True))
+        record = {f: cell for f, cell in zip(fields, row, strict=True) if f is not None}
         dataset_add(dataset, _observation(record, name, line_no), name, line_no)
+    return dataset
 
 
 def _observation(record: dict[str, str], name: str, line_no: int) -> Observation:
@@ -114,6 +190,7 @@ def _observation(record: dict[str, str], name: str, line_no: int) -> Observation
             ) from None
     data: dict[str, object] = dict(record)
     data.setdefault("unit", "oku_yen")
+    data.setdefault("country", BRIEFING_COUNTRY)
     try:
         return Observation.model_validate(data)
     except ValidationError as exc:

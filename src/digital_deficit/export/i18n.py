@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from digital_deficit.core.errors import UnknownNameError
 from digital_deficit.core.items import get_item
+from digital_deficit.data.csvio import BRIEFING_COLUMNS, BRIEFING_HEADERS
 from digital_deficit.export.labels_ja import JA as _JA
 
 LANGUAGES: tuple[str, ...] = ("en", "ja")
@@ -140,17 +141,8 @@ _EN: dict[str, str] = {
     "assump.source": "Source",
     # data
     "data.title": "Observations used (published figures, oku yen)",
-    "data.period": "Period",
-    "data.basis": "Basis",
-    "data.item": "Item",
-    "data.label": "Item label",
-    "data.definition": "Definition",
-    "data.side": "Side",
-    "data.value": "Value (oku yen)",
-    "data.unit": "Unit",
-    "data.precision": "Rounded to (oku yen)",
-    "data.vintage": "Vintage",
-    "data.source": "Source",
+    # the Data table's column headers: one definition, read back by the Excel functions
+    **{f"data.{c}": h for c, h in zip(BRIEFING_COLUMNS, BRIEFING_HEADERS["en"], strict=True)},
     # sources & method
     "src.title": "Sources and method",
     "src.definitions": "Definitions of the digital deficit",

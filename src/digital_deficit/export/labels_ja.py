@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from digital_deficit.data.csvio import BRIEFING_COLUMNS, BRIEFING_HEADERS
+
 JA: dict[str, str] = {
     "sheet.cover": "表紙",
     "sheet.summary": "概要",
@@ -127,17 +129,8 @@ JA: dict[str, str] = {
     "assump.formula": "算出式",
     "assump.source": "出典",
     "data.title": "使用した観測値（公表値、億円）",
-    "data.period": "期間",
-    "data.basis": "基準",
-    "data.item": "項目ID",
-    "data.label": "項目名",
-    "data.definition": "定義",
-    "data.side": "区分",
-    "data.value": "値（億円）",
-    "data.unit": "単位",
-    "data.precision": "丸め単位（億円）",
-    "data.vintage": "時点",
-    "data.source": "出典",
+    # the Data table's column headers: one definition, read back by the Excel functions
+    **{f"data.{c}": h for c, h in zip(BRIEFING_COLUMNS, BRIEFING_HEADERS["ja"], strict=True)},
     "src.title": "出典と方法",
     "src.definitions": "デジタル赤字の定義",
     "src.cf": "キャッシュフロー経常収支",

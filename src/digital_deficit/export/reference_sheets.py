@@ -9,6 +9,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from digital_deficit.core.current_account import CF_METHODS
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.core.references import METI_SCENARIOS, YEN_PER_DOUBLING
+from digital_deficit.data.csvio import BRIEFING_COLUMNS
 from digital_deficit.export.cells import CacheBook, clean_text, put, put_text
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import DATA_HEADER_ROW
@@ -17,19 +18,7 @@ from digital_deficit.export.styles import NUMBER, OKU, OKU_DEC, TOP, WRAP, Style
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
 DATA_TABLE_NAME = "Observations"
-DATA_COLUMNS: tuple[str, ...] = (
-    "period",
-    "basis",
-    "item",
-    "label",
-    "definition",
-    "side",
-    "value",
-    "unit",
-    "precision",
-    "vintage",
-    "source",
-)
+DATA_COLUMNS = BRIEFING_COLUMNS  # the layout the Excel functions' data argument reads back
 
 
 def data_source_text(origin: str, labels: Labels) -> str:

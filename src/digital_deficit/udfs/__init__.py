@@ -71,6 +71,10 @@ VINTAGE = (
     "optional: preliminary, revised-YYYY-MM, published, official, derived, analyst "
     "or YYYY-MM-DD (default: the latest)"
 )
+DATA = (
+    "optional range: a dataset table (header row country,basis,period,item,definition,side,"
+    "value,unit,precision,vintage,source, or a briefing's Data table) read on top of the figures"
+)
 TABLE = (
     "range: a header row of item ids and one row per period (oku yen), "
     "or two columns of item id and value"
@@ -87,6 +91,7 @@ TABLE = (
 @arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
+@arg("data", ndim=2, doc=DATA)
 @hints_for_mypy_only
 def dd_value(
     item: object,
@@ -95,9 +100,10 @@ def dd_value(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> Output:
     """Figure for a period in oku yen: published or analyst estimate (DD_SOURCE); #N/A if none."""
-    return figures.value(item, period, basis, definition, side, vintage)
+    return figures.value(item, period, basis, definition, side, vintage, data)
 
 
 @func(category=CATEGORY)
@@ -108,6 +114,7 @@ def dd_value(
 @arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
+@arg("data", ndim=2, doc=DATA)
 @hints_for_mypy_only
 def dd_series(
     item: object,
@@ -117,9 +124,10 @@ def dd_series(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> list[list[Cell]]:
     """Spills a period/value table (with a header) of an item, in oku yen; #N/A if unpublished."""
-    return figures.series(item, first, last, basis, definition, side, vintage)
+    return figures.series(item, first, last, basis, definition, side, vintage, data)
 
 
 @func(category=CATEGORY)
@@ -129,6 +137,7 @@ def dd_series(
 @arg("definition", doc=DATA_DEFINITION)
 @arg("side", doc=SIDE)
 @arg("vintage", doc=VINTAGE)
+@arg("data", ndim=2, doc=DATA)
 @hints_for_mypy_only
 def dd_source(
     item: object,
@@ -137,9 +146,10 @@ def dd_source(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> Output:
     """Source and vintage of the figure DD_VALUE returns (text); #N/A if none."""
-    return figures.source(item, period, basis, definition, side, vintage)
+    return figures.source(item, period, basis, definition, side, vintage, data)
 
 
 @func(category=CATEGORY)

@@ -281,13 +281,18 @@ def period_arg(name: str, value: object, basis: str, position: int | None = None
     A month or a date on an annual, half or quarterly basis gives the period that contains it
     (2024-12-31 on FY is FY2024).
     """
-    try:
-        found = _period_on(value, basis)
-    except TypeError:  # an unhashable value (a range): not a period, read without the cache
-        found = _period_on.__wrapped__(value, basis)
+    found = resolve_period(value, basis)
     if isinstance(found, str):
         raise InputError(name, found, position)
     return found
+
+
+def resolve_period(value: object, basis: str) -> Period | str:
+    """The period ``value`` names on ``basis`` (as ``period_arg``), or the problem in words."""
+    try:
+        return _period_on(value, basis)
+    except TypeError:  # an unhashable value (a range): not a period, read without the cache
+        return _period_on.__wrapped__(value, basis)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)

@@ -22,7 +22,8 @@ from digital_deficit.core.definitions import (
 )
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEMS, check_side, get_item
-from digital_deficit.core.periods import Period, parse_period, period_of_month
+from digital_deficit.core.periods import Period, excel_serial_date, parse_period, period_of_month
+from digital_deficit.core.values import describe
 from digital_deficit.udfs.args import (
     Cell,
     Output,
@@ -41,6 +42,7 @@ from digital_deficit.udfs.args import (
     text_arg,
     unwrap,
 )
+from digital_deficit.udfs.data_table import with_table
 
 if TYPE_CHECKING:
     from digital_deficit.data.dataset import Dataset
@@ -101,11 +103,12 @@ def _conf_encodings() -> list[str]:
     return [e for i, e in enumerate(encodings) if names[i] not in names[:i]]
 
 
-def dataset() -> Dataset:
-    """The dataset every data UDF reads (checked for changes on each call)."""
+def dataset(data: object = None) -> Dataset:
+    """The dataset a data UDF reads: the embedded figures, the user's dataset file on top
+    (checked for changes on each call), and the table in the ``data`` range on top of both."""
     from digital_deficit.data.embedded import load_dataset
 
-    return load_dataset(configured_data_file())
+    return with_table(load_dataset(configured_data_file()), data)
 
 
 def _item(value: object) -> str:
@@ -173,17 +176,59 @@ def _figures(
     definition: object,
     side: object,
     vintage: object,
+    data: object,
 ) -> tuple[list[Figure | None], Shape]:
     """The figure for each period cell (None for a blank cell) and the cells' shape."""
     item_id = _item(item)
     chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     periods = read_cells("period", period)
-    data = dataset()
+    basis_id = basis_arg(basis)
+    found = dataset(data)
+    parsed = period_cells(periods, basis_id)
     figures = [
-        None if p is None else _figure(data, item_id, p, chosen, side_id, vintage_id)
-        for p in period_cells(periods, basis_arg(basis))
+        None if p is None else _figure(found, item_id, p, chosen, side_id, vintage_id)
+        for p in parsed
     ]
+    if not basis_id:
+        cells = enumerate(zip(periods.values, parsed, figures, strict=True), start=1)
+        for i, (written, p, fig) in cells:
+            if p is not None and _a_date(written, p) and (fig is None or fig.value is None):
+                position = None if periods.scalar else i
+                _no_month_for_a_date(found, item_id, chosen, written, p, position)
+                break  # the first missing date tells whether the item has monthly figures
     return figures, periods.shape
+
+
+def _no_month_for_a_date(
+    data: Dataset,
+    item_id: str,
+    definition: Definition,
+    written: object,
+    period: Period,
+    position: int | None,
+    name: str = "period",
+) -> None:
+    """A date typed without a basis is its month: say so when the item has no monthly figures.
+
+    It never falls back to a year on its own: 2025-03-31 is in CY2025 and in FY2024.
+    """
+    if _series_span(data, item_id, definition, "M") is not None:
+        return
+    cy, fy, q = (period_of_month(period.year, period.index, b).label for b in ("CY", "FY", "Q"))
+    shown = describe(written)
+    if isinstance(written, (int, float)):
+        shown += f" (the date {excel_serial_date(int(written))})"
+    raise InputError(
+        name,
+        f"is {shown}, which without a basis is the month {period.label}; {item_id} has no "
+        f"monthly figures: give the basis CY for {cy}, FY for {fy} (April to March) or Q for {q}",
+        position,
+    )
+
+
+def _a_date(written: object, period: Period) -> bool:
+    """A cell that is a date (a datetime, or an Excel date serial under Lite), read as a month."""
+    return period.basis == "M" and not isinstance(written, str)
 
 
 @excel_errors
@@ -194,9 +239,10 @@ def value(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> Output:
     """The figure of ``item`` for each period given (oku yen); #N/A where not published."""
-    figures, shape = _figures(item, period, basis, definition, side, vintage)
+    figures, shape = _figures(item, period, basis, definition, side, vintage, data)
     return shaped([None if f is None else f.value for f in figures], shape)
 
 
@@ -208,9 +254,10 @@ def source(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> Output:
     """Citation and vintage of each figure ``value`` returns; #N/A where there is none."""
-    figures, shape = _figures(item, period, basis, definition, side, vintage)
+    figures, shape = _figures(item, period, basis, definition, side, vintage, data)
     texts = [None if f is None or f.value is None else citation(f) for f in figures]
     return shaped(texts, shape)
 
@@ -249,6 +296,7 @@ def series(
     definition: object = None,
     side: object = None,
     vintage: object = None,
+    data: object = None,
 ) -> list[list[Cell]]:
     """Period and value of ``item`` for every period from ``first`` to ``last``, with a header.
 
@@ -262,9 +310,13 @@ def series(
     basis_id = basis_id or (start or end or Period("CY", 2000)).basis
     if start and end and start.basis != end.basis:
         raise InputError("last", f"is a {end.basis} period but first is a {start.basis} period")
-    data = dataset()
+    found = dataset(data)
+    if not basis_arg(basis):
+        for name, bound, written in (("first", start, first), ("last", end, last)):
+            if bound is not None and _a_date(unwrap(written), bound):
+                _no_month_for_a_date(found, item_id, chosen, unwrap(written), bound, None, name)
     if start is None or end is None:
-        span = _series_span(data, item_id, chosen, basis_id)
+        span = _series_span(found, item_id, chosen, basis_id)
         if span is not None:
             start, end = start or span[0], end or span[1]
     header: list[Cell] = ["Period", f"{_label(item_id, chosen)} ({side_id}, oku yen)"]
@@ -275,8 +327,8 @@ def series(
         raise InputError("last", f"is {end.label}, before first ({start.label})")
     period = start
     while period <= end:
-        found = _figure(data, item_id, period, chosen, side_id, vintage_id).value
-        rows.append([_period_cell(period), cell(found)])
+        value = _figure(found, item_id, period, chosen, side_id, vintage_id).value
+        rows.append([_period_cell(period), cell(value)])
         period = period.shift(1)
     return rows
 
