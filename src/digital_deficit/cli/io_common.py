@@ -46,8 +46,8 @@ def report_and_write(dataset: Dataset, out: str, force: bool, path: str) -> None
 
 
 def fail(exc: DatasetFileError) -> CliError:
-    """A typed file error as a one-line CLI error (exit 1)."""
-    return CliError(str(exc), 1)
+    """A typed file error (a file the user gave that cannot be used) as one line, exit 2."""
+    return CliError(str(exc), 2)
 
 
 def warn(lines: list[str]) -> None:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.data.atomic import write_atomic as write_atomic  # used by export too
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError, UnitConflictError
 from digital_deficit.data.model import Observation
 
@@ -155,8 +154,9 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
 
 
 def format_number(value: float) -> str:
-    """Shortest text that reads back as the same number: 66506, 341.51732161."""
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    """Shortest text that reads back as the same number: 66506, 341.51732161 (an int too)."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
 
 
 def dataset_text(observations: Iterable[Observation]) -> str:
@@ -181,40 +181,6 @@ def dataset_text(observations: Iterable[Observation]) -> str:
             ]
         )
     return out.getvalue()
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes, overwrite: bool = True) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
-
-    A crash or Ctrl-C never leaves a half-written file and never destroys the existing one.
-    Raises FileExistsError when the file exists and ``overwrite`` is False, and OSError for a
-    directory or any other non-regular target (a device, a FIFO). A replaced file keeps its
-    permissions; a new one gets the usual ones (0666 less the umask).
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory; give a file name")
-    if target.exists() or target.is_symlink():
-        if not target.is_file():
-            raise OSError(f"{target} is not a regular file; refusing to replace it")
-        if not overwrite:
-            raise FileExistsError(f"{target} exists; use --force to overwrite it")
-        mode = stat.S_IMODE(target.stat().st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_dataset(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, field_validator, model_validator
 
 
 class BojSeries(BaseModel):
@@ -18,7 +18,16 @@ class BojSeries(BaseModel):
     last_update: int | None = None
     survey_dates: list[int]
     values: list[StrictFloat | StrictInt | None]
-    """Numbers as JSON gives them: a boolean or a string is refused (never read as 1.0)."""
+    """Numbers as JSON gives them: a boolean or a string is refused (never read as 1.0).
+
+    The live API sends integers among decimals (``[1387782, 1412814.5]``): they are held as
+    floats from here on, so nothing downstream meets an int where it expects a float.
+    """
+
+    @field_validator("values", mode="after")
+    @classmethod
+    def _as_floats(cls, values: list[float | int | None]) -> list[float | None]:
+        return [None if v is None else float(v) for v in values]
 
     @model_validator(mode="after")
     def _aligned(self) -> BojSeries:

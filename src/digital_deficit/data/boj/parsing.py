@@ -127,6 +127,11 @@ def parse_json_payload(text: str) -> object:
             f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); "
             "expected a BoJ API JSON response (truncated?)"
         ) from None
+    except RecursionError:
+        raise BojFormatError(
+            "is JSON nested too deeply to read; expected a BoJ API JSON response "
+            "(an envelope with a RESULTSET list)"
+        ) from None
 
 
 def parse_json_text(text: str, metadata: bool = False) -> BojResponse:

@@ -177,7 +177,7 @@ def _observations(
             continue
         if not math.isfinite(value):
             raise DigitalDeficitError(f"value for {period} is not a finite number")
-        out.append(model.model_copy(update={"period": period, "value": value}))
+        out.append(model.model_copy(update={"period": period, "value": float(value)}))
     return out
 
 

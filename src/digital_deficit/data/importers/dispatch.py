@@ -17,10 +17,10 @@ from digital_deficit.data.importers.imf_sdmx import import_imf_sdmx
 from digital_deficit.data.importers.mof_csv import import_mof_csv, looks_mof
 from digital_deficit.data.importers.safe_read import (
     MAX_IMPORT_BYTES,
+    check_unterminated_end,
     decode_text,
     read_limited,
     refuse_non_data,
-    require_line_end,
 )
 from digital_deficit.data.importers.series import ImportedFile
 
@@ -97,7 +97,7 @@ def read_official_file(
         return import_imf_sdmx(raw, name, fallback)
     text, encoding = decode_text(raw, name, _TEXT_ENCODINGS)
     if chosen != "boj-json":
-        require_line_end(text, name)
+        check_unterminated_end(text, name)
     try:
         return _parse_text(chosen, raw, text, encoding, name, fallback)
     except csv.Error as exc:
