@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from pydantic import ValidationError
 
@@ -48,7 +50,10 @@ PUBLISHED_COLUMNS: tuple[str, ...] = (
     "vintage",
     "source",
 )
-MAX_DATASET_BYTES = 512 * 1024 * 1024
+MAX_DATASET_BYTES = 128 * 1024 * 1024
+"""Largest dataset file read (refused before reading); README, section Data, states it."""
+MAX_DATASET_ROWS = 500_000
+"""Most observations a dataset file may hold: what bounds the memory of reading one."""
 
 
 class DatasetFileError(DigitalDeficitError):
@@ -64,42 +69,129 @@ class DatasetFileError(DigitalDeficitError):
 
 def read_dataset_text(text: str, name: str) -> Dataset:
     """Parse dataset CSV text; ``name`` is used in error messages."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return _read_rows(csv.reader(io.StringIO(text, newline=""), strict=True), name)
+
+
+def read_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Read a dataset file (either layout), streamed: memory grows with its rows, not its bytes.
+
+    A file over MAX_DATASET_BYTES is refused before it is read, and one with more than
+    MAX_DATASET_ROWS rows as soon as the count is passed.
+    """
+    name = str(path)
     try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise DatasetFileError(name, 1, None, f"is not valid CSV ({exc})") from None
+        size = os.path.getsize(path)
+        if size > MAX_DATASET_BYTES:
+            raise DatasetFileError(name, None, None, _too_big(f"is {size:,} bytes"))
+        with Path(path).open("rb") as handle:
+            rows = csv.reader(_utf8_lines(handle, name), strict=True)
+            return _read_rows(rows, name, MAX_DATASET_ROWS)
+    except OSError as exc:
+        raise DatasetFileError(name, None, None, f"cannot be read ({exc.strerror})") from None
+
+
+def _utf8_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 is named."""
+    for line_no, line in enumerate(handle, start=1):
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DatasetFileError(
+                name, line_no, None, f"is not UTF-8 (byte {exc.start + 1} of the line); "
+                "save it as UTF-8 CSV",
+            ) from None  # fmt: skip
+
+
+def _too_big(what: str) -> str:
+    return (
+        f"{what}; the limit of a dataset file is {MAX_DATASET_BYTES // 2**20} MB and "
+        f"{MAX_DATASET_ROWS:,} rows (split it, or keep only the countries and years you need)"
+    )
+
+
+def _fields(header: list[str] | None, name: str) -> list[str]:
     if header is None:
         raise DatasetFileError(name, None, None, "is empty; expected a header row")
     header = [h.strip().lstrip("\ufeff") for h in header]
     if tuple(header) == PUBLISHED_COLUMNS:
         rename = {"value_oku_yen": "value", "precision_oku_yen": "precision"}
-        fields = [rename.get(h, h) for h in header]
-    elif tuple(header) == COLUMNS:
-        fields = list(header)
-    else:
-        raise DatasetFileError(
-            name, 1, None, f"header is {','.join(header)!r}; expected {','.join(COLUMNS)!r}"
-        )
-    dataset = Dataset(origin=name)
-    while True:
-        try:
-            row = next(reader, None)
-        except csv.Error as exc:
+        return [rename.get(h, h) for h in header]
+    if tuple(header) == COLUMNS:
+        return list(header)
+    raise DatasetFileError(
+        name, 1, None, f"header is {','.join(header)!r}; expected {','.join(COLUMNS)!r}"
+    )
+
+
+class _CsvReader(Protocol):
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def _read_rows(reader: _CsvReader, name: str, max_rows: int | None = None) -> Dataset:
+    try:
+        fields = _fields(next(reader, None), name)
+        dataset = Dataset(origin=name)
+        rows = _RowReader(fields, name)
+        count = 0
+        for row in reader:
+            line_no = reader.line_num
+            if not row or all(not c.strip() for c in row):
+                continue
+            count += 1
+            if max_rows is not None and count > max_rows:
+                raise DatasetFileError(name, line_no, None, _too_big("has more rows"))
+            dataset_add(dataset, rows.observation(row, line_no), name, line_no)
+        return dataset
+    except csv.Error as exc:
+        raise DatasetFileError(name, reader.line_num, None, f"is not valid CSV ({exc})") from None
+
+
+_SHARED = ("country", "basis", "item", "definition", "side", "unit", "precision", "vintage",
+           "source")  # fmt: skip
+
+
+class _RowReader:
+    """Rows -> observations; rows that differ from a checked one only in period and value
+    reuse it (one copy of its source text, no second full validation): memory and speed."""
+
+    def __init__(self, fields: list[str], name: str) -> None:
+        self.fields, self.name = fields, name
+        self.shared = [fields.index(f) if f in fields else -1 for f in _SHARED]
+        self.period_at, self.value_at = fields.index("period"), fields.index("value")
+        self.checked: dict[tuple[str, ...], Observation] = {}
+        self.periods: dict[tuple[str, str], str] = {}
+
+    def observation(self, row: list[str], line_no: int) -> Observation:
+        if len(row) != len(self.fields):
             raise DatasetFileError(
-                name, reader.line_num, None, f"is not valid CSV ({exc})"
-            ) from None
-        if row is None:
-            return dataset
-        line_no = reader.line_num
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(fields):
-            raise DatasetFileError(
-                name, line_no, None, f"has {len(row)} fields; expected {len(fields)}"
+                self.name, line_no, None, f"has {len(row)} fields; expected {len(self.fields)}"
             )
-        record = dict(zip(fields, row, strict=True))
-        dataset_add(dataset, _observation(record, name, line_no), name, line_no)
+        key = tuple(row[i].strip() if i >= 0 else "oku_yen" for i in self.shared)
+        model = self.checked.get(key)
+        period = self.periods.get((key[1], row[self.period_at].strip()))
+        if model is not None and period is not None:
+            value = _finite(row[self.value_at])
+            if value is not None:
+                update = {**model.__dict__, "period": period, "value": value}
+                return Observation.model_construct(model.__pydantic_fields_set__, **update)
+        obs = _observation(dict(zip(self.fields, row, strict=True)), self.name, line_no)
+        self.checked.setdefault(key, obs)
+        self.periods[(obs.basis, row[self.period_at].strip())] = obs.period
+        return obs
+
+
+def _finite(text: str) -> float | None:
+    if "_" in text:
+        return None  # Python reads 1_000; the checked path says it is no number
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _observation(record: dict[str, str], name: str, line_no: int) -> Observation:
@@ -130,27 +222,6 @@ def dataset_add(dataset: Dataset, obs: Observation, name: str, line_no: int) -> 
         raise DatasetFileError(name, line_no, None, f"duplicate: {exc}") from None
     except UnitConflictError as exc:
         raise DatasetFileError(name, line_no, "unit", str(exc)) from None
-
-
-def read_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Read a dataset file (either layout)."""
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_DATASET_BYTES:
-            raise DatasetFileError(
-                name, None, None, f"is {size} bytes; the limit is {MAX_DATASET_BYTES}"
-            )
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise DatasetFileError(name, None, None, f"cannot be read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DatasetFileError(
-            name, None, None, f"is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
-        ) from None
-    return read_dataset_text(text, name)
 
 
 def format_number(value: float) -> str:
