@@ -186,7 +186,7 @@ def test_html_zip_and_error_envelopes_are_refused(tmp_path: Path) -> None:
         "RESULTSET": [],
     }
     assert _error(tmp_path, json.dumps(envelope).encode(), "err.json") == (
-        "err.json: BoJ API status 400 M181013E: Series code does not exist (1)"
+        "err.json: BoJ API: M181013E Series code does not exist (1) (STATUS 400)"
     )
     assert _error(tmp_path, b"just some words\nno data\n", "words.txt") == (
         "words.txt, line 1: is in no known format; expected one of: BoJ API JSON response "

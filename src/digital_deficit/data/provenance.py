@@ -32,7 +32,7 @@ def embedded_fallbacks(dataset: Dataset, observations: Iterable[Observation]) ->
     return list(found.values())
 
 
-def _years(labels: list[str]) -> str:
+def year_ranges(labels: list[str]) -> str:
     """ "2014, 2015, 2016, 2019" -> "2014-2016, 2019" (other periods listed as they are)."""
     out: list[str] = []
     run: list[int] = []
@@ -73,7 +73,7 @@ def fallback_warning(dataset: Dataset, observations: Iterable[Observation]) -> s
         else:
             items = ", ".join(dict.fromkeys(f"{o.item} {o.side}" for o in embedded))
             partly.append(f"{basis} {period}: {items}")
-    where = "; ".join(part for part in (_years(whole), *partly) if part)
+    where = "; ".join(part for part in (year_ranges(whole), *partly) if part)
     return (
         f"{len(fallbacks)} of the {len(used)} figures used come from the embedded published "
         f"figures, not from {dataset.file_origin} ({where})"

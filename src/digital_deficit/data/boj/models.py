@@ -12,6 +12,8 @@ class BojSeries(BaseModel):
 
     code: str
     name: str
+    other_names: tuple[str, ...] = ()
+    """The name in the other language when the API sends both (lang=jp does)."""
     unit: str
     frequency: str
     category: str = ""
@@ -45,16 +47,18 @@ class BojMetadata(BaseModel):
 
     code: str
     name: str
+    other_names: tuple[str, ...] = ()
     unit: str = ""
     frequency: str = ""
     category: str = ""
     layers: tuple[str, ...] = ()
     start: str = ""
     end: str = ""
+    last_update: str = ""
 
 
 class BojResponse(BaseModel):
-    """The envelope: the real status is ``status`` (the HTTP status is always 200)."""
+    """The envelope: the real status is ``status`` (whatever the HTTP status says)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -35,7 +35,7 @@ def map_series(
     if hinted:
         return _hinted(imported, hinted)
     resolution: Resolution = resolve_series(
-        ((s.code, s.name) for s in imported.series), known_codes=known_codes
+        ((s.code, (s.name, *s.other_names)) for s in imported.series), known_codes=known_codes
     )
     imported.warnings += resolution.ambiguity_warnings()
     if not resolution.matches:
