@@ -202,6 +202,10 @@ def build_dataset(
                 dataset._add(obs)
             except DuplicateObservationError as exc:
                 raise ImportFileError(imported.path, series.line, f"duplicate: {exc}") from None
+    if not len(dataset):
+        raise ImportFileError(
+            imported.path, None, "holds no values (every period of its series is blank)"
+        )
     return dataset
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.importers.boj_api import import_boj_json
 from digital_deficit.data.importers.boj_long_csv import import_boj_csv
+from digital_deficit.data.importers.boj_search import import_boj_search, looks_search_page
 from digital_deficit.data.importers.boj_wide import import_boj_wide, looks_wide
 from digital_deficit.data.importers.build import import_dataset, import_date_vintage
 from digital_deficit.data.importers.errors import ImportFileError
@@ -27,7 +28,8 @@ from digital_deficit.data.importers.series import ImportedFile
 FORMATS: dict[str, str] = {
     "boj-json": "BoJ API JSON response (getDataCode/getDataLayer)",
     "boj-csv": "BoJ API CSV (long: SERIES_CODE ... SURVEY_DATE, VALUE)",
-    "boj-wide": "BoJ flat file / search-page CSV (wide: one YYYYMM column per month)",
+    "boj-search": "BoJ search-page CSV download (one row per period, one column per series)",
+    "boj-wide": "BoJ flat file (wide: one YYYYMM column per month)",
     "mof-csv": "MOF balance-of-payments time-series CSV (cp932)",
     "imf-sdmx": "IMF BOP SDMX-ML or SDMX-JSON (needs sdmx1)",
 }
@@ -56,6 +58,8 @@ def sniff_format(raw: bytes, name: str) -> str:
     first = text.split("\n", 1)[0]
     if "SERIES_CODE" in first or "SERIES_CODE" in text[:4000]:
         return "boj-csv"
+    if looks_search_page(text):
+        return "boj-search"
     if looks_wide(first):
         return "boj-wide"
     if looks_mof(text):
@@ -113,6 +117,8 @@ def _parse_text(
         return import_boj_csv(text, name, fallback)
     if chosen == "boj-wide":
         return import_boj_wide(text, name, fallback)
+    if chosen == "boj-search":
+        return import_boj_search(text, name, fallback)
     return import_mof_csv(text, name, fallback)
 
 

@@ -122,9 +122,13 @@ _ITEM_RE = re.compile(
 )  # one pass over every name; the first item (in ITEM_NAMES order) that matches wins
 
 
+_FORMULA = re.compile(r"\s*\(\s*[a-z](?:\s*[+\-]\s*[a-z])*\s*\)$")
+"""A MOF header's annotation: 経常収支 (a+b+c), 貿易・サービス収支 (a)."""
+
+
 def item_of(segment: str) -> str | None:
     """The project item a segment names on its own (a table header cell), or None."""
-    match = _ITEM_RE.fullmatch(normalise(segment))
+    match = _ITEM_RE.fullmatch(_FORMULA.sub("", normalise(segment)))
     if match is None or match.lastgroup is None:
         return None
     return ITEM_NAMES[int(match.lastgroup[1:])].item

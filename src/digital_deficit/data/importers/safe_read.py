@@ -129,9 +129,14 @@ def _places(text: str) -> int:
     return len(text.partition(".")[2]) if "." in text else 0
 
 
-def csv_rows(text: str, name: str) -> list[list[str]]:
-    """Every row of a CSV text, read strictly: a quote left open at the end is an error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def csv_rows(text: str, name: str, skipinitialspace: bool = False) -> list[list[str]]:
+    """Every row of a CSV text, read strictly: a quote left open at the end is an error.
+
+    ``skipinitialspace``: a quoted field may follow a space after the comma (MOF files).
+    """
+    reader = csv.reader(
+        io.StringIO(text, newline=""), strict=True, skipinitialspace=skipinitialspace
+    )
     rows: list[list[str]] = []
     try:
         for row in reader:
