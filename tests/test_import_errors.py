@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digital_deficit.cli.main import main
-from digital_deficit.data.importers.dispatch import import_file, read_official_file
+from digital_deficit.data.importers.dispatch import FORMATS, import_file, read_official_file
 from digital_deficit.data.importers.errors import ImportFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -189,11 +189,9 @@ def test_html_zip_and_error_envelopes_are_refused(tmp_path: Path) -> None:
         "err.json: BoJ API: M181013E Series code does not exist (1) (STATUS 400)"
     )
     assert _error(tmp_path, b"just some words\nno data\n", "words.txt") == (
-        "words.txt, line 1: is in no known format; expected one of: BoJ API JSON response "
-        "(getDataCode/getDataLayer); BoJ API CSV (long: SERIES_CODE ... SURVEY_DATE, VALUE); "
-        "BoJ flat file / search-page CSV (wide: one YYYYMM column per month); MOF "
-        "balance-of-payments time-series CSV (cp932); IMF BOP SDMX-ML or SDMX-JSON (needs sdmx1)"
+        "words.txt, line 1: is in no known format; expected one of: " + "; ".join(FORMATS.values())
     )
+    assert "BoJ search-page CSV download" in "; ".join(FORMATS.values())
 
 
 def test_mof_errors(tmp_path: Path) -> None:
@@ -245,7 +243,8 @@ def test_imf_without_a_unit_multiplier_is_refused(tmp_path: Path) -> None:
     xml = (FIXTURES / "imf_bop_deu.xml").read_bytes()
     xml = xml.replace(b'<generic:Value id="UNIT_MULT" value="6"/>', b"")
     assert _error(tmp_path, xml, "imf.xml") == (
-        "imf.xml: series DEU.SH.CD_T states no UNIT_MULT; expected 6 (millions)"
+        "imf.xml: series DEU.SH.CD_T states no UNIT_MULT (or SCALE); expected 6 (millions) or "
+        "a portal file"
     )
 
 

@@ -31,7 +31,7 @@ FORMATS: dict[str, str] = {
     "boj-search": "BoJ search-page CSV download (one row per period, one column per series)",
     "boj-wide": "BoJ flat file (wide: one YYYYMM column per month)",
     "mof-csv": "MOF balance-of-payments time-series CSV (cp932)",
-    "imf-sdmx": "IMF BOP SDMX-ML or SDMX-JSON (needs sdmx1)",
+    "imf-sdmx": "IMF BOP SDMX-ML (needs sdmx1) or SDMX-JSON, as from the IMF data portal",
 }
 _TEXT_ENCODINGS = ("utf-8", "cp932")
 
