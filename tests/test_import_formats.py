@@ -143,6 +143,8 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert "BoJ API CSV (long" in printed
     assert "Merged with the embedded dataset: 826 new figures, 35 superseded, 0 kept" in printed
     assert "  CY 2023 current_account net: 206,295 [preliminary] -> 206,295 [2026-05-18]" in printed
+    assert "  digital balance narrow: yes, 2023-2025" in printed.splitlines()
+    assert "  cash-flow current account oguro2: yes, 2023-2025" in printed.splitlines()
     assert read_dataset(out).get("travel", "2024") is not None
     assert (
         main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])

@@ -94,6 +94,7 @@ def test_quarterly_dates_on_the_quarters_last_month(tmp_path: Path) -> None:
     assert data.get("travel", "2024", side="credit") is None  # a quarter missing: no total
     simple = "データコード,BP01'TESTQ1\n2023/12,9\n2024/03,1\n2024/06,3\n"  # spacing tells
     [series] = read_official_file(_write(tmp_path, simple, name="s.csv")).series
+    series.load()
     assert (series.frequency, series.points) == ("Q", {(2023, 4): 9, (2024, 1): 1, (2024, 2): 3})
 
 

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.data.atomic import write_atomic as write_atomic  # used by export too
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError, UnitConflictError
-from digital_deficit.data.model import Observation
+from digital_deficit.data.model import Observation, with_period_value
 
 COLUMNS: tuple[str, ...] = (
     "country",
@@ -176,8 +176,7 @@ class _RowReader:
         if model is not None and period is not None:
             value = _finite(row[self.value_at])
             if value is not None:
-                update = {**model.__dict__, "period": period, "value": value}
-                return Observation.model_construct(model.__pydantic_fields_set__, **update)
+                return with_period_value(model, period, value)
         obs = _observation(dict(zip(self.fields, row, strict=True)), self.name, line_no)
         self.checked.setdefault(key, obs)
         self.periods[(obs.basis, row[self.period_at].strip())] = obs.period

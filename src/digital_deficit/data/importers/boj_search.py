@@ -163,6 +163,11 @@ def import_boj_search(text: str, path: str, vintage: str) -> ImportedFile:
     if len(stated) > 1:
         raise ImportFileError(path, None, "holds series of different frequencies")
     frequency, keys = _periods(data, next(iter(stated), None), path)
+    seen: set[tuple[int, int]] = set()
+    for (line, row), period in zip(data, keys, strict=True):
+        if period in seen:
+            raise ImportFileError(path, line, f"period {row[0].strip()} appears twice")
+        seen.add(period)
     imported = ImportedFile(path, "boj-search", SEARCH_LABEL, FLAT_CREDIT)
     others = [c for c in codes if c and bare_code(c)[0] != "BP01"]
     if others:
@@ -202,7 +207,7 @@ def _series(
             "which may average a flow); download it monthly",
         )  # fmt: skip
     stated_unit = _cell(header, "unit", col)
-    series = SourceSeries(
+    series = _Column(
         code=code,
         name=_cell(header, "name", col),
         unit_text=stated_unit or ("100 million yen" if code in BP01_CODES else ""),
@@ -213,15 +218,30 @@ def _series(
     )
     if not stated_unit:
         series.notes = "unit from the BP01 catalogue (the file states none)"
-    for (line, row), key in zip(data, keys, strict=True):
-        cell = row[col].strip() if col < len(row) else ""
-        value = None if cell in _MISSING else parse_number(cell, path, line, f"column {col + 1}")
-        if key in series.points:
-            raise ImportFileError(path, line, f"period {row[0].strip()} appears twice")
-        series.points[key] = value
-        if value is not None:
-            series.decimals = max(series.decimals, decimals_of(cell))
+    series.source = (col, data, keys, path)
     return series
+
+
+class _Column(SourceSeries):
+    """One column, parsed (every value checked) only when it is mapped to a project item."""
+
+    source: tuple[int, list[tuple[int, list[str]]], list[tuple[int, int]], str]
+
+    def load(self) -> None:
+        """Read and check the column's values."""
+        if self.points:
+            return
+        col, data, keys, path = self.source
+        for (line, row), key in zip(data, keys, strict=True):
+            cell = row[col].strip() if col < len(row) else ""
+            value = (
+                None if cell in _MISSING else parse_number(cell, path, line, f"column {col + 1}")
+            )
+            if key in self.points:
+                raise ImportFileError(path, line, f"period {row[0].strip()} appears twice")
+            self.points[key] = value
+            if value is not None:
+                self.decimals = max(self.decimals, decimals_of(cell))
 
 
 def _update(text: str, fallback: str, path: str) -> str:

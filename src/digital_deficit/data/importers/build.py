@@ -14,7 +14,7 @@ from digital_deficit.data.boj.resolve import Resolution, SeriesMatch, resolve_se
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError
 from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.series import ImportedFile, SourceSeries, check_unit
-from digital_deficit.data.model import Observation
+from digital_deficit.data.model import Observation, with_period_value
 from digital_deficit.data.vintage import date_vintage
 
 
@@ -177,7 +177,7 @@ def _observations(
             continue
         if not math.isfinite(value):
             raise DigitalDeficitError(f"value for {period} is not a finite number")
-        out.append(model.model_copy(update={"period": period, "value": float(value)}))
+        out.append(with_period_value(model, period, float(value)))
     return out
 
 

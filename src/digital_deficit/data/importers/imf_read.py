@@ -118,17 +118,19 @@ def _json_message(tree: Mapping[str, Any]) -> RawMessage:
     attrs = structure.get("attributes", {})
     series_attrs = attrs.get("series", [])
     dataset_attrs = attrs.get("dataSet", [])
+    dim_values = [(str(d["id"]), _values(d)) for d in series_dims]
+    times = _values(obs_dims[0]) if obs_dims else []
     out: list[RawSeries] = []
     for dataset in datasets:
         fixed = _attributes(dataset_attrs, dataset.get("attributes", []))
         for key_text, body in dataset.get("series", {}).items():
             indices = [int(i) for i in key_text.split(":")] if key_text else []
-            key = {d["id"]: _values(d)[i] for d, i in zip(series_dims, indices, strict=True)}
+            key = {d: values[i] for (d, values), i in zip(dim_values, indices, strict=True)}
             own = _attributes(series_attrs, body.get("attributes", []))
             series = RawSeries(key, {**fixed, **own})
             for obs_key, obs in body.get("observations", {}).items():
                 position = int(obs_key.split(":")[0])
-                when = _values(obs_dims[0])[position] if obs_dims else ""
+                when = times[position] if times else ""
                 value = obs[0] if isinstance(obs, Sequence) and obs else None
                 series.observations.append((when, "" if value is None else str(value)))
             out.append(series)
