@@ -1,11 +1,13 @@
 """Benchmark every import format against a plain reader of the same file, in the same run.
 
-BoJ files are BP01-sized (2,000 series x 370 months): the wide CSV and the API's long CSV
-against pandas.read_csv, the API JSON against json.loads. The MOF CSV (370 months x 12
-columns) is timed against pandas.read_csv and the IMF SDMX-JSON fixture against json.loads
-(both files are small; their ratios are printed for information).
+BoJ files are BP01-sized (2,000 series x 370 months): the wide CSV, the API's long CSV and a
+search-page download (one column per series, cp932) against pandas.read_csv, the API JSON
+against json.loads. The MOF CSV (370 months x 12 columns) and the IMF SDMX-JSON fixture are
+small, and in an IMF data-portal SDMX-JSON 2.0 file (100 countries x 10 indicators x 3
+entries x 80 quarters, plain US dollars) nearly every series maps (270,000 figures built,
+against 5,000 in the BoJ files): their ratios are printed for information.
 Run: .venv/bin/python bench/bench_import.py [--series 2000] [--months 370] [--repeat 3]
-Target (BoJ formats): import time <= 2x the baseline, and peak memory of one import under
+Target (large formats): import time <= 2x the baseline, and peak memory of one import under
 1 GiB (tracemalloc peak and the process's max RSS).
 """
 
@@ -118,6 +120,66 @@ def generate_mof(path: Path, months: int, seed: int = 20260518) -> None:
     path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp932"))
 
 
+def generate_search(path: Path, series: int, months: int, seed: int = 20260518) -> None:
+    """A search-page download (SIMPLE header, cp932, LF): one column per series, padded values;
+    the first 12 columns are project BP01 codes (as many as the other BoJ files map)."""
+    from digital_deficit.data.boj.catalogue import BP01_CODES
+
+    rng = random.Random(seed)
+    known = list(BP01_CODES)[: len(MAPPED)]
+    codes = [known[i] if i < len(known) else f"BENCH{i:05d}" for i in range(series)]
+    rows = ["データコード," + ",".join(f"BP01'{c}" for c in codes)]
+    for m in range(months):
+        cells = ",".join(f"{rng.uniform(-50000, 50000):.8f}  " for _ in codes)
+        rows.append(f"{1996 + m // 12}/{m % 12 + 1:02d},{cells}")
+    path.write_bytes(("\n".join(rows) + "\n").encode("cp932"))
+
+
+PORTAL_INDICATORS = ("CAB", "G", "S", "IN1", "IN2", "SD", "SH", "SI", "SJ2", "D_F")
+
+
+def generate_portal(path: Path, countries: int, quarters: int, seed: int = 20260518) -> None:
+    """An IMF data-portal SDMX-JSON 2.0 message: countries x indicators x 3 entries, quarterly
+    OBS_VALUE in plain US dollars with SCALE="6" (as the portal sends them)."""
+    rng = random.Random(seed)
+    names = [f"{chr(65 + i // 676)}{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}"
+             for i in range(countries)]  # fmt: skip
+    entries = ("CD_T", "DB_T", "NETCD_T")
+    periods = [f"{2000 + q // 4}-Q{q % 4 + 1}" for q in range(quarters)]
+    dims = [
+        ("COUNTRY", names),
+        ("BOP_ACCOUNTING_ENTRY", list(entries)),
+        ("INDICATOR", list(PORTAL_INDICATORS)),
+        ("UNIT", ["USD"]),
+        ("FREQUENCY", ["Q"]),
+    ]
+    series = {
+        f"{c}:{e}:{i}:0:0": {
+            "attributes": [0],
+            "observations": {str(q): [round(rng.uniform(-5e11, 5e11), 4)] for q in range(quarters)},
+        }
+        for c in range(countries)
+        for e in range(len(entries))
+        for i in range(len(PORTAL_INDICATORS))
+    }
+    message = {
+        "meta": {"id": "bench", "prepared": "2026-03-31T00:00:00Z", "sender": {"id": "IMF"}},
+        "data": {
+            "structures": [{
+                "dimensions": {
+                    "series": [{"id": d, "keyPosition": n, "values": [{"id": v} for v in vs]}
+                               for n, (d, vs) in enumerate(dims)],
+                    "observation": [{"id": "TIME_PERIOD",
+                                     "values": [{"value": p} for p in periods]}],
+                },
+                "attributes": {"series": [{"id": "SCALE", "values": [{"value": "6"}]}]},
+            }],
+            "dataSets": [{"series": series}],
+        },
+    }  # fmt: skip
+    path.write_text(json.dumps(message), "utf-8")
+
+
 def best_of(repeat: int, action: Callable[[], object]) -> float:
     """Fastest wall time of ``repeat`` runs."""
     times = []
@@ -134,6 +196,8 @@ def main() -> int:
     parser.add_argument("--series", type=int, default=2000)
     parser.add_argument("--months", type=int, default=370)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--countries", type=int, default=100, help="IMF portal file")
+    parser.add_argument("--quarters", type=int, default=80, help="IMF portal file")
     args = parser.parse_args()
 
     import pandas as pd
@@ -149,7 +213,10 @@ def main() -> int:
             Path(tmp) / "api.json",
         )
         mof = Path(tmp) / "mof.csv"
+        search, portal = Path(tmp) / "search.csv", Path(tmp) / "portal.json"
         generate(wide, args.series, args.months)
+        generate_search(search, args.series, args.months)
+        generate_portal(portal, args.countries, args.quarters)
         generate_long(long, args.series, args.months)
         generate_json(api_json, args.series, args.months)
         generate_mof(mof, args.months)
@@ -157,8 +224,10 @@ def main() -> int:
             ("boj-wide", wide, "pandas.read_csv", True),
             ("boj-csv", long, "pandas.read_csv", True),
             ("boj-json", api_json, "json.loads", True),
+            ("boj-search", search, "pandas.read_csv", True),
             ("mof-csv", mof, "pandas.read_csv", False),
             ("imf-sdmx", fixtures / "imf_bop_deu.json", "json.loads", False),
+            ("imf-sdmx", portal, "json.loads", False),
         ]
         print(f"BoJ files: {args.series} series x {args.months} months")
         for fmt, path, base_name, targeted in cases:
@@ -166,9 +235,11 @@ def main() -> int:
             def read_plain(p: Path = path, f: str = fmt) -> object:
                 if f in ("boj-json", "imf-sdmx"):
                     return json.loads(p.read_text("utf-8"))
-                mof_file = f == "mof-csv"
+                japanese = f in ("mof-csv", "boj-search")
                 return pd.read_csv(
-                    p, encoding="cp932" if mof_file else "utf-8", skiprows=3 if mof_file else 0
+                    p,
+                    encoding="cp932" if japanese else "utf-8",
+                    skiprows=3 if f == "mof-csv" else 0,
                 )
 
             def read_ours(p: Path = path, f: str = fmt) -> object:

@@ -154,7 +154,9 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
         read_dataset(tmp_path / "nope.csv")
     bad = tmp_path / "sjis.csv"
     bad.write_bytes(HEADER.encode() + "\n旅行".encode("cp932"))
-    with pytest.raises(DatasetFileError, match=r"sjis.csv: is not UTF-8 \(byte"):
+    with pytest.raises(
+        DatasetFileError, match=r"sjis.csv, line 2: is not UTF-8 \(byte 1 of the line\)"
+    ):
         read_dataset(bad)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digital_deficit.cli.main import main
-from digital_deficit.data.importers.dispatch import import_file, read_official_file
+from digital_deficit.data.importers.dispatch import FORMATS, import_file, read_official_file
 from digital_deficit.data.importers.errors import ImportFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,11 +44,6 @@ def test_truncated_wide_csv(tmp_path: Path) -> None:
     )
 
 
-TRUNCATED = (
-    "ends in the middle of a line (no line ending); the file is truncated: download it again"
-)
-
-
 def test_boj_api_csv_cut_inside_its_last_value(tmp_path: Path) -> None:
     # Cut in "...,202512,22925.xx": read as 229, CY2025 would be 296,042, not 318,799.
     text = (FIXTURES / "boj_api_en.csv").read_bytes().decode("utf-8")
@@ -56,20 +51,46 @@ def test_boj_api_csv_cut_inside_its_last_value(tmp_path: Path) -> None:
     cut = text[: last_month + len(",202512,229")]
     assert cut.endswith(",202512,229")
     lines = cut.count("\n") + 1
-    assert _error(tmp_path, cut.encode(), "api.csv") == f"api.csv, line {lines}: {TRUNCATED}"
+    above = text[:last_month].rsplit("\r\n", 1)[0].rsplit(",", 1)[1]
+    assert _error(tmp_path, cut.encode(), "api.csv") == (
+        f"api.csv, line {lines}: ends without a line break and its last value '229' has fewer "
+        f"decimal places than the value above it ({above!r}): the file looks truncated; "
+        "download it again"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "boj_api_en.csv",
+        "boj_api_jp_sjis.csv",
+        "boj_wide_bp01.csv",
+        "boj_wide_bp01_jp_sjis.csv",
+        "mof_services_cp932.csv",
+        "mof_summary_rows_cp932.csv",
+    ],
+)
+def test_a_file_without_a_final_line_break_imports(tmp_path: Path, name: str) -> None:
+    whole = import_file(FIXTURES / name, vintage="2026-05-18").dataset
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / name).read_bytes().rstrip(b"\r\n"))
+    unterminated = import_file(path, vintage="2026-05-18").dataset
+    assert [(o.key, o.value) for o in unterminated.observations] == [
+        (o.key, o.value) for o in whole.observations
+    ]
 
 
 def test_mof_csv_cut_inside_a_quoted_value(tmp_path: Path) -> None:
     raw = (FIXTURES / "mof_services_cp932.csv").read_bytes()
     cut = raw[: raw.index(b'"-2,') + 4]  # "-2,): a value cut in its thousands
     line = cut.count(b"\n") + 1
-    assert _error(tmp_path, cut, "services.csv") == f"services.csv, line {line}: {TRUNCATED}"
-    # Cut right after a line break inside the quotes: the open quote is the error.
-    with_break = cut + b"\r\n"
-    assert _error(tmp_path, with_break, "services.csv") == (
+    expected = (
         f"services.csv, line {line}: is not valid CSV (unexpected end of data); "
         "the file may be truncated"
     )
+    assert _error(tmp_path, cut, "services.csv") == expected
+    # Cut right after a line break inside the quotes: the open quote is the error too.
+    assert _error(tmp_path, cut + b"\r\n", "services.csv") == expected
 
 
 def test_truncated_json(tmp_path: Path) -> None:
@@ -165,14 +186,12 @@ def test_html_zip_and_error_envelopes_are_refused(tmp_path: Path) -> None:
         "RESULTSET": [],
     }
     assert _error(tmp_path, json.dumps(envelope).encode(), "err.json") == (
-        "err.json: BoJ API status 400 M181013E: Series code does not exist (1)"
+        "err.json: BoJ API: M181013E Series code does not exist (1) (STATUS 400)"
     )
     assert _error(tmp_path, b"just some words\nno data\n", "words.txt") == (
-        "words.txt, line 1: is in no known format; expected one of: BoJ API JSON response "
-        "(getDataCode/getDataLayer); BoJ API CSV (long: SERIES_CODE ... SURVEY_DATE, VALUE); "
-        "BoJ flat file / search-page CSV (wide: one YYYYMM column per month); MOF "
-        "balance-of-payments time-series CSV (cp932); IMF BOP SDMX-ML or SDMX-JSON (needs sdmx1)"
+        "words.txt, line 1: is in no known format; expected one of: " + "; ".join(FORMATS.values())
     )
+    assert "BoJ search-page CSV download" in "; ".join(FORMATS.values())
 
 
 def test_mof_errors(tmp_path: Path) -> None:
@@ -198,7 +217,7 @@ def test_dollars_for_japan_are_not_mixed_with_the_embedded_yen(
     path = tmp_path / "imf_jpn.xml"
     path.write_bytes((FIXTURES / "imf_bop_deu.xml").read_bytes().replace(b"DEU", b"JPN"))
     out = tmp_path / "out.csv"
-    assert main(["import", str(path), "--out", str(out)]) == 1
+    assert main(["import", str(path), "--out", str(out)]) == 2
     assert capsys.readouterr().err.endswith(
         f"digital-deficit import: error: {path}: JPN figures are in usd_million here but in "
         "oku_yen in the embedded dataset; expected the same unit (units are never mixed)\n"
@@ -211,7 +230,7 @@ def test_nothing_is_written_on_failure(tmp_path: Path, capsys: pytest.CaptureFix
     out.write_text("keep me", "utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_bytes((WIDE_HEADER + CA + ",100 million Yen,1,abc,3\r\n").encode())
-    assert main(["import", str(bad), "--out", str(out), "--force"]) == 1
+    assert main(["import", str(bad), "--out", str(out), "--force"]) == 2
     assert capsys.readouterr().err == (
         f"digital-deficit import: error: {bad}, line 2: column 6 is 'abc'; "
         "expected a number or a blank cell\n"
@@ -224,7 +243,8 @@ def test_imf_without_a_unit_multiplier_is_refused(tmp_path: Path) -> None:
     xml = (FIXTURES / "imf_bop_deu.xml").read_bytes()
     xml = xml.replace(b'<generic:Value id="UNIT_MULT" value="6"/>', b"")
     assert _error(tmp_path, xml, "imf.xml") == (
-        "imf.xml: series DEU.SH.CD_T states no UNIT_MULT; expected 6 (millions)"
+        "imf.xml: series DEU.SH.CD_T states no UNIT_MULT (or SCALE); expected 6 (millions) or "
+        "a portal file"
     )
 
 
@@ -328,3 +348,28 @@ def test_boj_json_without_series_says_so(tmp_path: Path) -> None:
     assert _error(tmp_path, json.dumps(payload).encode(), "none.json") == (
         "none.json: holds no series (M181030I: No data); expected a response with data"
     )
+
+
+def test_deeply_nested_json_is_one_typed_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"STATUS": 200, "RESULTSET": ' + "[" * 200_000, "utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["import", str(path), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"digital-deficit import: error: {path}: is JSON nested too deeply to read; expected a "
+        "BoJ API JSON response (an envelope with a RESULTSET list)\n"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("vintage", ["2026-02-30", "2026-13-01", "20260218"])
+def test_import_vintage_must_be_a_real_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], vintage: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["import", "x.csv", "--out", str(tmp_path / "o.csv"), "--vintage", vintage])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("digital-deficit import: error: argument")

@@ -24,6 +24,9 @@ BOJ_FILES = {
     "boj_api_jp_sjis.csv": "boj-csv",
     "boj_wide_bp01.csv": "boj-wide",
     "boj_wide_bp01_jp_sjis.csv": "boj-wide",
+    "boj_search_simple_cp932.csv": "boj-search",
+    "boj_search_detail_en.csv": "boj-search",
+    "boj_search_detail_jp_cp932.csv": "boj-search",
 }
 TODAY = date(2026, 5, 20)
 
@@ -69,7 +72,8 @@ def test_boj_files_give_the_published_figures(name: str, fmt: str) -> None:
     assert digital_figure(data, "2023", "CY", "mof3", side="credit").value == 37103
     obs = data.get("current_account", "2024")
     assert obs is not None
-    expected_vintage = "2026-05-20" if fmt == "boj-wide" else "2026-05-18"
+    no_date = fmt == "boj-wide" or name == "boj_search_simple_cp932.csv"  # the import date
+    expected_vintage = "2026-05-20" if no_date else "2026-05-18"
     assert (obs.unit, obs.vintage) == ("oku_yen", expected_vintage)
     assert data.get("current_account", "2025", "FY") is None  # FY2025 ends 2026-03: missing
 
@@ -139,6 +143,8 @@ def test_import_command_writes_a_dataset_metrics_reads(
     assert "BoJ API CSV (long" in printed
     assert "Merged with the embedded dataset: 822 new figures, 39 superseded, 0 kept" in printed
     assert "  CY 2023 current_account net: 206,295 [preliminary] -> 206,295 [2026-05-18]" in printed
+    assert "  digital balance narrow: yes, 2023-2025" in printed.splitlines()
+    assert "  cash-flow current account oguro2: yes, 2023-2025" in printed.splitlines()
     assert read_dataset(out).get("travel", "2024") is not None
     assert (
         main(["metrics", "--data", str(out), "--from", "2023", "--to", "2024", "--format", "json"])

@@ -22,6 +22,11 @@ SMALL_FIXTURES = (
     "mof_summary_rows_cp932.csv",
     "imf_bop_deu.xml",
     "imf_bop_deu.json",
+    "boj_search_simple_cp932.csv",
+    "boj_search_detail_en.csv",
+    "mof_summary_era_cp932.csv",
+    "imf_portal_bop.xml",
+    "imf_portal_bop.json",
 )
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

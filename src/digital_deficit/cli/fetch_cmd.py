@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,12 +11,14 @@ from typing import Any
 
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.data.boj import CREDIT_LINE
+from digital_deficit.data.boj.catalogue import DEFAULT_ITEMS
 from digital_deficit.data.boj.client import BojClient, ProgressHook
 from digital_deficit.data.boj.fetch import ResolutionError, fetch_boj
 from digital_deficit.data.boj.parsing import BojApiError, BojFormatError
-from digital_deficit.data.boj.resolve import DEFAULT_ITEMS
 from digital_deficit.data.boj.transport import (
     DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_MB,
     BojTransportError,
     RetryPolicy,
     Transport,
@@ -52,6 +55,18 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, help="dataset CSV to write (read it with --data)")
     p.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"default {DEFAULT_BASE_URL}")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
+    p.add_argument(
+        "--deadline",
+        type=float,
+        default=DEFAULT_DEADLINE,
+        help=f"seconds the whole fetch may take (default {DEFAULT_DEADLINE:g})",
+    )
+    p.add_argument(
+        "--max-response-mb",
+        type=float,
+        default=DEFAULT_MAX_MB,
+        help=f"largest response accepted, in MB (default {DEFAULT_MAX_MB})",
+    )
     p.add_argument("--retries", type=int, default=3, help="retries of 5xx and timeouts (max 6)")
     p.add_argument("--backoff", type=float, default=1.0, help="first wait between retries (s)")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
@@ -85,12 +100,21 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, args.force)
     if not 0 <= args.retries <= 6:
         raise CliError("--retries must be 0 to 6")
-    if not args.timeout > 0 or args.timeout == float("inf"):
-        raise CliError(f"--timeout must be a number of seconds above 0, not {args.timeout:g}")
+    for flag, value in (
+        ("--timeout", args.timeout),
+        ("--deadline", args.deadline),
+        ("--max-response-mb", args.max_response_mb),
+    ):
+        if not (math.isfinite(value) and value > 0):
+            raise CliError(f"{flag} must be a number above 0, not {value:g}")
+    if not (math.isfinite(args.backoff) and args.backoff >= 0):
+        raise CliError(f"--backoff must be a number of seconds from 0, not {args.backoff:g}")
     transport = Transport(
         args.base_url,
         timeout=args.timeout,
         retry=RetryPolicy(attempts=args.retries + 1, backoff=args.backoff),
+        deadline=args.deadline,
+        max_bytes=int(args.max_response_mb * 2**20),
     )
     client = BojClient(transport, args.lang)
     items = None if args.codes else (args.items or list(DEFAULT_ITEMS))
@@ -107,13 +131,9 @@ def run(args: argparse.Namespace) -> int:
                 hook,
                 explicit_items=bool(args.items),
             )
-    except (
-        DatasetFileError,
-        BojApiError,
-        BojFormatError,
-        BojTransportError,
-        ResolutionError,
-    ) as exc:
+    except BojApiError as exc:  # STATUS 400: the request asked for was wrong (code, dates, db)
+        raise CliError(str(exc), 2 if 400 <= exc.status < 500 else 1) from None
+    except (DatasetFileError, BojFormatError, BojTransportError, ResolutionError) as exc:
         raise CliError(str(exc), 1) from None
     finally:
         transport.close()

@@ -7,7 +7,7 @@ from typing import Any
 
 from digital_deficit.data.csvio import DatasetFileError
 from digital_deficit.data.importers.dispatch import FORMATS, import_file
-from digital_deficit.data.vintage import is_import_vintage
+from digital_deficit.data.vintage import is_import_vintage, vintage_rank
 
 from .common import CliError
 from .io_common import check_out, fail, report_and_write, warn
@@ -22,8 +22,13 @@ HELP = "import an official data file (BoJ API JSON/CSV, BoJ wide CSV, MOF CSV, I
 
 
 def _vintage(text: str) -> str:
+    """A release date YYYY-MM-DD that exists on the calendar (2026-02-30 does not)."""
     if not is_import_vintage(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-05-18")
+    try:
+        vintage_rank(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return text
 
 

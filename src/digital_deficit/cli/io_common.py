@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from digital_deficit.data.coverage import capability_lines
 from digital_deficit.data.csvio import DatasetFileError, write_dataset
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import embedded_dataset
@@ -30,24 +31,27 @@ def check_out(out: str, force: bool) -> None:
 
 
 def report_and_write(dataset: Dataset, out: str, force: bool, path: str) -> None:
-    """Check units against the embedded data, print the merge report, then write atomically."""
+    """Check units against the embedded data, print the merge report and what the file can
+    compute on its own (each definition and cash-flow method), then write atomically."""
     base = embedded_dataset()
     check_units_against(base, dataset, path)
     _, report = base.merged_with(dataset)
     for line in merge_lines(report):
+        print(line)
+    for line in capability_lines(dataset):
         print(line)
     try:
         write_dataset(out, dataset, overwrite=force)
     except FileExistsError as exc:
         raise CliError(str(exc), 1) from None
     except OSError as exc:
-        raise CliError(f"{out}: cannot be written ({exc.strerror})", 1) from None
+        raise CliError(f"{out}: cannot be written ({exc.strerror or exc})", 1) from None
     print(f"Wrote {len(dataset)} figures to {out}")
 
 
 def fail(exc: DatasetFileError) -> CliError:
-    """A typed file error as a one-line CLI error (exit 1)."""
-    return CliError(str(exc), 1)
+    """A typed file error (a file the user gave that cannot be used) as one line, exit 2."""
+    return CliError(str(exc), 2)
 
 
 def warn(lines: list[str]) -> None:

@@ -16,6 +16,7 @@ from digital_deficit.core.units import UNIT_TEXT, format_amount, format_ratio, f
 from digital_deficit.data.embedded import load_dataset, user_merge_report
 from digital_deficit.data.headline import METRIC_LABELS, HeadlineRow, headline_rows
 from digital_deficit.data.model import Observation
+from digital_deficit.data.provenance import fallback_warning
 
 from .common import CliError, year_arg
 
@@ -127,6 +128,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if not rows:
         raise CliError(f"no {args.basis} figures between {args.start} and {args.end}", 1)
+    fallback = fallback_warning(dataset, (o for row in rows for o in row.sources))
+    if fallback is not None:  # never a silent fallback to older embedded figures
+        sys.stderr.write(f"warning: {fallback}\n")
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]
     print(render(rows, args), end="")
     return 0

@@ -65,6 +65,15 @@ CF_METHODS: dict[str, CashFlowMethod] = {
     )
 }
 CF_METHOD_IDS: tuple[str, ...] = tuple(CF_METHODS)
+CF_INPUT_ITEMS: dict[str, str] = {
+    "current_account": "current_account",
+    "reinvested_earnings": "reinvested_earnings",
+    "portfolio_income": "portfolio_investment_income",
+    "bond_interest": "bond_interest",
+    "primary_income": "primary_income",
+}
+"""The item (core/items.py) behind each flow argument of cf_current_account; every method
+starts from the current account. ``repatriation_share`` is an assumption, not an item."""
 DEFAULT_CF_METHOD = "karakama"
 
 

@@ -5,27 +5,25 @@ Layout (UTF-8, header row, one observation a row)::
     country,basis,period,item,definition,side,value,unit,precision,vintage,source
 
 The published-figures layout (``value_oku_yen`` and ``precision_oku_yen`` instead of ``value``,
-``unit`` and ``precision``) is read too; its unit is oku yen. So is the table on a briefing
-workbook's Data sheet (``BRIEFING_HEADERS``). ``read_dataset_rows`` reads rows of text fields,
-from a file or from a range of cells (the Excel functions' ``data`` argument).
+``unit`` and ``precision``) is read too; its unit is oku yen.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import os
-import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO, Protocol
 
 from pydantic import ValidationError
 
 from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.data.atomic import write_atomic as write_atomic  # used by export too
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError, UnitConflictError
-from digital_deficit.data.model import Observation
+from digital_deficit.data.model import Observation, with_period_value
 
 COLUMNS: tuple[str, ...] = (
     "country",
@@ -90,7 +88,10 @@ BRIEFING_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 BRIEFING_COUNTRY = "JPN"
-MAX_DATASET_BYTES = 512 * 1024 * 1024
+MAX_DATASET_BYTES = 128 * 1024 * 1024
+"""Largest dataset file read (refused before reading); README, section Data, states it."""
+MAX_DATASET_ROWS = 500_000
+"""Most observations a dataset file may hold: what bounds the memory of reading one."""
 
 
 class DatasetFileError(DigitalDeficitError):
@@ -106,14 +107,63 @@ class DatasetFileError(DigitalDeficitError):
 
 def read_dataset_text(text: str, name: str) -> Dataset:
     """Parse dataset CSV text; ``name`` is used in error messages."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return _read_csv(csv.reader(io.StringIO(text, newline=""), strict=True), name)
+
+
+def read_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Read a dataset file (either layout), streamed: memory grows with its rows, not its bytes.
+
+    A file over MAX_DATASET_BYTES is refused before it is read, and one with more than
+    MAX_DATASET_ROWS rows as soon as the count is passed.
+    """
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_DATASET_BYTES:
+            raise DatasetFileError(name, None, None, _too_big(f"is {size:,} bytes"))
+        with Path(path).open("rb") as handle:
+            rows = csv.reader(_utf8_lines(handle, name), strict=True)
+            return _read_csv(rows, name, MAX_DATASET_ROWS)
+    except OSError as exc:
+        raise DatasetFileError(name, None, None, f"cannot be read ({exc.strerror})") from None
+
+
+def _utf8_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 is named."""
+    for line_no, line in enumerate(handle, start=1):
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DatasetFileError(
+                name, line_no, None, f"is not UTF-8 (byte {exc.start + 1} of the line); "
+                "save it as UTF-8 CSV",
+            ) from None  # fmt: skip
+
+
+def _too_big(what: str) -> str:
+    return (
+        f"{what}; the limit of a dataset file is {MAX_DATASET_BYTES // 2**20} MB and "
+        f"{MAX_DATASET_ROWS:,} rows (split it, or keep only the countries and years you need)"
+    )
+
+
+class _CsvReader(Protocol):
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def _read_csv(reader: _CsvReader, name: str, max_rows: int | None = None) -> Dataset:
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise DatasetFileError(name, 1, None, f"is not valid CSV ({exc})") from None
     if header is None:
         raise DatasetFileError(name, None, None, "is empty; expected a header row")
-    return read_dataset_rows(dataset_fields(header, name), _numbered_rows(reader, name), name)
+    fields = dataset_fields(header, name)
+    return read_dataset_rows(fields, _numbered_rows(reader, name), name, max_rows)
 
 
 def layout_fields(header: Sequence[str]) -> list[str | None] | None:
@@ -144,7 +194,7 @@ def dataset_fields(header: Sequence[str], name: str, line: int = 1) -> list[str 
     return fields
 
 
-def _numbered_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+def _numbered_rows(reader: _CsvReader, name: str) -> Iterator[tuple[int, list[str]]]:
     """The CSV rows after the header with their line numbers; bad CSV raises at its line."""
     while True:
         try:
@@ -159,24 +209,71 @@ def _numbered_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def read_dataset_rows(
-    fields: Sequence[str | None], rows: Iterable[tuple[int, Sequence[str]]], name: str
+    fields: Sequence[str | None],
+    rows: Iterable[tuple[int, Sequence[str]]],
+    name: str,
+    max_rows: int | None = None,
 ) -> Dataset:
     """Observations from rows of text fields (their line or row number, the fields).
 
     The one reader of every dataset table: CSV files and ranges of cells alike. Blank rows are
-    skipped; errors name ``name``, the line and the field.
+    skipped; errors name ``name``, the line and the field; past ``max_rows`` rows it stops.
     """
     dataset = Dataset(origin=name)
+    reader = _RowReader(fields, name)
+    count = 0
     for line_no, row in rows:
         if not row or all(not c.strip() for c in row):
             continue
-        if len(row) != len(fields):
-            raise DatasetFileError(
-                name, line_no, None, f"has {len(row)} fields; expected {len(fields)}"
-            )
-        record = {f: cell for f, cell in zip(fields, row, strict=True) if f is not None}
-        dataset_add(dataset, _observation(record, name, line_no), name, line_no)
+        count += 1
+        if max_rows is not None and count > max_rows:
+            raise DatasetFileError(name, line_no, None, _too_big("has more rows"))
+        dataset_add(dataset, reader.observation(row, line_no), name, line_no)
     return dataset
+
+
+_SHARED = ("country", "basis", "item", "definition", "side", "unit", "precision", "vintage",
+           "source")  # fmt: skip
+
+
+class _RowReader:
+    """Rows -> observations; rows that differ from a checked one only in period and value
+    reuse it (one copy of its source text, no second full validation): memory and speed."""
+
+    def __init__(self, fields: Sequence[str | None], name: str) -> None:
+        self.fields, self.name = fields, name
+        self.shared = [fields.index(f) if f in fields else -1 for f in _SHARED]
+        self.period_at, self.value_at = fields.index("period"), fields.index("value")
+        self.checked: dict[tuple[str, ...], Observation] = {}
+        self.periods: dict[tuple[str, str], str] = {}
+
+    def observation(self, row: Sequence[str], line_no: int) -> Observation:
+        if len(row) != len(self.fields):
+            raise DatasetFileError(
+                self.name, line_no, None, f"has {len(row)} fields; expected {len(self.fields)}"
+            )
+        key = tuple(row[i].strip() if i >= 0 else "oku_yen" for i in self.shared)
+        model = self.checked.get(key)
+        period = self.periods.get((key[1], row[self.period_at].strip()))
+        if model is not None and period is not None:
+            value = _finite(row[self.value_at])
+            if value is not None:
+                return with_period_value(model, period, value)
+        record = {f: cell for f, cell in zip(self.fields, row, strict=True) if f is not None}
+        obs = _observation(record, self.name, line_no)
+        self.checked.setdefault(key, obs)
+        self.periods[(obs.basis, row[self.period_at].strip())] = obs.period
+        return obs
+
+
+def _finite(text: str) -> float | None:
+    if "_" in text:
+        return None  # Python reads 1_000; the checked path says it is no number
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _observation(record: dict[str, str], name: str, line_no: int) -> Observation:
@@ -210,30 +307,10 @@ def dataset_add(dataset: Dataset, obs: Observation, name: str, line_no: int) -> 
         raise DatasetFileError(name, line_no, "unit", str(exc)) from None
 
 
-def read_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Read a dataset file (either layout)."""
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_DATASET_BYTES:
-            raise DatasetFileError(
-                name, None, None, f"is {size} bytes; the limit is {MAX_DATASET_BYTES}"
-            )
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise DatasetFileError(name, None, None, f"cannot be read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DatasetFileError(
-            name, None, None, f"is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
-        ) from None
-    return read_dataset_text(text, name)
-
-
 def format_number(value: float) -> str:
-    """Shortest text that reads back as the same number: 66506, 341.51732161."""
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    """Shortest text that reads back as the same number: 66506, 341.51732161 (an int too)."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
 
 
 def dataset_text(observations: Iterable[Observation]) -> str:
@@ -258,40 +335,6 @@ def dataset_text(observations: Iterable[Observation]) -> str:
             ]
         )
     return out.getvalue()
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes, overwrite: bool = True) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
-
-    A crash or Ctrl-C never leaves a half-written file and never destroys the existing one.
-    Raises FileExistsError when the file exists and ``overwrite`` is False, and OSError for a
-    directory or any other non-regular target (a device, a FIFO). A replaced file keeps its
-    permissions; a new one gets the usual ones (0666 less the umask).
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory; give a file name")
-    if target.exists() or target.is_symlink():
-        if not target.is_file():
-            raise OSError(f"{target} is not a regular file; refusing to replace it")
-        if not overwrite:
-            raise FileExistsError(f"{target} exists; use --force to overwrite it")
-        mode = stat.S_IMODE(target.stat().st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_dataset(

@@ -83,6 +83,10 @@ class Dataset:
 
     def __init__(self, observations: Iterable[Observation] = (), origin: str = "") -> None:
         self.origin = origin
+        """What the dataset was read from, for display ("embedded ... + boj.csv" when merged)."""
+        self.file_origin = origin
+        """Where an observation added here comes from, unless ``_origin_by_id`` says otherwise."""
+        self._origin_by_id: dict[int, str] = {}
         self._by_key: dict[Key, list[Observation]] = {}
         self._units: dict[str, str] = {}
         # (country, basis, period, item, definition) -> the sides held for it
@@ -104,9 +108,18 @@ class Dataset:
                 "one unit per country (units are never mixed)"
             )
 
+    def origin_of(self, obs: Observation) -> str:
+        """Where an observation held here was read from: a file's name or the embedded figures.
+
+        After ``a.merged_with(b)`` the observations of ``a`` keep their origin and the others
+        have ``b``'s: what tells a figure of the user's data file from an embedded one.
+        """
+        return self._origin_by_id.get(id(obs), self.file_origin)
+
     def _add(self, obs: Observation) -> None:
         self._check_unit(obs)
         self.memo.clear()
+        self._origin_by_id.pop(id(obs), None)
         self._held_sides.setdefault(obs.key[:5], set()).add(obs.side)
         held = self._by_key.setdefault(obs.key, [])
         if not held:  # the common case: nothing to compare or sort
@@ -185,6 +198,7 @@ class Dataset:
     def merged_with(self, newer: Dataset) -> tuple[Dataset, MergeReport]:
         """A copy with ``newer`` read on top: its figures win over equally recent or older ones."""
         result = Dataset(origin=f"{self.origin} + {newer.origin}".strip(" +"))
+        result.file_origin = newer.file_origin
         result._by_key = {k: list(v) for k, v in self._by_key.items()}
         result._units = dict(self._units)
         result._held_sides = {k: set(v) for k, v in self._held_sides.items()}
@@ -207,4 +221,9 @@ class Dataset:
                 report.replaced.append(Replacement(latest_before, obs))
             else:
                 report.kept_newer.append(Replacement(obs, held[-1]))
+        result._origin_by_id = dict(newer._origin_by_id)
+        for held in self._by_key.values():  # the base's figures keep their origin
+            for obs in held:
+                if any(kept is obs for kept in result._by_key[obs.key]):
+                    result._origin_by_id[id(obs)] = self.origin_of(obs)
         return result, report

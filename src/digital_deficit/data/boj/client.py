@@ -49,9 +49,12 @@ class BojClient:
         self.requests = 0
 
     def _call(self, path: str, params: dict[str, str], metadata: bool = False) -> BojResponse:
-        """One API call with the only retry loop: HTTP 5xx, timeouts and STATUS 5xx are retried.
+        """One API call with the only retry loop: at most ``retry.attempts`` requests in all.
 
-        At most ``retry.attempts`` requests in all, whatever mix of failures.
+        The JSON body's STATUS decides, whatever the HTTP status (live responses answer a bad
+        request with HTTP 400 and a compact body): 500 and 503 are retried, as are timeouts,
+        failed connections and an HTTP 5xx without a BoJ body; any other STATUS but 200 is a
+        BojApiError carrying the BoJ's MESSAGEID and MESSAGE.
         """
         transport = self.transport
         attempts = transport.retry.attempts
@@ -60,19 +63,16 @@ class BojClient:
         for attempt in range(attempts):
             if attempt:
                 transport.retries_done += 1
-                transport.sleep(transport.retry.wait(attempt - 1))
+                transport.wait(transport.retry.wait(attempt - 1))
             self.requests += 1
             try:
-                text = transport.get_once(path, params)
+                response = self._answer(path, params, metadata)
             except RetryableError as exc:
                 response, last = None, exc.problem
                 continue
-            try:
-                response = parse_json_text(text, metadata)
-            except BojFormatError as exc:
-                raise BojFormatError(f"{path} response: {exc}") from None
             if not transport.retryable_status(response.status):
                 return check_status(response)
+            last = f"STATUS {response.status} {response.message_id} {response.message}".strip()
         if response is None:
             raise BojTransportError(
                 f"{transport.base_url}{path} failed {attempts} times (last: {last})"
@@ -82,6 +82,21 @@ class BojClient:
             response.message_id,
             f"{response.message} (still failing after {attempts} tries)",
         )
+
+    def _answer(self, path: str, params: dict[str, str], metadata: bool) -> BojResponse:
+        """One request's envelope; RetryableError for a failure worth another try."""
+        answer = self.transport.get_once(path, params)
+        try:
+            return parse_json_text(answer.text, metadata, self.lang)
+        except BojFormatError as exc:
+            if self.transport.retryable_status(answer.http_status):
+                raise RetryableError(f"HTTP {answer.http_status}") from None
+            if answer.http_status != 200:
+                raise BojTransportError(
+                    f"{self.transport.base_url}{path} answered HTTP {answer.http_status} "
+                    f"without a BoJ API message ({_snippet(answer.text)}); expected 200"
+                ) from None
+            raise BojFormatError(f"{path} response: {exc}") from None
 
     def metadata(self, db: str) -> list[BojMetadata]:
         """Every series of ``db`` with its official name, unit and frequency."""
@@ -156,6 +171,12 @@ class BojClient:
             position = response.next_position
             params["startPosition"] = str(position)
         raise BojFormatError(f"more than {MAX_PAGES} pages for one request")
+
+
+def _snippet(text: str) -> str:
+    """The start of a body that is no BoJ envelope, on one line."""
+    shown = " ".join(text.split())[:80]
+    return repr(shown) if shown else "an empty body"
 
 
 def _merged(old: BojSeries | None, new: BojSeries) -> BojSeries:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, field_validator, model_validator
 
 
 class BojSeries(BaseModel):
@@ -12,13 +12,24 @@ class BojSeries(BaseModel):
 
     code: str
     name: str
+    other_names: tuple[str, ...] = ()
+    """The name in the other language when the API sends both (lang=jp does)."""
     unit: str
     frequency: str
     category: str = ""
     last_update: int | None = None
     survey_dates: list[int]
     values: list[StrictFloat | StrictInt | None]
-    """Numbers as JSON gives them: a boolean or a string is refused (never read as 1.0)."""
+    """Numbers as JSON gives them: a boolean or a string is refused (never read as 1.0).
+
+    The live API sends integers among decimals (``[1387782, 1412814.5]``): they are held as
+    floats from here on, so nothing downstream meets an int where it expects a float.
+    """
+
+    @field_validator("values", mode="after")
+    @classmethod
+    def _as_floats(cls, values: list[float | int | None]) -> list[float | None]:
+        return [None if v is None else float(v) for v in values]
 
     @model_validator(mode="after")
     def _aligned(self) -> BojSeries:
@@ -36,16 +47,18 @@ class BojMetadata(BaseModel):
 
     code: str
     name: str
+    other_names: tuple[str, ...] = ()
     unit: str = ""
     frequency: str = ""
     category: str = ""
     layers: tuple[str, ...] = ()
     start: str = ""
     end: str = ""
+    last_update: str = ""
 
 
 class BojResponse(BaseModel):
-    """The envelope: the real status is ``status`` (the HTTP status is always 200)."""
+    """The envelope: the real status is ``status`` (whatever the HTTP status says)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -1,48 +1,27 @@
-"""Series codes -> project items: the known BP01 net codes, else official names from getMetadata.
+"""Series codes -> project items: the BP01 codes first, else the official names.
 
-Only the eight BP01 net codes confirmed in DOMAIN.md are used as codes; every other series
-(copyright royalties, computer services, consulting, credit/debit splits, the primary-income
-breakdown) is found by its official English or Japanese name (see importers/names.py). Two
-candidates for the same item and side are ambiguous: an error, never a guess.
+A series whose code is a known BP01 code (catalogue.py) is that item and side. Any other
+series is read by its official name, English or Japanese (importers/names.py): the fallback
+for other databases, renamed codes and files without codes. Two candidates of equal standing
+for the same item and side are ambiguous: left out and reported, never guessed. A known code
+whose names say otherwise is reported too (the table or the catalogue changed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from digital_deficit.data.boj.catalogue import BP01_CODES, DEFAULT_ITEMS
 from digital_deficit.data.importers.names import classify_name
 
-KNOWN_BP01_CODES: dict[str, tuple[str, str]] = {
-    "BPBP6JYNCB": ("current_account", "net"),
-    "BPBP6JYNTB": ("goods", "net"),
-    "BPBP6JYNSN": ("services", "net"),
-    "BPBP6JYNSN2": ("travel", "net"),
-    "BPBP6JYNSN906": ("ip_charges", "net"),
-    "BPBP6JYNSN907": ("ict_services", "net"),
-    "BPBP6JYNPIN": ("primary_income", "net"),
-    "BPBP6JYNSIN": ("secondary_income", "net"),
-}
+__all__ = ["DEFAULT_ITEMS", "Resolution", "SeriesMatch", "match_series", "resolve_series"]
 
-DEFAULT_ITEMS: tuple[str, ...] = (
-    "current_account",
-    "goods_and_services",
-    "goods",
-    "services",
-    "travel",
-    "primary_income",
-    "secondary_income",
-    "ip_charges",
-    "copyright_royalties",
-    "ict_services",
-    "computer_services",
-    "consulting",
-    "direct_investment_income",
-    "reinvested_earnings",
-    "portfolio_investment_income",
-    "bond_interest",
-)
-"""What `fetch boj` asks for when no --items or --codes are given (every side found)."""
+BY_CODE = "BP01 code"
+BY_NAME = "official name"
+
+Candidate = tuple[str, str | Sequence[str]]
+"""(series code, its name or every name it has: English and Japanese)."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +37,12 @@ class SeriesMatch:
 
 @dataclass
 class Resolution:
-    """Which code holds which item and side; what was missing or ambiguous."""
+    """Which code holds which item and side; what was missing, ambiguous or inconsistent."""
 
     matches: list[SeriesMatch] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
     ambiguous: dict[tuple[str, str], list[SeriesMatch]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def table(self) -> str:
         """The resolution as a printable table."""
@@ -80,52 +60,69 @@ class Resolution:
         return "\n".join(lines)
 
     def ambiguity_warnings(self) -> list[str]:
-        """One line per ambiguous item and side: it is skipped, nothing guessed."""
+        """One line per ambiguous item and side (skipped, nothing guessed), then the notes."""
         return [
             f"{item} {side} is named by {len(found)} series ("
             + ", ".join(f"{m.code} {m.name!r}" for m in found)
             + "); skipped (nothing guessed)"
             for (item, side), found in self.ambiguous.items()
-        ]
+        ] + self.notes
 
 
-def match_series(code: str, name: str, known_codes: bool = True) -> SeriesMatch | None:
-    """The item and side of one series: a known BP01 code, else its official name."""
-    if known_codes and code in KNOWN_BP01_CODES:
-        item, side = KNOWN_BP01_CODES[code]
-        return SeriesMatch(code, name, item, side, "known BP01 code")
-    found = classify_name(name)
-    if found is None:
+def _names(names: str | Sequence[str]) -> tuple[str, ...]:
+    return (names,) if isinstance(names, str) else tuple(n for n in names if n) or ("",)
+
+
+def match_series(
+    code: str, names: str | Sequence[str], known_codes: bool = True, notes: list[str] | None = None
+) -> SeriesMatch | None:
+    """The item and side of one series: a known BP01 code, else its official names.
+
+    Names that disagree (the English says one item, the Japanese another) match nothing;
+    a known code whose names name another item keeps its code and adds a line to ``notes``.
+    """
+    all_names = _names(names)
+    read = {found for n in all_names if (found := classify_name(n)) is not None}
+    if known_codes and code in BP01_CODES:
+        item, side = BP01_CODES[code]
+        if read - {(item, side)} and notes is not None:
+            said = ", ".join(f"{i} {s}" for i, s in sorted(read))
+            notes.append(f"{code} is {item} {side} by its BP01 code but its name says {said}")
+        return SeriesMatch(code, all_names[0], item, side, BY_CODE)
+    if len(read) != 1:
+        if len(read) > 1 and notes is not None:
+            said = " / ".join(repr(n) for n in all_names)
+            notes.append(f"{code}: its names {said} name different items; skipped")
         return None
-    return SeriesMatch(code, name, found[0], found[1], "official name")
+    item, side = next(iter(read))
+    return SeriesMatch(code, all_names[0], item, side, BY_NAME)
 
 
 def resolve_series(
-    candidates: Iterable[tuple[str, str]],
+    candidates: Iterable[Candidate],
     wanted_items: Collection[str] | None = None,
     known_codes: bool = True,
 ) -> Resolution:
-    """Resolve (code, name) pairs; ``wanted_items`` limits the items (None: every item found).
+    """Resolve (code, names) pairs; ``wanted_items`` limits the items (None: every item found).
 
     A known code beats a name match for the same item and side; two matches of equal standing
     are ambiguous: they are left out of ``matches`` (the caller warns or fails). With
     ``wanted_items``, an item none of whose sides was found is missing.
     """
+    result = Resolution()
     by_key: dict[tuple[str, str], list[SeriesMatch]] = {}
     seen: set[str] = set()
-    for code, name in candidates:
+    for code, names in candidates:
         if code in seen:
             continue
         seen.add(code)
-        match = match_series(code, name, known_codes)
+        match = match_series(code, names, known_codes, result.notes)
         if match is None or (wanted_items is not None and match.item not in wanted_items):
             continue
         by_key.setdefault((match.item, match.side), []).append(match)
-    result = Resolution()
     for key in sorted(by_key):
         found = by_key[key]
-        known = [m for m in found if m.how == "known BP01 code"]
-        chosen = known or found
+        chosen = [m for m in found if m.how == BY_CODE] or found
         if len(chosen) == 1:
             result.matches.append(chosen[0])
         else:

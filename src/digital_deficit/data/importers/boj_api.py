@@ -19,6 +19,7 @@ from digital_deficit.data.boj.parsing import (
     BojApiError,
     BojFormatError,
     check_status,
+    names_of,
     parse_envelope,
     parse_json_payload,
     series_of_entry,
@@ -89,6 +90,7 @@ def source_from_boj(series: BojSeries, path: str, fallback_vintage: str) -> Sour
     return SourceSeries(
         code=series.code,
         name=series.name,
+        other_names=series.other_names,
         unit_text=series.unit,
         frequency=freq,
         points=points,
@@ -136,8 +138,10 @@ def import_boj_json(text: str, path: str, fallback_vintage: str, db: str = "BP01
         if code in seen:
             raise ImportFileError(path, None, f"series {code} appears twice; expected once")
         seen.add(code)
-        name = text_field(entry, "NAME_OF_TIME_SERIES")
-        imported.series.append(_JsonSeries(entry, position, code, name, path, fallback_vintage))
+        names = names_of(entry)
+        series = _JsonSeries(entry, position, code, names[0], path, fallback_vintage)
+        series.other_names = names[1:]
+        imported.series.append(series)
     return imported
 
 

@@ -87,7 +87,7 @@ def _check_gap(text: str, start: int, end: int, line_no: int, width: int, path: 
 def import_boj_csv(text: str, path: str, fallback_vintage: str, db: str = "BP01") -> ImportedFile:
     """A getDataCode CSV (long: one row per series and survey date)."""
     if not text.endswith("\n"):
-        text += "\n"  # dispatch refuses a cut-off last line before this is reached
+        text += "\n"  # a last line without its line break (BoJ files may end so)
     header_line, pos, col, width = _header(text, path)
     line_no = header_line + 1
     runs: dict[str, list[Span]] = {}

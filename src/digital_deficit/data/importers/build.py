@@ -14,7 +14,7 @@ from digital_deficit.data.boj.resolve import Resolution, SeriesMatch, resolve_se
 from digital_deficit.data.dataset import Dataset, DuplicateObservationError
 from digital_deficit.data.importers.errors import ImportFileError
 from digital_deficit.data.importers.series import ImportedFile, SourceSeries, check_unit
-from digital_deficit.data.model import Observation
+from digital_deficit.data.model import Observation, with_period_value
 from digital_deficit.data.vintage import date_vintage
 
 
@@ -35,7 +35,7 @@ def map_series(
     if hinted:
         return _hinted(imported, hinted)
     resolution: Resolution = resolve_series(
-        ((s.code, s.name) for s in imported.series), known_codes=known_codes
+        ((s.code, (s.name, *s.other_names)) for s in imported.series), known_codes=known_codes
     )
     imported.warnings += resolution.ambiguity_warnings()
     if not resolution.matches:
@@ -177,7 +177,7 @@ def _observations(
             continue
         if not math.isfinite(value):
             raise DigitalDeficitError(f"value for {period} is not a finite number")
-        out.append(model.model_copy(update={"period": period, "value": value}))
+        out.append(with_period_value(model, period, float(value)))
     return out
 
 
@@ -202,6 +202,10 @@ def build_dataset(
                 dataset._add(obs)
             except DuplicateObservationError as exc:
                 raise ImportFileError(imported.path, series.line, f"duplicate: {exc}") from None
+    if not len(dataset):
+        raise ImportFileError(
+            imported.path, None, "holds no values (every period of its series is blank)"
+        )
     return dataset
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.importers.boj_api import import_boj_json
 from digital_deficit.data.importers.boj_long_csv import import_boj_csv
+from digital_deficit.data.importers.boj_search import import_boj_search, looks_search_page
 from digital_deficit.data.importers.boj_wide import import_boj_wide, looks_wide
 from digital_deficit.data.importers.build import import_dataset, import_date_vintage
 from digital_deficit.data.importers.errors import ImportFileError
@@ -17,19 +18,20 @@ from digital_deficit.data.importers.imf_sdmx import import_imf_sdmx
 from digital_deficit.data.importers.mof_csv import import_mof_csv, looks_mof
 from digital_deficit.data.importers.safe_read import (
     MAX_IMPORT_BYTES,
+    check_unterminated_end,
     decode_text,
     read_limited,
     refuse_non_data,
-    require_line_end,
 )
 from digital_deficit.data.importers.series import ImportedFile
 
 FORMATS: dict[str, str] = {
     "boj-json": "BoJ API JSON response (getDataCode/getDataLayer)",
     "boj-csv": "BoJ API CSV (long: SERIES_CODE ... SURVEY_DATE, VALUE)",
-    "boj-wide": "BoJ flat file / search-page CSV (wide: one YYYYMM column per month)",
+    "boj-search": "BoJ search-page CSV download (one row per period, one column per series)",
+    "boj-wide": "BoJ flat file (wide: one YYYYMM column per month)",
     "mof-csv": "MOF balance-of-payments time-series CSV (cp932)",
-    "imf-sdmx": "IMF BOP SDMX-ML or SDMX-JSON (needs sdmx1)",
+    "imf-sdmx": "IMF BOP SDMX-ML (needs sdmx1) or SDMX-JSON, as from the IMF data portal",
 }
 _TEXT_ENCODINGS = ("utf-8", "cp932")
 
@@ -56,6 +58,8 @@ def sniff_format(raw: bytes, name: str) -> str:
     first = text.split("\n", 1)[0]
     if "SERIES_CODE" in first or "SERIES_CODE" in text[:4000]:
         return "boj-csv"
+    if looks_search_page(text):
+        return "boj-search"
     if looks_wide(first):
         return "boj-wide"
     if looks_mof(text):
@@ -97,7 +101,7 @@ def read_official_file(
         return import_imf_sdmx(raw, name, fallback)
     text, encoding = decode_text(raw, name, _TEXT_ENCODINGS)
     if chosen != "boj-json":
-        require_line_end(text, name)
+        check_unterminated_end(text, name)
     try:
         return _parse_text(chosen, raw, text, encoding, name, fallback)
     except csv.Error as exc:
@@ -113,6 +117,8 @@ def _parse_text(
         return import_boj_csv(text, name, fallback)
     if chosen == "boj-wide":
         return import_boj_wide(text, name, fallback)
+    if chosen == "boj-search":
+        return import_boj_search(text, name, fallback)
     return import_mof_csv(text, name, fallback)
 
 

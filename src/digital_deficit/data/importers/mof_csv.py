@@ -3,10 +3,13 @@
 Layout read (cp932, or UTF-8): title rows; a unit row (単位：億円 / 100 million yen); optionally a
 release-date row (公表日：2026年2月9日 or Release date: 2026-02-09); header rows naming each
 column's item (Japanese and/or English, a label spanning several columns is carried right over
-blank cells) and side (受取/Credit, 支払/Debit, 収支/Balance; net when none); then one row per
-month, the first cell a month (2024年1月, 2024/1, 2024-01), "(P)" marking a preliminary month.
-Values may have thousands separators; "--" is no data. Year rows (2024年, 2024年度) are skipped
-(the importer sums months itself). Columns whose header names no project item are skipped.
+blank cells; annotations such as 経常収支 (a+b+c) are read) and side (受取/Credit, 支払/Debit,
+収支/Balance; net when none); then one row per month, dated by a first cell (2024年1月, 2024/1)
+or by MOF's four date columns (era year, 1月, Western year, Jan/Jun(P); mof_dates.py), "(P)"
+marking a preliminary month. Values may have thousands separators, quoted after a space
+(``, "174,292"``); ▲ marks a negative number; "--" or a blank is no data. Year rows (2024年,
+2024年度) are skipped (the importer sums months itself). Columns naming no project item are
+skipped.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import io
 import re
 
 from digital_deficit.data.importers.errors import ImportFileError
+from digital_deficit.data.importers.mof_dates import PRELIMINARY, EraMonths, find_layout, month_of
 from digital_deficit.data.importers.names import classify_header, item_of, side_of
 from digital_deficit.data.importers.safe_read import csv_rows
 from digital_deficit.data.importers.series import (
@@ -28,8 +32,6 @@ from digital_deficit.data.vintage import date_vintage
 
 MOF_LABEL = "Ministry of Finance, balance of payments time series (CSV)"
 MOF_CREDIT = "Source: Ministry of Finance Japan / Bank of Japan, Balance of Payments Statistics."
-_PRELIM = re.compile(r"[(（]\s*[PpＰ]\s*[)）]|(?<=[月\d\s])[PＰ]$")
-_MONTH = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[/.-]\s*(\d{1,2}))$")
 _YEAR = re.compile(r"^(?:CY|FY)?\s*\d{4}\s*(?:年度?|年度計|年計)?$", re.I)
 _RELEASE = re.compile(
     r"(?:公表日|公表|release date|released)\s*[:：]?\s*"
@@ -42,20 +44,6 @@ _UNITS = (
     ("百万ドル", "millions of US dollars"),
     ("millions of us dollars", "millions of US dollars"),
 )
-
-
-def month_of(cell: str) -> tuple[tuple[int, int], bool] | None:
-    """((year, month), preliminary) of a first-column label, or None when it is no month."""
-    text = cell.strip()
-    preliminary = bool(_PRELIM.search(text))
-    text = _PRELIM.sub("", text).strip()
-    match = _MONTH.match(text)
-    if match is None:
-        return None
-    year, month = int(match.group(1)), int(match.group(2) or match.group(3))
-    if not 1 <= month <= 12 or not 1850 <= year <= 2100:
-        return None
-    return (year, month), preliminary
 
 
 def unit_stated(text: str) -> str | None:
@@ -132,7 +120,7 @@ def header_months(row: list[str]) -> list[tuple[int, tuple[int, int], bool]]:
             continue
         month = int(match.group(2))
         if 1 <= month <= 12 and 1850 <= year <= 2100:
-            found.append((col, (year, month), bool(_PRELIM.search(text))))
+            found.append((col, (year, month), bool(PRELIMINARY.search(text))))
     return found
 
 
@@ -142,36 +130,55 @@ def is_month_header(row: list[str]) -> bool:
 
 
 def looks_mof(text: str) -> bool:
-    """True for either MOF layout: months in rows or months across a header row."""
+    """True for a MOF layout: months in rows (one label or MOF's four date columns) or
+    months across a header row, and a header naming a project item."""
     try:
-        rows = list(csv.reader(io.StringIO(text[:20000], newline="")))[:60]
+        rows = list(csv.reader(io.StringIO(text[:20000], newline=""), skipinitialspace=True))[:60]
     except csv.Error:
         return False
-    in_rows = any(r and month_of(r[0]) for r in rows)
+    in_rows = any(r and (month_of(r[0]) or EraMonths.matches(r)) for r in rows)
     across = any(is_month_header(r) for r in rows)
     names_item = any(classify_header([c]) for r in rows for c in r)
     return (in_rows or across) and names_item
 
 
+def mof_value(cell: str, path: str, line: int, what: str) -> tuple[float | None, int]:
+    """A MOF value: ▲ (or △) marks a negative number; thousands separators; -- is no data."""
+    text = cell.strip()
+    negative = text[:1] in ("▲", "△")
+    text = text[1:].strip() if negative else text
+    value = parse_number(text, path, line, what)
+    if value is None:
+        return None, 0
+    return (-value if negative else value), decimals_of(text.replace(",", ""))
+
+
 def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
-    """Read a MOF CSV; the vintage is its stated release date, else ``fallback_vintage``."""
-    rows = csv_rows(text, path)
-    first = next((i for i, r in enumerate(rows) if r and month_of(r[0])), None)
-    if first is None and any(is_month_header(r) for r in rows):
+    """Read a MOF CSV; the vintage is its stated release date, else ``fallback_vintage``.
+
+    Quoted numbers may follow a space (``, "174,292"``): read as quoted (skipinitialspace).
+    """
+    rows = csv_rows(text, path, skipinitialspace=True)
+    found_layout = find_layout(rows)
+    if found_layout is None and any(is_month_header(r) for r in rows):
         from digital_deficit.data.importers.mof_rows import import_mof_rows
 
         return import_mof_rows(rows, path, fallback_vintage)
-    if first is None:
+    if found_layout is None:
         raise ImportFileError(
             path, None, "has no month rows; expected a first column such as 2024年1月"
         )
+    first, layout = found_layout
     header_rows = rows[:first]
     unit, vintage = preamble_facts(header_rows, path, fallback_vintage)
     width = max(len(r) for r in header_rows) if header_rows else 0
-    own = {j: [r[j].strip() if j < len(r) else "" for r in header_rows] for j in range(1, width)}
+    start = layout.data_from
+    own = {
+        j: [r[j].strip() if j < len(r) else "" for r in header_rows] for j in range(start, width)
+    }
     carried: dict[int, list[str]] = {}
     running = [""] * len(header_rows)
-    for j in range(1, width):
+    for j in range(start, width):
         if any(item_of(c) for c in own[j] if c):
             running = list(own[j])  # a new item label starts a new group of columns
         else:
@@ -208,16 +215,17 @@ def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
     for line_no, row in enumerate(rows[first:], start=first + 1):
         if not row or all(not c.strip() for c in row):
             continue
-        label = row[0].strip()
-        found_month = month_of(label)
+        found_month = layout.month(row, path, line_no)
         if found_month is None:
-            if _YEAR.match(label) or not any(c.strip() for c in row[1:]):
+            label = row[0].strip()
+            if _YEAR.match(label) or not any(c.strip() for c in row[start:]):
                 check_unit_row(row, unit, path, line_no)
                 continue
             raise ImportFileError(
                 path, line_no, f"first cell is {label!r}; expected a month such as 2024年1月"
             )
         key, is_preliminary = found_month
+        label = "/".join(c.strip() for c in row[:start] if c.strip())
         if key in seen:
             raise ImportFileError(
                 path,
@@ -235,12 +243,11 @@ def import_mof_csv(text: str, path: str, fallback_vintage: str) -> ImportedFile:
             preliminary.append(f"{key[0]}-{key[1]:02d}")
         for j, series in series_by_col.items():
             cell = row[j]
-            flagged = bool(_PRELIM.search(cell))
-            cleaned = _PRELIM.sub("", cell)
-            value = parse_number(cleaned, path, line_no, f"column {j + 1} ({series.name})")
+            flagged = bool(PRELIMINARY.search(cell))
+            what = f"column {j + 1} ({series.name})"
+            value, places = mof_value(PRELIMINARY.sub("", cell), path, line_no, what)
             series.points[key] = value
-            if value is not None:
-                series.decimals = max(series.decimals, decimals_of(cleaned.replace(",", "")))
+            series.decimals = max(series.decimals, places)
             if flagged and not is_preliminary:
                 preliminary.append(f"{key[0]}-{key[1]:02d}")
     if preliminary:

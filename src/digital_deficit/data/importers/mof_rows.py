@@ -17,15 +17,11 @@ from digital_deficit.data.importers.mof_csv import (
     check_unit_row,
     header_months,
     is_month_header,
+    mof_value,
     preamble_facts,
 )
 from digital_deficit.data.importers.names import classify_header
-from digital_deficit.data.importers.series import (
-    ImportedFile,
-    SourceSeries,
-    decimals_of,
-    parse_number,
-)
+from digital_deficit.data.importers.series import ImportedFile, SourceSeries
 
 
 def import_mof_rows(rows: list[list[str]], path: str, fallback_vintage: str) -> ImportedFile:
@@ -71,10 +67,9 @@ def import_mof_rows(rows: list[list[str]], path: str, fallback_vintage: str) -> 
                 )  # fmt: skip
             seen_at[where] = line_no
             upper = row[col].strip().splitlines()[0] if row[col].strip() else ""
-            value = parse_number(upper, path, line_no, f"column {col + 1} ({label})")
+            value, places = mof_value(upper, path, line_no, f"column {col + 1} ({label})")
             series.points[key] = value
-            if value is not None:
-                series.decimals = max(series.decimals, decimals_of(upper.replace(",", "")))
+            series.decimals = max(series.decimals, places)
     if not by_item:
         raise ImportFileError(
             path, first + 1, "no row names a project item; expected e.g. 経常収支 or 貿易収支"

@@ -87,27 +87,56 @@ def decode_text(raw: bytes, name: str, encodings: tuple[str, ...]) -> tuple[str,
     )
 
 
-def require_line_end(text: str, name: str) -> None:
-    """ImportFileError when the last line has no line ending: the file was cut off.
+def check_unterminated_end(text: str, name: str) -> None:
+    """A file without a final line break imports, unless its last value looks cut off.
 
-    BoJ and MOF CSV files end every line (the last one too) with CRLF; a file that stops
-    in the middle of a line may stop in the middle of a number, which would read as a
-    smaller, wrong value.
+    BoJ files may end without a line break, so that alone is no error. But a download cut
+    in the middle of its last number would read as a smaller, wrong value: when the last
+    field is a whole number (or has one decimal place) while the same field of the line above
+    has more (BoJ values carry up to 8; trailing zeros are dropped, so only a cut before the
+    second decimal place is told apart), ImportFileError says the file looks truncated.
     """
-    stripped = text.rstrip(" \t")
-    if stripped and not stripped.endswith(("\n", "\r")):
-        line = stripped.count("\n") + 1
+    if not text or text.endswith(("\n", "\r")):
+        return
+    lines = [line for line in text.rstrip(" \t").split("\n") if line.strip(" \t\r,")]
+    if len(lines) < 2:
+        return
+    try:
+        last, above = (next(csv.reader([line.rstrip("\r")]), []) for line in lines[-1:-3:-1])
+    except csv.Error:
+        return  # the importer names the bad quoting
+    if not last or len(last) != len(above):
+        return  # a short last row: the importer's field count names it
+    cut, full = last[-1].strip(), above[-1].strip()
+    if _is_number(cut) and _is_number(full) and _places(cut) < min(2, _places(full)):
         raise ImportFileError(
             name,
-            line,
-            "ends in the middle of a line (no line ending); the file is truncated: "
-            "download it again",
+            text.count("\n") + 1,
+            f"ends without a line break and its last value {cut!r} has fewer decimal places "
+            f"than the value above it ({full!r}): the file looks truncated; download it again",
         )
 
 
-def csv_rows(text: str, name: str) -> list[list[str]]:
-    """Every row of a CSV text, read strictly: a quote left open at the end is an error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _places(text: str) -> int:
+    return len(text.partition(".")[2]) if "." in text else 0
+
+
+def csv_rows(text: str, name: str, skipinitialspace: bool = False) -> list[list[str]]:
+    """Every row of a CSV text, read strictly: a quote left open at the end is an error.
+
+    ``skipinitialspace``: a quoted field may follow a space after the comma (MOF files).
+    """
+    reader = csv.reader(
+        io.StringIO(text, newline=""), strict=True, skipinitialspace=skipinitialspace
+    )
     rows: list[list[str]] = []
     try:
         for row in reader:

@@ -52,6 +52,8 @@ class SourceSeries:
     notes: str = ""
     match_hint: tuple[str, str] | None = None
     """(item, side) when the file itself says what the series is (a table's column header)."""
+    other_names: tuple[str, ...] = ()
+    """The series' name in the other language, when the source gives both."""
 
     def load(self) -> None:
         """Make ``points`` ready (a no-op here; lazy readers override it)."""
