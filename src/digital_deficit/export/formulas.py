@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from digital_deficit.core.definitions import get_definition
-from digital_deficit.core.items import get_item
+from digital_deficit.core.excel import to_excel
 from digital_deficit.core.units import OKU_PER_TRILLION
-from digital_deficit.data.figures import Figure, item_figure
-from digital_deficit.export.numbers import BriefNumbers
+from digital_deficit.data.figures import Figure
 
 NA = '"n/a"'
 
@@ -98,47 +96,11 @@ def at_year(values_range: str, header_range: str, year_ref: str) -> str:
 
 DataRef = Callable[[tuple[str, ...]], str]
 
-_SIDE_FORMS = {"credit - debit": "-", "debit + net": "+", "credit - net": "-"}
 
-
-def figure_expression(
-    numbers: BriefNumbers,
-    fig: Figure,
-    item: str,
-    year: int,
-    side: str,
-    data_ref: DataRef,
-    definition: str | None = None,
-) -> str | None:
-    """Arithmetic over Data-sheet cells that reproduces how the core resolved ``fig`` (oku yen).
-
-    None for a missing figure.
-    """
+def figure_expression(fig: Figure, data_ref: DataRef) -> str | None:
+    """The figure's own derivation written over Data-sheet cells, in ¥ trillion (the Data
+    sheet holds oku yen); None when the figure is missing."""
     if fig.value is None:
         return None
-    if fig.how == "published":
-        obs = fig.sources[0]
-        return data_ref((*obs.key, obs.vintage))
-    if fig.how in _SIDE_FORMS:
-        a, b = fig.sources
-        first, second = data_ref((*a.key, a.vintage)), data_ref((*b.key, b.vintage))
-        return f"({first}{_SIDE_FORMS[fig.how]}{second})"
-    period = numbers.period(year)
-    basis = numbers.options.basis
-    if fig.how == "sum of parts":
-        parts = get_item(item).parts
-        subs = [(p, item_figure(numbers.dataset, p, period, basis, side)) for p in parts]
-    elif fig.how.startswith("sum of ") and definition is not None:
-        chosen = get_definition(definition)
-        subs = [(i, item_figure(numbers.dataset, i, period, basis, side)) for i in chosen.items]
-    else:
-        raise ValueError(f"cannot write a formula for a figure derived by {fig.how!r}")
-    texts = [figure_expression(numbers, f, p, year, side, data_ref) for p, f in subs]
-    if any(t is None for t in texts):
-        return None
-    return "(" + "+".join(t for t in texts if t is not None) + ")"
-
-
-def in_trillions(expr: str) -> str:
-    """An oku-yen expression shown in ¥ trillion."""
-    return f"{expr}/{OKU_PER_TRILLION}"
+    cells = {name: data_ref((*obs.key, obs.vintage)) for name, obs in fig.observations().items()}
+    return to_excel(fig.expr / OKU_PER_TRILLION, cells)

@@ -54,14 +54,13 @@ def item_cell(
     """A figure's cell: a sum over rows of this sheet when the core summed parts shown here,
     else arithmetic over Data cells, else "n/a" (text, never zero)."""
     on_sheet = bool(parts) and all(f"{row_prefix}{p}" in sheet.rows for p in parts)
-    sums_parts = fig.how == "sum of parts" or fig.how.startswith("sum of ")
-    if on_sheet and side == "net" and (fig.value is None or sums_parts):
+    if on_sheet and side == "net" and (fig.value is None or fig.parts):
         refs = [sheet.local(f"{row_prefix}{p}", year) for p in parts]
         return Formula("=" + fx.sum_of(refs), value_or_na(tn(fig.value)))
-    expr = fx.figure_expression(numbers, fig, item, year, side, layout.data_ref, definition)
+    expr = fx.figure_expression(fig, layout.data_ref)
     if expr is None:
         return NA_TEXT
-    return Formula("=" + fx.in_trillions(expr), value_or_na(tn(fig.value)))
+    return Formula("=" + expr, value_or_na(tn(fig.value)))
 
 
 def digital_cells(numbers: BriefNumbers, layout: Layout) -> Cells:
@@ -97,13 +96,9 @@ def digital_cells(numbers: BriefNumbers, layout: Layout) -> Cells:
                 value_or_na(tn(numbers.ca_items[item][year].value)),
             )
         oil = numbers.oil[year]
-        expr = fx.figure_expression(
-            numbers, oil, "crude_oil_imports", year, "debit", layout.data_ref
-        )
+        expr = fx.figure_expression(oil, layout.data_ref)
         cells.setdefault("cmp:crude_oil_imports", {})[year] = (
-            NA_TEXT
-            if expr is None
-            else Formula("=" + fx.in_trillions(expr), value_or_na(tn(oil.value)))
+            NA_TEXT if expr is None else Formula("=" + expr, value_or_na(tn(oil.value)))
         )
     for year in numbers.years:
         values = numbers.headline[year].values
