@@ -62,7 +62,8 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("period,basis,definition,unit,digital,digital_payments")
-    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,"  # FY2014 is published only narrow
+    # FY2014 is published only narrow; the last three fields: rounded, mixed, sources
+    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,,"
     assert lines[3].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,,-32307.0,")
     assert lines[4].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
 

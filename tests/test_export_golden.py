@@ -49,17 +49,23 @@ NAMES = {
 }
 KEY_FORMULAS = [
     ("Digital", "C10", "='Data'!$G$70/10000"),  # 2014 ICT as published (President Online)
-    ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",SUM(K6,K8,K11))'),  # 2022 narrow from parts
+    # 2022 narrow from parts: the catalogue's sum, written as a chain
+    ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",K6+K8+K11)'),
     ("Digital", "M13", "='Data'!$G$92/10000"),  # 2024 mof3: the 2025-07 revision
     ("Digital", "M20", "=INDEX(M$13:M$14,MATCH(Definition,$B$13:$B$14,0))"),
     ("Digital", "M21", "=INDEX(M$15:M$16,MATCH(Definition,$B$15:$B$16,0))"),
-    ("Digital", "M29", '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,M20*L20<0),"n/a",M20/L20-1))'),
+    # signs compared with SIGN: a product can overflow or underflow to 0 (the core never used one)
+    (
+        "Digital",
+        "M29",
+        '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,SIGN(M20)*SIGN(L20)<0),"n/a",M20/L20-1))',
+    ),
     (
         "Digital",
         "M30",
         (
-            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,M20*Base_Value<0),"n/a",M20'
-            "/Base_Value))"
+            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,SIGN(M20)*SIGN(Base_Value)<0),'
+            '"n/a",M20/Base_Value))'
         ),
     ),
     ("Digital", "M31", '=IF(COUNT(M20,M24)<2,"n/a",IF(OR(M24>=0,M20>0),"n/a",M20/M24))'),
@@ -171,13 +177,17 @@ KEY_FORMULAS = [
         ("=INDEX('Assumptions'!$B$24:$B$27,MATCH(CF_Method,'Assumptions'!$A$24:$A$27,0))"),
     ),
     ("Chart data", "C5", "=IF(ISNUMBER('Digital'!C20),'Digital'!C20,NA())"),
+    # the chosen definition's second component (ICT for mof3, computer services for narrow),
+    # only where all of its components are numbers; CHOOSE, not INDEX over a one-row range
+    # (Gnumeric reads that index as a row: #REF!)
     (
         "Chart data",
         "C7",
         (
-            "=IF(AND(ISNUMBER('Digital'!C6),ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,"
-            "'Digital'!C10)),ISNUMBER('Digital'!C11)),IF(Definition=\"narrow\",'Digital'!C8,"
-            "'Digital'!C10),NA())"
+            '=IF(CHOOSE(MATCH(Definition,{"mof3","narrow"},0),AND(ISNUMBER(\'Digital\'!C6),'
+            "ISNUMBER('Digital'!C10),ISNUMBER('Digital'!C11)),AND(ISNUMBER('Digital'!C6),"
+            "ISNUMBER('Digital'!C8),ISNUMBER('Digital'!C11))),CHOOSE(MATCH(Definition,"
+            "{\"mof3\",\"narrow\"},0),'Digital'!C10,'Digital'!C8),NA())"
         ),
     ),
     ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
@@ -188,7 +198,7 @@ KEY_FORMULAS = [
         (
             "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit ¥\",\"Digital su"
             "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(AND(ISNUMBE"
-            "R('Summary'!$C$7),'Summary'!$B$5<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
+            "R('Summary'!$C$7),'Summary'!$B$7<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
             'its "&Base_Year&" level","")'
             '&" ("&Definition&" definition).","No digital balance is available for the period'
             's shown.")'

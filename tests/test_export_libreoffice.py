@@ -50,6 +50,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "cf_method": "oguro2",
         "projection_method": "linear",
     },
+    # a custom definition (as metrics takes it): a third definition row group, four components
+    "custom_items": {
+        "definition": "ip_charges,computer_services,consulting,information_services",
+        "base_year": 2022,
+        "release": "first",
+    },
 }
 
 

@@ -23,6 +23,8 @@ from digital_deficit.core.catalogue_digital import (
     DIGITAL_SHEET,
     GROWTH_ENTRIES,
     HEADLINE,
+    SUMMARY,
+    TABLE,
     digital_sum,
     parts_sum,
 )
@@ -36,6 +38,8 @@ __all__ = [
     "DIGITAL_SHEET",
     "HEADLINE",
     "SIDE_RULES",
+    "SUMMARY",
+    "TABLE",
     "digital_sum",
     "get_metric",
     "headline",
@@ -62,11 +66,11 @@ def tagged(tag: str, entries: Iterable[Metric] | None = None) -> tuple[Metric, .
     return tuple(m for m in (entries or CATALOGUE.values()) if tag in m.tags)
 
 
-def headline(cf_method: str) -> tuple[tuple[str, Metric], ...]:
-    """The metrics columns in order, as (column id, entry): a family appears once under its
-    name, as the member chosen (the cash-flow current account by ``cf_method``)."""
+def headline(cf_method: str, tag: str = HEADLINE) -> tuple[tuple[str, Metric], ...]:
+    """The metrics columns (entries tagged ``tag``) in order, as (column id, entry): a family
+    appears once under its name, as the member chosen (the cash-flow method ``cf_method``)."""
     out: list[tuple[str, Metric]] = []
-    for entry in tagged(HEADLINE):
+    for entry in tagged(tag):
         if not entry.family:
             out.append((entry.id, entry))
         elif entry.variant == cf_method:

@@ -4,7 +4,14 @@ of primary income kept abroad, and how each side of an item follows from the oth
 
 from __future__ import annotations
 
-from digital_deficit.core.catalogue_digital import HEADLINE, OKU, RANGE, figure_entry
+from digital_deficit.core.catalogue_digital import (
+    HEADLINE,
+    OKU,
+    RANGE,
+    SUMMARY,
+    TABLE,
+    figure_entry,
+)
 from digital_deficit.core.expr import NA, Expr, If, Ref, Sum, le, ref, total
 from digital_deficit.core.metric import SHARE, Input, Metric
 
@@ -45,9 +52,10 @@ def _cash_flow(
         "Cash-flow current account (unit of the input): the surplus minus income kept abroad.",
         formula,
         source,
-        frozenset({HEADLINE}),
+        frozenset({HEADLINE, TABLE, SUMMARY}),
         CF_FAMILY,
         variant,
+        ("current_account",),
     )
 
 
@@ -112,7 +120,7 @@ _PARTS = (
 )
 
 ACCOUNT_ENTRIES: tuple[Metric, ...] = (
-    figure_entry("current_account", "current_account"),
+    figure_entry("current_account", "current_account", tags=(TABLE, SUMMARY)),
     *CASH_FLOW_ENTRIES,
     Metric(
         "ca_identity",

@@ -36,12 +36,18 @@ from digital_deficit.core.metric import REQUIRED, YEARS, Input, Metric
 
 RANGE = "a cell, a row or a column; blank = missing"
 OKU = f"oku yen (100 million yen) or any one unit; {RANGE}"
-TABLE = (
+ITEM_TABLE = (
     "range: a header row of item ids and one row per period (oku yen), "
     "or two columns of item id and value"
 )
 HEADLINE = "headline"
+"""A column of `metrics` (JSON and CSV) and of the briefing's headline rows."""
+TABLE = "table"
+"""Also a column of the `metrics` table (title: ``short.<id>`` in the English labels)."""
 DIGITAL_SHEET = "digital"
+"""A ratio row of the briefing's Digital sheet."""
+SUMMARY = "summary"
+"""A key figure of the briefing's Summary (and the Cover's messages)."""
 
 
 def same_sign_ratio(
@@ -55,7 +61,9 @@ def _share_of_deficit(digital: Expr, reference: Expr) -> Expr:
     return If(either(ge(reference, 0), gt(digital, 0)), NA, digital / reference)
 
 
-def figure_entry(name: str, item: str, side: str = "net", help_: str = "") -> Metric:
+def figure_entry(
+    name: str, item: str, side: str = "net", help_: str = "", tags: tuple[str, ...] = ()
+) -> Metric:
     """A published (or derived) figure shown as it is: a metrics column."""
     return Metric(
         name,
@@ -64,7 +72,7 @@ def figure_entry(name: str, item: str, side: str = "net", help_: str = "") -> Me
         "money",
         "amount",
         help_ or f"{get_item(item).label_en} ({side})",
-        tags=frozenset({HEADLINE}),
+        tags=frozenset({HEADLINE, *tags}),
     )
 
 
@@ -76,7 +84,9 @@ x0, y0, x1, y1, target, per_doubling = ref("x0", "y0", "x1", "y1", "target", "ye
 _DIGITAL = Input("digital", item="digital", arg="digital_balance")
 
 DIGITAL_ENTRIES: tuple[Metric, ...] = (
-    figure_entry("digital", "digital", help_="Digital balance (net) by definition"),
+    figure_entry(
+        "digital", "digital", help_="Digital balance (net) by definition", tags=(TABLE, SUMMARY)
+    ),
     figure_entry("digital_payments", "digital", "debit", "Digital payments (debit) by definition"),
     figure_entry(
         "digital_receipts", "digital", "credit", "Digital receipts (credit) by definition"
@@ -91,7 +101,7 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "ratio",
         "pct",
         "Change on the previous period (0.20 = 20% larger; for deficits the size of the deficit).",
-        tags=frozenset({HEADLINE, DIGITAL_SHEET}),
+        tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET, SUMMARY}),
     ),
     Metric(
         "multiple",
@@ -109,7 +119,7 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "times",
         "x",
         "Times the base level (3.2 = more than tripled); #N/A if the signs differ.",
-        tags=frozenset({HEADLINE, DIGITAL_SHEET}),
+        tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET, SUMMARY}),
     ),
     figure_entry("services", "services"),
     Metric(
@@ -127,7 +137,7 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "ratio",
         "x",
         "Digital deficit / services deficit (1.7 = larger); #N/A unless both are deficits.",
-        tags=frozenset({HEADLINE, DIGITAL_SHEET}),
+        tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET}),
     ),
     figure_entry("goods_and_services", "goods_and_services"),
     Metric(
@@ -155,7 +165,7 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "ratio",
         "pct",
         "Travel balance / digital deficit (0.91 = tourism covers 91%); #N/A if no deficit.",
-        tags=frozenset({HEADLINE, DIGITAL_SHEET}),
+        tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET, SUMMARY}),
     ),
     figure_entry("crude_oil_imports", "crude_oil_imports", "debit", "Crude-oil import bill"),
     Metric(
@@ -178,7 +188,7 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "ratio",
         "pct",
         "Digital deficit / crude-oil imports (0.62 = 62% of the oil bill); #N/A if no deficit.",
-        tags=frozenset({HEADLINE, DIGITAL_SHEET}),
+        tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET, SUMMARY}),
     ),
 )
 

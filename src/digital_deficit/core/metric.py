@@ -85,6 +85,9 @@ class Metric:
     """Several rules for one quantity (the cash-flow current account's methods): its name."""
     variant: str = ""
     """Which rule of the family this is (karakama, oguro1, ...)."""
+    against: tuple[str, ...] = ()
+    """Headline columns a reader compares it with, shown beside it in its period (the headline
+    current account beside the cash-flow current account)."""
 
     @property
     def label(self) -> str:
@@ -98,6 +101,10 @@ class Metric:
     def input(self, name: str) -> Input:
         """The input called ``name``."""
         return next(i for i in self.inputs if i.name == name)
+
+    def reads(self, item: str, when: str = "period") -> bool:
+        """Whether an input is ``item`` in the period ``when`` (period, previous, base)."""
+        return any(i.item == item and i.when == when for i in self.inputs)
 
     def evaluate(self, values: Mapping[str, Value]) -> Value:
         """The value for one period's inputs (missing in, missing out; finite or missing)."""

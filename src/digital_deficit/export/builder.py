@@ -19,7 +19,8 @@ from digital_deficit.data.csvio import write_atomic
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.export.assumptions_sheet import write_assumptions
 from digital_deficit.export.cells import CacheBook
-from digital_deficit.export.charts import build_charts, write_chart_data
+from digital_deficit.export.chart_data import write_chart_data
+from digital_deficit.export.charts import build_charts
 from digital_deficit.export.cover_sheet import write_cover
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import SHEET_KEYS, Layout, SheetLayout, build_layout

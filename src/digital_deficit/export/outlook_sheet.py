@@ -201,7 +201,7 @@ def _write_meti(ws: Any, layout: Layout, labels: Labels, st: Styles, cache: Cach
     )
     for i, row in meti_rows(layout).items():
         point = METI_SCENARIOS[i]
-        label = point.label_ja if labels.lang == "ja" else point.label_en
+        label = point.label(labels.lang)
         put(ws, f"A{row}", label, cache).font = st.body
         ws[f"B{row}"].value = point.year
         ws[f"B{row}"].font = st.body

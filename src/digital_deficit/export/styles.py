@@ -10,9 +10,19 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+
+@dataclass(frozen=True)
+class Language:
+    """What a language changes in the layout: the font, and how wide a character is (in
+    Latin characters: full-width Japanese takes about twice the room)."""
+
+    font: str
+    char_width: float
+
+
 # Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
 # every Windows since Vista and in Office for Mac.
-FONT_BY_LANG = {"en": "Calibri", "ja": "Meiryo"}
+LANGUAGES: dict[str, Language] = {"en": Language("Calibri", 1.0), "ja": Language("Meiryo", 2.15)}
 
 NAVY = "1F3864"
 BLUE = "2F5597"
@@ -37,9 +47,14 @@ YEAR_FY = '"FY"0'
 
 @dataclass(frozen=True)
 class Styles:
-    """The styles of one language (the font differs)."""
+    """The styles of one language (the font and the width of a character differ)."""
 
     font_name: str
+    char_width: float = 1.0
+
+    def lines(self, text: str, characters: int) -> int:
+        """How many lines ``text`` takes in a cell about ``characters`` Latin characters wide."""
+        return max(1, -(-int(len(text) * self.char_width) // characters))
 
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
@@ -136,7 +151,8 @@ WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 def styles_for(lang: str) -> Styles:
     """The styles of a language (en or ja)."""
-    return Styles(FONT_BY_LANG[lang])
+    language = LANGUAGES[lang]
+    return Styles(language.font, language.char_width)
 
 
 def page_setup(
