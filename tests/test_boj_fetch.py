@@ -15,6 +15,8 @@ from digital_deficit.data.embedded import load_dataset
 from digital_deficit.data.figures import digital_figure, item_figure
 from tests.boj_standin import Server, StandIn
 
+pytestmark = pytest.mark.slow  # a local HTTP stand-in with retries: seconds, not milliseconds
+
 FETCH = ["fetch", "boj", "--from", "2023-01", "--to", "2025-12", "--backoff", "0"]
 
 

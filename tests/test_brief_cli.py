@@ -126,6 +126,7 @@ def test_bad_data_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert err.count("\n") == 1
 
 
+@pytest.mark.slow  # worker processes
 def test_scenarios_build_one_workbook_each(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -226,6 +227,7 @@ def test_scenario_out_must_be_a_bare_xlsx_name(
     assert os.listdir(tmp_path) == ["s.toml"]
 
 
+@pytest.mark.slow  # worker processes
 def test_one_bad_scenario_does_not_stop_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -253,6 +255,7 @@ def test_one_bad_scenario_does_not_stop_the_others(
     assert sorted(os.listdir(out_dir)) == ["a.xlsx", "d.xlsx"]
 
 
+@pytest.mark.slow  # worker processes
 def test_ctrl_c_cancels_the_scenarios_not_yet_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -273,6 +276,7 @@ def test_ctrl_c_cancels_the_scenarios_not_yet_started(
     assert all(name.endswith(".xlsx") for name in written)
 
 
+@pytest.mark.slow  # worker processes
 def test_a_bad_data_file_is_read_once_and_its_scenarios_not_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

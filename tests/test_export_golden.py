@@ -86,29 +86,33 @@ KEY_FORMULAS = [
     ("Outlook", "C9", "=COUNT($C$6:$N$6)"),
     ("Outlook", "C10", '=IF(COUNT($C$7:$N$7)=0,"n/a",MIN($C$7:$N$7))'),
     ("Outlook", "C11", '=IF(COUNT($C$7:$N$7)=0,"n/a",MAX($C$7:$N$7))'),
+    # lookups in a one-row range take INDEX(range,1,column): Gnumeric reads a lone index as a
+    # row (#REF!); the projection and FX are the catalogue's rules (projection_cagr,
+    # projection_linear, fx_impact), each with its own COUNT guard
     (
         "Outlook",
         "C12",
         (
-            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
-            'H($C$10,$C$4:$N$4,0))),"n/a")'
+            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,1,MA'
+            'TCH($C$10,$C$4:$N$4,0))),"n/a")'
         ),
     ),
     (
         "Outlook",
         "C13",
         (
-            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
-            'H($C$11,$C$4:$N$4,0))),"n/a")'
+            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,1,MA'
+            'TCH($C$11,$C$4:$N$4,0))),"n/a")'
         ),
     ),
     (
         "Outlook",
         "C15",
         (
-            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
-            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(Target_Year-$C$11)),FORECAST(Target_Ye"
-            "ar,$C$6:$N$6,$C$4:$N$4)))"
+            '=IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$11,$C$13,Target_Year)<5,"n/'
+            'a",IF(SIGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^('
+            'Target_Year-$C$11))),IF(COUNT(Target_Year)<1,"n/a",IF(COUNT($C$6:$N$6)<2,"n/a",F'
+            "ORECAST(Target_Year,$C$6:$N$6,$C$4:$N$4))))"
         ),
     ),
     (
@@ -116,25 +120,26 @@ KEY_FORMULAS = [
         "C16",
         (
             "=IF(ISNUMBER(FX_Base_Year),IF(ISNA(MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0)),\"n"
-            "/a\",INDEX('Digital'!$C$20:$N$20,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a"
-            '")'
+            "/a\",INDEX('Digital'!$C$20:$N$20,1,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n"
+            '/a")'
         ),
     ),
     (
         "Outlook",
         "C17",
         (
-            '=IF(COUNT($C$16,$C$15)<2,"n/a",IF($C$16*$C$15<=0,"n/a",Yen_Per_Doubling*LOG($C$1'
-            "5/$C$16,2)))"
+            '=IF(COUNT($C$16,$C$15,Yen_Per_Doubling)<3,"n/a",IF(SIGN($C$16)*SIGN($C$15)<=0,"n'
+            '/a",Yen_Per_Doubling*LOG($C$15/$C$16,2)))'
         ),
     ),
     (
         "Outlook",
         "C21",
         (
-            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
-            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C$11)),FORECAST(C$20,$C$6:$N$6,$"
-            "C$4:$N$4)))"
+            '=IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$11,$C$13,C$20)<5,"n/a",IF(S'
+            'IGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C'
+            '$11))),IF(COUNT(C$20)<1,"n/a",IF(COUNT($C$6:$N$6)<2,"n/a",FORECAST(C$20,$C$6:$N$'
+            "6,$C$4:$N$4))))"
         ),
     ),
     (
@@ -147,7 +152,7 @@ KEY_FORMULAS = [
         "C5",
         (
             "=IF(ISNUMBER($B$5),IF(ISNA(MATCH($B$5,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
-            "al'!$C$20:$N$20,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "al'!$C$20:$N$20,1,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (
@@ -155,7 +160,7 @@ KEY_FORMULAS = [
         "C7",
         (
             "=IF(ISNUMBER($B$7),IF(ISNA(MATCH($B$7,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
-            "al'!$C$30:$N$30,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "al'!$C$30:$N$30,1,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (
@@ -168,7 +173,7 @@ KEY_FORMULAS = [
         "B8",
         (
             "=IF(ISNUMBER(Base_Year),IF(ISNA(MATCH(Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\",IN"
-            "DEX('Digital'!$C$20:$N$20,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "DEX('Digital'!$C$20:$N$20,1,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (

@@ -16,9 +16,13 @@ from tests import libreoffice as lo
 from tests.briefing_fixtures import build, formula_cells, values
 
 # On CI (environment variable CI set) a missing LibreOffice is a failure, not a skip.
-pytestmark = pytest.mark.skipif(
-    not lo.available() and not os.environ.get("CI"), reason="LibreOffice/pdftoppm not installed"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not lo.available() and not os.environ.get("CI"),
+        reason="LibreOffice/pdftoppm not installed",
+    ),
+    pytest.mark.slow,
+]
 
 
 @pytest.fixture(scope="module", autouse=True)

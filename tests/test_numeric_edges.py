@@ -40,7 +40,7 @@ def _check(call: Callable[[], object]) -> None:
     assert _finite_or_missing(result), result
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.sampled_from(sorted(CATALOGUE)), st.data())
 def test_every_entry_is_finite_missing_or_a_typed_error(metric_id: str, data: Any) -> None:
     metric = CATALOGUE[metric_id]
@@ -69,7 +69,7 @@ FUNCTIONS: list[tuple[Callable[..., object], int]] = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from(range(len(FUNCTIONS))), st.lists(extreme, min_size=5, max_size=5))
 def test_core_functions_never_overflow_into_errors_or_infinities(
     index: int, values: list[float | None]
@@ -78,7 +78,7 @@ def test_core_functions_never_overflow_into_errors_or_infinities(
     _check(lambda: function(*values[:arity]))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(extreme, min_size=2, max_size=6),
     st.sampled_from(["cagr", "linear"]),

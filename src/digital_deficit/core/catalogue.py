@@ -14,8 +14,7 @@ from collections.abc import Iterable
 
 from digital_deficit.core.catalogue_accounts import (
     ACCOUNT_ENTRIES,
-    CASH_FLOW_ENTRIES,
-    CF_FAMILY,
+    CASH_FLOW_FAMILY,
     SIDE_RULES,
 )
 from digital_deficit.core.catalogue_digital import (
@@ -29,13 +28,13 @@ from digital_deficit.core.catalogue_digital import (
     parts_sum,
 )
 from digital_deficit.core.errors import UnknownNameError
-from digital_deficit.core.metric import Metric
+from digital_deficit.core.metric import Family, Metric
 
 __all__ = [
     "CASH_FLOW",
     "CATALOGUE",
-    "CF_FAMILY",
     "DIGITAL_SHEET",
+    "FAMILIES",
     "HEADLINE",
     "SIDE_RULES",
     "SUMMARY",
@@ -43,6 +42,7 @@ __all__ = [
     "digital_sum",
     "get_metric",
     "headline",
+    "member",
     "parts_sum",
     "tagged",
 ]
@@ -50,7 +50,8 @@ __all__ = [
 CATALOGUE: dict[str, Metric] = {
     m.id: m for m in (*DIGITAL_ENTRIES, *GROWTH_ENTRIES, *ACCOUNT_ENTRIES, *SIDE_RULES.values())
 }
-CASH_FLOW: dict[str, Metric] = {m.variant: m for m in CASH_FLOW_ENTRIES}
+FAMILIES: dict[str, Family] = {f.name: f for f in (CASH_FLOW_FAMILY,)}
+CASH_FLOW: dict[str, Metric] = CASH_FLOW_FAMILY.members
 
 
 def get_metric(metric_id: str) -> Metric:
@@ -61,6 +62,14 @@ def get_metric(metric_id: str) -> Metric:
         raise UnknownNameError("metric", metric_id, tuple(CATALOGUE)) from None
 
 
+def member(metric_id: str, choices: dict[str, str]) -> Metric:
+    """An entry, or the member of a family the options pick (``choices``: option -> value)."""
+    family = FAMILIES.get(metric_id)
+    if family is None:
+        return get_metric(metric_id)
+    return family.member(choices.get(family.option, family.default))
+
+
 def tagged(tag: str, entries: Iterable[Metric] | None = None) -> tuple[Metric, ...]:
     """Entries carrying ``tag``, in catalogue order."""
     return tuple(m for m in (entries or CATALOGUE.values()) if tag in m.tags)
@@ -68,11 +77,12 @@ def tagged(tag: str, entries: Iterable[Metric] | None = None) -> tuple[Metric, .
 
 def headline(cf_method: str, tag: str = HEADLINE) -> tuple[tuple[str, Metric], ...]:
     """The metrics columns (entries tagged ``tag``) in order, as (column id, entry): a family
-    appears once under its name, as the member chosen (the cash-flow method ``cf_method``)."""
+    appears once under its name, as the member the options pick (``cf_method``...)."""
+    choices = {"cf_method": cf_method}
     out: list[tuple[str, Metric]] = []
     for entry in tagged(tag):
         if not entry.family:
             out.append((entry.id, entry))
-        elif entry.variant == cf_method:
+        elif entry is member(entry.family, choices):
             out.append((entry.family, entry))
     return tuple(out)

@@ -13,7 +13,7 @@ from digital_deficit.core.catalogue_digital import (
     figure_entry,
 )
 from digital_deficit.core.expr import NA, Expr, If, Ref, Sum, le, ref, total
-from digital_deficit.core.metric import SHARE, Input, Metric
+from digital_deficit.core.metric import SHARE, Family, Input, Metric
 
 CF_FAMILY = "cf_current_account"
 ca, re_, pi, bonds, primary, share = ref(
@@ -102,6 +102,7 @@ CASH_FLOW_ENTRIES: tuple[Metric, ...] = (
                 "repatriation_share",
                 domain=SHARE,
                 doc="optional share r from 0 to 1 (repatriation method only)",
+                scalar=True,
             ),
         ),
         # goods and services + secondary income + r × primary income = CA - (1 - r) × primary
@@ -109,6 +110,14 @@ CASH_FLOW_ENTRIES: tuple[Metric, ...] = (
         "goods and services + secondary income + r × primary income",
         "user assumption r (no published ratio exists)",
     ),
+)
+
+CASH_FLOW_FAMILY = Family(
+    CF_FAMILY,
+    "cash-flow method",
+    "cf_method",
+    "karakama",
+    {m.variant: m for m in CASH_FLOW_ENTRIES},
 )
 
 _PARTS = (

@@ -94,8 +94,18 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
     Metric(
         "yoy",
         (
-            Input("current", item="digital", arg="values", doc=f"balances; {OKU}"),
-            Input("previous", item="digital", when="previous", doc=RANGE),
+            Input(
+                "current",
+                item="digital",
+                arg="values",
+                doc=f"balances; alone: consecutive periods in a row or column; {OKU}",
+            ),
+            Input(
+                "previous",
+                item="digital",
+                when="previous",
+                doc=f"optional previous-period balances, same unit; {RANGE}",
+            ),
         ),
         same_sign_ratio(current, previous, lambda r: r - 1),
         "ratio",
@@ -233,6 +243,7 @@ GROWTH_ENTRIES: tuple[Metric, ...] = (
                 "yen_per_doubling",
                 domain=REQUIRED,
                 doc="your assumption: yen of depreciation per doubling (cited: 5-6)",
+                scalar=True,
             ),
         ),
         If(not_same_sign(base, new), NA, per_doubling * log2(new / base)),
@@ -263,13 +274,20 @@ def digital_sum(definition: Definition, side: str = "net", decimal: bool = False
     """The digital balance (net), payments (debit) or receipts (credit) of a definition: the
     sum of its items, missing unless every item is there."""
     kind = {"net": "balance", "debit": "payments", "credit": "receipts"}[side]
+    described = {
+        "net": "Digital balance (net, units of the input) per row: sum of the definition's items.",
+        "debit": "Gross digital payments (debit, units of the input) per row: the definition's "
+        "items.",
+        "credit": "Gross digital receipts (credit, units of the input) per row: the definition's "
+        "items.",
+    }
     return Metric(
         f"digital_{kind}",
         tuple(Input(i, item=i, side=side) for i in definition.items),
         Sum(tuple(Ref(i) for i in definition.items), decimal),
         "money",
         "amount",
-        f"Digital {kind} ({side}, units of the input) per row: sum of the definition's items.",
+        described[side],
     )
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digital_deficit.core.catalogue import CASH_FLOW, get_metric
-from digital_deficit.core.errors import InputError, UnknownNameError
+from digital_deficit.core.catalogue import CASH_FLOW, FAMILIES, get_metric
+from digital_deficit.core.errors import InputError
 from digital_deficit.core.metric import apply
 from digital_deficit.core.values import Result, ValueLike
 
@@ -39,15 +39,12 @@ CF_METHODS: dict[str, CashFlowMethod] = {
     for variant, entry in CASH_FLOW.items()
 }
 CF_METHOD_IDS: tuple[str, ...] = tuple(CF_METHODS)
-DEFAULT_CF_METHOD = "karakama"
+DEFAULT_CF_METHOD = FAMILIES["cf_current_account"].default
 
 
 def get_cf_method(method: str) -> CashFlowMethod:
     """Return the cash-flow method with this id or raise UnknownNameError."""
-    key = method.strip().lower() if isinstance(method, str) else method
-    if key not in CF_METHODS:
-        raise UnknownNameError("cash-flow method", method, CF_METHOD_IDS)
-    return CF_METHODS[str(key)]
+    return CF_METHODS[FAMILIES["cf_current_account"].member(method).variant]
 
 
 def current_account(

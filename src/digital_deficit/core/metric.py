@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from digital_deficit.core.errors import InputError
+from digital_deficit.core.errors import InputError, UnknownNameError
 from digital_deficit.core.evaluate import evaluate
 from digital_deficit.core.excel import NA_TEXT, Refs, to_excel
 from digital_deficit.core.expr import Expr, na_only_in_branches, scalar_inputs
@@ -56,6 +56,8 @@ class Input:
     domain: Domain | None = None
     arg: str = ""
     doc: str = ""
+    scalar: bool = False
+    """A single value, never a range (an assumption such as the yen per doubling)."""
 
     @property
     def excel(self) -> str:
@@ -82,12 +84,12 @@ class Metric:
     tags: frozenset[str] = field(default_factory=frozenset)
     """Where it appears: headline (metrics rows), digital (the Digital sheet's ratios)..."""
     family: str = ""
-    """Several rules for one quantity (the cash-flow current account's methods): its name."""
+    """Several rules for one quantity (one family, see ``Family``): the quantity's name."""
     variant: str = ""
     """Which rule of the family this is (karakama, oguro1, ...)."""
     against: tuple[str, ...] = ()
     """Headline columns a reader compares it with, shown beside it in its period (the headline
-    current account beside the cash-flow current account)."""
+    current account beside a cash-flow balance)."""
 
     @property
     def label(self) -> str:
@@ -123,6 +125,33 @@ class Metric:
         if not na_only_in_branches(self.expr):
             # "n/a" inside arithmetic is #VALUE! in a sheet but missing in Python
             raise ValueError(f"{self.id}: NA may only be a branch of IF, never an operand")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Several rules for one quantity, one of which the user picks (its ``option``)."""
+
+    name: str
+    """The quantity, a headline column."""
+    kind: str
+    """What a member is called in messages (cash-flow method)."""
+    option: str
+    """The option that picks the member (cf_method)."""
+    default: str
+    members: dict[str, Metric]
+
+    def member(self, variant: str) -> Metric:
+        """The member called ``variant`` (any case), or UnknownNameError."""
+        key = variant.strip().lower() if isinstance(variant, str) else variant
+        if key not in self.members:
+            raise UnknownNameError(self.kind, variant, tuple(self.members))
+        return self.members[str(key)]
+
+    @property
+    def expected(self) -> str:
+        """The members in words: "a, b, c or d"."""
+        names = list(self.members)
+        return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
 def apply(metric: Metric, **arguments: object) -> Result:

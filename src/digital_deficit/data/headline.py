@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digital_deficit.core.catalogue import CASH_FLOW, CF_FAMILY, get_metric, headline
+from digital_deficit.core.catalogue import headline, member
 from digital_deficit.core.current_account import DEFAULT_CF_METHOD, get_cf_method
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
 from digital_deficit.core.evaluate import OVERFLOW, explain
@@ -77,7 +77,7 @@ class Context:
         own: list[Figure] = []
         for inp in metric.inputs:
             if inp.metric is not None:
-                sub = self.compute(self.member(inp.metric), period)
+                sub = self.compute(member(inp.metric, {"cf_method": self.cf_method}), period)
                 values[inp.name] = sub.value
                 figures += sub.figures
                 own += sub.own
@@ -92,10 +92,6 @@ class Context:
                 own.append(fig)
         value, why = explain(metric.expr, values)
         return Computed(value, tuple(figures), tuple(own), why == OVERFLOW)
-
-    def member(self, metric_id: str) -> Metric:
-        """A catalogue entry, or the chosen member of a family (the cash-flow method)."""
-        return CASH_FLOW[self.cf_method] if metric_id == CF_FAMILY else get_metric(metric_id)
 
 
 @dataclass

@@ -121,7 +121,7 @@ class MetricOptions(BaseModel):
     cf_method: str = option(
         DEFAULT_CF_METHOD,
         "--cf-method",
-        "cash-flow current-account method (default karakama)",
+        "cash-flow method (default karakama)",
         choices=CF_METHOD_IDS,
         sheet="CF_Method",
     )

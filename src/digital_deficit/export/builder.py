@@ -15,6 +15,7 @@ from openpyxl.workbook.properties import CalcProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from digital_deficit import __version__
+from digital_deficit.core.catalogue import FAMILIES
 from digital_deficit.data.csvio import write_atomic
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.export.assumptions_sheet import write_assumptions
@@ -144,7 +145,7 @@ def build_briefing(
         labels["ca.title"],
         ca_cells(numbers, layout),
         CA_FORMATS,
-        ("ca:current_account", "cf:sel"),
+        ("ca:current_account", *(f"{f}:sel" for f in FAMILIES)),
         header,
         footer,
     )

@@ -53,7 +53,7 @@ def write_chart_data(
     _year_rows(ws, chart, numbers.options.basis)
     _year_rows(ws, layout.path, numbers.options.basis)
     out: dict[str, SeriesData] = {}
-    for key, column in chart_series().items():
+    for key, column in chart_series(numbers.options.cf_method).items():
         sheet, row_key = locate(layout, column)
         points = [_shown(numbers, column, y) for y in numbers.years]
         for year, value in zip(numbers.years, points, strict=True):

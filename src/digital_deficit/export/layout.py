@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from digital_deficit.core.catalogue import CF_FAMILY, DIGITAL_SHEET, SUMMARY, headline, tagged
-from digital_deficit.core.current_account import CF_METHOD_IDS
+from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, SUMMARY, headline, tagged
 from digital_deficit.core.items import get_item
 from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.i18n import Labels
@@ -186,9 +185,13 @@ def ca_rows(labels: Labels) -> list[Row]:
     rows.append(Row("sec:income", labels["ca.income"]))
     rows += [Row(f"ca:{i}", labels.item(i), _code(i)) for i in INCOME_ITEMS]
     rows.append(Row("sec:cash_flow", labels["ca.cash_flow"]))
-    rows += [Row(f"cf:{m}", labels.fmt("row.cf", method=m), m) for m in CF_METHOD_IDS]
+    for family in FAMILIES.values():
+        rows += [
+            Row(f"{family.name}:{m}", labels.fmt("row.cf", method=m), m) for m in family.members
+        ]
     rows.append(Row("sec:selected", labels["ca.selected"]))
-    rows += [Row("cf:sel", labels["row.cf_sel"]), Row("ca:gap", labels["row.ca_gap"])]
+    rows += [Row(f"{f}:sel", labels["row.cf_sel"]) for f in FAMILIES]
+    rows += [Row("ca:gap", labels["row.ca_gap"])]
     return rows
 
 
@@ -255,8 +258,8 @@ def locate(layout: Layout, column: str) -> tuple[SheetLayout, str]:
     }
     if column in selected:
         return layout.digital, selected[column]
-    if column == CF_FAMILY:
-        return layout.ca, "cf:sel"
+    if column in FAMILIES:
+        return layout.ca, f"{column}:sel"
     if f"m:{column}" in layout.digital.rows:
         return layout.digital, f"m:{column}"
     if f"ca:{column}" in layout.ca.rows:
@@ -264,12 +267,15 @@ def locate(layout: Layout, column: str) -> tuple[SheetLayout, str]:
     return layout.digital, f"cmp:{column}"
 
 
-def chart_series() -> dict[str, str]:
-    """The chart-data rows of the Summary's charts and the headline column each shows."""
+def chart_series(cf_method: str) -> dict[str, str]:
+    """The chart-data rows of the Summary's charts and the headline column each shows: the
+    digital balance, the first key figure read against another (see ``Metric.against``) with
+    that other, and travel."""
+    pair = next(k for k in kpis(cf_method) if "@" in k.key)
     return {
         "c:digital": "digital",
-        "c:ca": "current_account",
-        "c:cf": CF_FAMILY,
+        "c:ca": pair.column,
+        "c:cf": pair.year_column,
         "c:travel": "travel",
     }
 

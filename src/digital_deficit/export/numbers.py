@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digital_deficit.core.catalogue import CASH_FLOW, DIGITAL_SHEET, get_metric, tagged
-from digital_deficit.core.current_account import CF_METHOD_IDS
+from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, get_metric, tagged
 from digital_deficit.core.definitions import DEFINITIONS, Definition, get_definition
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.fx import fx_impact
@@ -92,7 +91,8 @@ class BriefNumbers:
     comparators: dict[str, dict[int, Figure]]
     """The Digital sheet's comparators not on the Current account sheet (crude-oil imports)."""
     headline: dict[int, HeadlineRow]
-    cf_by_method: dict[str, dict[int, float | None]]
+    by_method: dict[str, dict[str, dict[int, float | None]]]
+    """Every member of every family (the four cash-flow methods), per year."""
     ca_gap: dict[int, float | None]
     path_years: list[int]
     projection: dict[int, float | None]
@@ -203,9 +203,12 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
         options.cf_method,
     )
     headline = {y: headline_row(context, Period(basis, y)) for y in years}
-    cf_by_method = {
-        method: {y: context.compute(CASH_FLOW[method], Period(basis, y)).value for y in years}
-        for method in CF_METHOD_IDS
+    by_method = {
+        family.name: {
+            variant: {y: context.compute(entry, Period(basis, y)).value for y in years}
+            for variant, entry in family.members.items()
+        }
+        for family in FAMILIES.values()
     }
     gap = get_metric("ca_gap")
     ca_gap = {y: context.compute(gap, Period(basis, y)).value for y in years}
@@ -247,7 +250,7 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
         ca_items=ca_items,
         comparators=others,
         headline=headline,
-        cf_by_method=cf_by_method,
+        by_method=by_method,
         ca_gap=ca_gap,
         path_years=path_years,
         projection=projection,

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from digital_deficit.core.catalogue import (
-    CASH_FLOW,
-    CF_FAMILY,
     DIGITAL_SHEET,
+    FAMILIES,
     digital_sum,
     get_metric,
     parts_sum,
@@ -24,7 +23,7 @@ from digital_deficit.data.figures import Figure
 from digital_deficit.data.options import field_meta
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import NA_TEXT, Content, Formula, value_or_na
-from digital_deficit.export.layout import Layout, SheetLayout
+from digital_deficit.export.layout import Layout, SheetLayout, locate
 from digital_deficit.export.numbers import (
     CA_ITEMS,
     INCOME_ITEMS,
@@ -39,7 +38,7 @@ from digital_deficit.export.styles import PCT, TIMES, TN
 Cells = dict[str, dict[int, Content]]
 STYLE_FORMATS = {"amount": TN, "pct": PCT, "x": TIMES}
 
-CA_FORMATS = {"ca": TN, "cf": TN}
+CA_FORMATS = {"ca": TN, **{name: TN for name in FAMILIES}}
 DIGITAL_FORMATS = {
     "comp": TN,
     "def": TN,
@@ -48,6 +47,12 @@ DIGITAL_FORMATS = {
     **{f"m:{m.id}": STYLE_FORMATS[m.style] for m in tagged(DIGITAL_SHEET)},
 }
 """Number formats of the Digital sheet's rows (a ratio as its catalogue style says)."""
+
+
+def _name(option: str) -> str:
+    name = named_input(option)
+    assert name is not None, option
+    return name
 
 
 def named_input(name: str) -> str | None:
@@ -169,23 +174,28 @@ def ca_cells(numbers: BriefNumbers, layout: Layout) -> Cells:
     for year in numbers.years:
 
         def cell(inp: Input, year: int = year) -> str | None:
-            if inp.metric == CF_FAMILY:
-                return sheet.local("cf:sel", year)
+            if inp.metric is not None:
+                return layout.ca.local(locate(layout, inp.metric)[1], year)
             if inp.item is not None:
                 return sheet.local(f"ca:{inp.item}", year)
             return named_input(inp.name)
 
-        for method, metric in CASH_FLOW.items():
-            cells.setdefault(f"cf:{method}", {})[year] = metric_formula(
-                metric, cell, tn(numbers.cf_by_method[method][year])
+        for family in FAMILIES.values():
+            rows = [f"{family.name}:{m}" for m in family.members]
+            for variant, metric in family.members.items():
+                cells.setdefault(f"{family.name}:{variant}", {})[year] = metric_formula(
+                    metric, cell, tn(numbers.by_method[family.name][variant][year])
+                )
+            col = sheet.col(year)
+            first, last = sheet.rows[rows[0]], sheet.rows[rows[-1]]
+            chosen = family.member(getattr(numbers.options, family.option)).variant
+            cells.setdefault(f"{family.name}:sel", {})[year] = Formula(
+                "="
+                + fx.select(
+                    f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", _name(family.option)
+                ),
+                value_or_na(tn(numbers.by_method[family.name][chosen][year])),
             )
-        methods = list(CASH_FLOW)
-        first, last = sheet.rows[f"cf:{methods[0]}"], sheet.rows[f"cf:{methods[-1]}"]
-        col = sheet.col(year)
-        cells.setdefault("cf:sel", {})[year] = Formula(
-            "=" + fx.select(f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", "CF_Method"),
-            value_or_na(tn(numbers.cf_by_method[numbers.options.cf_method][year])),
-        )
         cells.setdefault("ca:gap", {})[year] = metric_formula(
             get_metric("ca_gap"), cell, tn(numbers.ca_gap[year])
         )
