@@ -65,8 +65,8 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("period,basis,definition,unit,digital,digital_payments")
-    # FY2014 is published only narrow; the last three fields: rounded, mixed, sources
-    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,,"
+    # FY2014 is published only narrow; 16 metrics, then rounded, mixed, sources
+    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,,,"
     assert lines[3].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,,-32307.0,")
     assert lines[4].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
 
@@ -256,3 +256,16 @@ def test_brief_takes_the_item_lists_metrics_takes(
     # 2022: the published components (copyright 2022 about -15,000; computer services not
     # published: the sum of the chosen items is missing, never partial)
     assert digital.cell(row, header[2022]).value == "n/a"
+
+
+def test_a_metric_added_to_the_catalogue_reaches_every_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # payments_to_receipts was added as one catalogue entry and its two labels, nothing else
+    code, out, _ = _run(capsys, "metrics", "--from", "2023", "--to", "2023", "--format", "json")
+    payload = json.loads(out)
+    assert payload["metrics"]["payments_to_receipts"] == {
+        "label": "Digital payments / receipts",
+        "unit": "times",
+    }
+    assert payload["rows"][0]["payments_to_receipts"] == 92463 / 37103

@@ -200,6 +200,19 @@ DIGITAL_ENTRIES: tuple[Metric, ...] = (
         "Digital deficit / crude-oil imports (0.62 = 62% of the oil bill); #N/A if no deficit.",
         tags=frozenset({HEADLINE, TABLE, DIGITAL_SHEET, SUMMARY}),
     ),
+    Metric(
+        "payments_to_receipts",
+        (
+            Input("payments", item="digital", side="debit", doc=f"digital payments; {OKU}"),
+            Input("receipts", item="digital", side="credit", doc=f"receipts, same unit; {RANGE}"),
+        ),
+        If(le(Ref("receipts"), 0), NA, Ref("payments") / Ref("receipts")),
+        "times",
+        "x",
+        "Digital payments / receipts (2.5 = pays 2.5 times what it earns); #N/A unless receipts "
+        "are above 0.",
+        tags=frozenset({HEADLINE}),
+    ),
 )
 
 GROWTH_ENTRIES: tuple[Metric, ...] = (

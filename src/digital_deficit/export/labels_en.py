@@ -205,6 +205,7 @@ EN: dict[str, str] = {
     # catalogue entries (metric.<id>)
     "metric.digital": "Digital balance",
     "metric.digital_payments": "Digital payments",
+    "metric.payments_to_receipts": "Digital payments / receipts",
     "metric.digital_receipts": "Digital receipts",
     "metric.services": "Services balance",
     "metric.goods_and_services": "Goods and services balance",

@@ -193,6 +193,7 @@ JA: dict[str, str] = {
     # catalogue entries (metric.<id>)
     "metric.digital": "デジタル関連収支",
     "metric.digital_payments": "デジタル関連支払",
+    "metric.payments_to_receipts": "デジタル関連の支払／受取（倍）",
     "metric.digital_receipts": "デジタル関連受取",
     "metric.services": "サービス収支",
     "metric.goods_and_services": "貿易・サービス収支",
