@@ -264,6 +264,7 @@ def test_a_metric_added_to_the_catalogue_reaches_every_output(
     # payments_to_receipts was added as one catalogue entry and its two labels, nothing else
     code, out, _ = _run(capsys, "metrics", "--from", "2023", "--to", "2023", "--format", "json")
     payload = json.loads(out)
+    assert code == 0
     assert payload["metrics"]["payments_to_receipts"] == {
         "label": "Digital payments / receipts",
         "unit": "times",

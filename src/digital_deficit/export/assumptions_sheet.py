@@ -184,7 +184,7 @@ def write_assumptions(
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
             ws[f"D{row}"].alignment = WRAP_MIDDLE
-            ws.row_dimensions[row].height = 14 * st.lines(notes[name], 90)
+            ws.row_dimensions[row].height = 14 * (1 + len(notes[name]) // dict(st.chars)["note"])
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
     _lookup_tables(ws, numbers, labels, st, cache)
     set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": 70})

@@ -69,7 +69,7 @@ def write_cover(
         cell = put(ws, f"C{row}", text, cache)
         cell.font = st.body
         cell.alignment = WRAP
-        wide = st.lines(text, 95) > 1
+        wide = st.lines(text, "cover") > 1
         ws.row_dimensions[row].height = 30 if wide else 16
     ws[f"B{MESSAGE_FIRST_ROW - 2}"].value = labels["cover.messages"]
     ws[f"B{MESSAGE_FIRST_ROW - 2}"].font = st.font(13, bold=True, color=NAVY)

@@ -178,7 +178,7 @@ def write_sources(
         for key, text in lines:
             styler.apply(put(ws, f"A{row}", key, cache), "key", font=st.key, alignment=TOP)
             styler.apply(put(ws, f"B{row}", text, cache), "text", alignment=WRAP)
-            ws.row_dimensions[row].height = 15 * st.lines(text, 150)
+            ws.row_dimensions[row].height = 15 * st.lines(text, "source")
             row += 1
     set_widths(ws, {"A": 22, "B": 130})
     return row
