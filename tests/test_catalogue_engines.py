@@ -160,22 +160,26 @@ def test_every_entry_is_drawn_with_blanks_zeros_and_both_signs(
     assert "n/a" in expected and any(isinstance(v, float) for v in expected)
 
 
-@pytest.mark.skipif(
-    not lo.available() and not os.environ.get("CI"), reason="LibreOffice not installed"
-)
-def test_libreoffice_gives_what_python_gives(
-    workbook: tuple[Path, list[Any], list[object]], tmp_path: Path
-) -> None:
-    path, cases, expected = workbook
-    profile = lo.make_profile(tmp_path / "lo")
-    assert _mismatches(cases, expected, lo.recalculate(profile, path, tmp_path / "out")) == []
+def _libreoffice(path: Path, tmp: Path) -> Path:
+    return lo.recalculate(lo.make_profile(tmp / "lo"), path, tmp / "out")
 
 
-@pytest.mark.skipif(
-    not gnumeric.available() and not os.environ.get("CI"), reason="Gnumeric not installed"
-)
-def test_gnumeric_gives_what_python_gives(
-    workbook: tuple[Path, list[Any], list[object]], tmp_path: Path
+def _gnumeric(path: Path, tmp: Path) -> Path:
+    return gnumeric.recalculate(path, tmp / "out")
+
+
+ENGINES = {
+    "libreoffice": (_libreoffice, lo.available),
+    "gnumeric": (_gnumeric, gnumeric.available),
+}
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_the_engine_gives_what_python_gives(
+    workbook: tuple[Path, list[Any], list[object]], tmp_path: Path, engine: str
 ) -> None:
+    recalculate, available = ENGINES[engine]
+    if not available() and not os.environ.get("CI"):
+        pytest.skip(f"{engine} not installed")
     path, cases, expected = workbook
-    assert _mismatches(cases, expected, gnumeric.recalculate(path, tmp_path / "out")) == []
+    assert _mismatches(cases, expected, recalculate(path, tmp_path)) == []
