@@ -270,3 +270,37 @@ def test_a_metric_added_to_the_catalogue_reaches_every_output(
         "unit": "times",
     }
     assert payload["rows"][0]["payments_to_receipts"] == 92463 / 37103
+
+
+def test_overflow_is_missing_with_a_note_never_infinity(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "huge.csv"
+    data.write_text(
+        "country,basis,period,item,definition,side,value,unit,precision,vintage,source\n"
+        + "".join(
+            f"JPN,CY,2030,{item},,net,-1e308,oku_yen,1,2026-05-18,X\n"
+            for item in ("copyright_royalties", "ict_services", "consulting")
+        )
+        + "JPN,CY,2031,digital,mof3,net,-1e-300,oku_yen,1,2026-05-18,X\n"
+        "JPN,CY,2031,travel,,net,1e308,oku_yen,1,2026-05-18,X\n",
+        encoding="utf-8",
+    )
+    for form in ("json", "csv", "table"):
+        code, out, err = _run(
+            capsys, "metrics", "--data", str(data), "--from", "2030", "--format", form
+        )
+        assert code == 0
+        assert not re.search(r"\binf\b|Infinity|\bnan\b", out, re.IGNORECASE), form
+        assert (
+            err
+            == "note: 2031 tourism_coverage: too large for a number (overflow); shown as missing\n"
+        )
+    rows = {
+        r["period"]: r
+        for r in json.loads(
+            _run(capsys, "metrics", "--data", str(data), "--from", "2030", "--format", "json")[1]
+        )["rows"]
+    }
+    assert rows["2030"]["digital"] is None  # the sum of three -1e308 is no number: missing
+    assert rows["2031"]["tourism_coverage"] is None
