@@ -161,11 +161,6 @@ def headline_row(context: Context, period: Period) -> HeadlineRow:
     )
 
 
-def empty_row(period: Period, cf_method: str = DEFAULT_CF_METHOD) -> HeadlineRow:
-    """A period without any figure: every headline column missing."""
-    return HeadlineRow(period, {column: None for column, _ in headline(cf_method)})
-
-
 def _observations(figures: list[Figure]) -> list[Observation]:
     seen: dict[tuple[str, ...], Observation] = {}
     for fig in figures:

@@ -49,16 +49,6 @@ INPUT_ROWS: dict[str, int] = {
     "FX_Base_Year": 15,
 }
 INPUT_COL = "B"
-EDITABLE_INPUTS: tuple[str, ...] = (
-    "Definition",
-    "Base_Year",
-    "CF_Method",
-    "Repatriation_Share",
-    "Projection_Method",
-    "Target_Year",
-    "Yen_Per_Doubling",
-    "FX_Base_Year",
-)
 
 
 @dataclass
