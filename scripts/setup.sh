@@ -5,20 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+  || ! command -v ssconvert >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
-      libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito fonts-noto-cjk >/dev/null
+      libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito fonts-noto-cjk gnumeric \
+      >/dev/null
   else
-    echo "note: LibreOffice/poppler missing and apt-get unavailable: workbook recalculation" \
+    echo "note: LibreOffice/poppler/Gnumeric missing and apt-get unavailable: recalculation" \
          "and rendering tests will be skipped" >&2
   fi
 fi
 
-if [ -n "${CI:-}" ] && { ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; }; then
-  echo "error: CI needs LibreOffice and poppler (soffice, pdftoppm) for the workbook tests" >&2
+if [ -n "${CI:-}" ] && { ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+  || ! command -v ssconvert >/dev/null 2>&1; }; then
+  echo "error: CI needs LibreOffice, poppler and Gnumeric (soffice, pdftoppm, ssconvert)" >&2
   exit 1
 fi
 

@@ -19,6 +19,8 @@ from digital_deficit.data.embedded import load_dataset
 from digital_deficit.data.figures import digital_figure, item_figure
 from tests.boj_standin import Server, StandIn, metadata_body, series_entry
 
+pytestmark = pytest.mark.slow  # a local HTTP stand-in with retries: seconds, not milliseconds
+
 FETCH = ["fetch", "boj", "--from", "2023-01", "--to", "2025-12", "--backoff", "0"]
 SA_TWIN = "BPBP6JYACBX12"  # Current account/Net balance (Seasonally-adjusted)
 

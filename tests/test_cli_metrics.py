@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from digital_deficit.cli.main import main
@@ -62,7 +65,8 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("period,basis,definition,unit,digital,digital_payments")
-    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,"  # FY2014 is published only narrow
+    # FY2014 is published only narrow; 16 metrics, then rounded, mixed, sources
+    assert lines[1] == "2014,FY,mof3,oku_yen,,,,,,,,,,,,,,,,,,,"
     assert lines[3].startswith("2023,FY,mof3,oku_yen,-55714.0,,,,,-32307.0,")
     assert lines[4].startswith("2024,FY,mof3,oku_yen,-69651.0,,,")
 
@@ -173,3 +177,130 @@ def test_usd_data_file_for_japan_is_refused(
     code, out, err = _run(capsys, "metrics", "--data", str(path))
     assert (code, out) == (2, "")
     assert err.startswith(f"digital-deficit metrics: error: {path}: JPN figures are in usd_million")
+
+
+def test_vintages_combined_are_marked_and_named(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024")
+    row = next(line for line in out.splitlines() if line.strip().startswith("2024"))
+    # the revised 2024 digital balance (2025-07) against the 2026-02 revision of services
+    assert code == 0 and "≈2.45×†" in row and "≈86.7%†" in row and "≈-68,000 " in row
+    assert "  2024 share_of_services_deficit: revised-2025-07 + revised-2026-02" in out
+    assert "  2024 tourism_coverage: preliminary + revised-2025-07" in out
+    code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024", "--format", "json")
+    mixed = json.loads(out)["rows"][0]["mixed"]
+    assert mixed["oil_ratio"] == ["analyst", "revised-2025-07"]
+    assert "digital" not in mixed  # one vintage
+    code, out, _ = _run(capsys, "metrics", "--from", "2024", "--to", "2024", "--format", "csv")
+    header, line = list(csv.reader(io.StringIO(out)))
+    assert header[-3:] == ["rounded", "mixed", "sources"]
+    assert "tourism_coverage=preliminary+revised-2025-07" in line[-2].split()
+
+
+def test_first_release_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "metrics", "--release", "first", "--format", "json")
+    rows = {r["period"]: r for r in json.loads(out)["rows"]}
+    assert code == 0
+    assert rows["2024"]["digital"] == -66506  # the first release, not the 2025 revision
+    assert rows["2021"]["current_account"] == 154359  # preliminary, revised to 215,910
+    # Karakama's 2022 from the first-release current account (the README's -101,568)
+    assert rows["2022"]["cf_current_account"] == 114432 - 113000 - 103000 == -101568
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--repatriation-share", "0.4"],
+            "--repatriation-share applies only to --cf-method repatriation",
+        ),
+        (
+            ["--cf-method", "repatriation", "--repatriation-share", "nan"],
+            "--repatriation-share is nan; expected a number from 0 to 1",
+        ),
+        (
+            ["--definition", "custom"],
+            "--definition 'custom' is not a definition; name its items instead, separated by "
+            "commas (e.g. computer_services,consulting)",
+        ),
+    ],
+)
+def test_metrics_and_brief_read_their_options_alike(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    for command in (["metrics"], ["brief", "--out", str(tmp_path / "b.xlsx")]):
+        code, _, err = _run(capsys, *command, *argv)
+        assert (code, err) == (2, f"digital-deficit {command[0]}: error: {message}\n")
+    code, _, err = _run(
+        capsys, "brief", "--out", str(tmp_path / "b.xlsx"), "--yen-per-doubling", "nan"
+    )
+    assert (code, err) == (
+        2,
+        "digital-deficit brief: error: --yen-per-doubling is nan; expected a number "
+        "from 0 to 100\n",
+    )
+    assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_brief_takes_the_item_lists_metrics_takes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "custom.xlsx"
+    items = "copyright_royalties,computer_services,consulting"
+    code, stdout, err = _run(capsys, "brief", "--out", str(out), "--definition", items)
+    assert (code, stdout, err) == (0, f"wrote {out}\n", "")
+    book = openpyxl.load_workbook(out, data_only=True)
+    assert book["Assumptions"]["B5"].value == "custom"
+    digital = book["Digital"]
+    row = next(r for r in range(5, digital.max_row + 1) if digital.cell(r, 2).value == "custom")
+    header = {digital.cell(4, c).value: c for c in range(3, digital.max_column + 1)}
+    # 2022: the published components (copyright 2022 about -15,000; computer services not
+    # published: the sum of the chosen items is missing, never partial)
+    assert digital.cell(row, header[2022]).value == "n/a"
+
+
+def test_a_metric_added_to_the_catalogue_reaches_every_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # payments_to_receipts was added as one catalogue entry and its two labels, nothing else
+    code, out, _ = _run(capsys, "metrics", "--from", "2023", "--to", "2023", "--format", "json")
+    payload = json.loads(out)
+    assert code == 0
+    assert payload["metrics"]["payments_to_receipts"] == {
+        "label": "Digital payments / receipts",
+        "unit": "times",
+    }
+    assert payload["rows"][0]["payments_to_receipts"] == 92463 / 37103
+
+
+def test_overflow_is_missing_with_a_note_never_infinity(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "huge.csv"
+    data.write_text(
+        "country,basis,period,item,definition,side,value,unit,precision,vintage,source\n"
+        + "".join(
+            f"JPN,CY,2030,{item},,net,-1e308,oku_yen,1,2026-05-18,X\n"
+            for item in ("copyright_royalties", "ict_services", "consulting")
+        )
+        + "JPN,CY,2031,digital,mof3,net,-1e-300,oku_yen,1,2026-05-18,X\n"
+        "JPN,CY,2031,travel,,net,1e308,oku_yen,1,2026-05-18,X\n",
+        encoding="utf-8",
+    )
+    for form in ("json", "csv", "table"):
+        code, out, err = _run(
+            capsys, "metrics", "--data", str(data), "--from", "2030", "--format", form
+        )
+        assert code == 0
+        assert not re.search(r"\binf\b|Infinity|\bnan\b", out, re.IGNORECASE), form
+        assert (
+            err
+            == "note: 2031 tourism_coverage: too large for a number (overflow); shown as missing\n"
+        )
+    rows = {
+        r["period"]: r
+        for r in json.loads(
+            _run(capsys, "metrics", "--data", str(data), "--from", "2030", "--format", "json")[1]
+        )["rows"]
+    }
+    assert rows["2030"]["digital"] is None  # the sum of three -1e308 is no number: missing
+    assert rows["2031"]["tourism_coverage"] is None

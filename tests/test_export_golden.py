@@ -49,17 +49,23 @@ NAMES = {
 }
 KEY_FORMULAS = [
     ("Digital", "C10", "='Data'!$G$70/10000"),  # 2014 ICT as published (President Online)
-    ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",SUM(K6,K8,K11))'),  # 2022 narrow from parts
+    # 2022 narrow from parts: the catalogue's sum, written as a chain
+    ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",K6+K8+K11)'),
     ("Digital", "M13", "='Data'!$G$92/10000"),  # 2024 mof3: the 2025-07 revision
     ("Digital", "M20", "=INDEX(M$13:M$14,MATCH(Definition,$B$13:$B$14,0))"),
     ("Digital", "M21", "=INDEX(M$15:M$16,MATCH(Definition,$B$15:$B$16,0))"),
-    ("Digital", "M29", '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,M20*L20<0),"n/a",M20/L20-1))'),
+    # signs compared with SIGN: a product can overflow or underflow to 0 (the core never used one)
+    (
+        "Digital",
+        "M29",
+        '=IF(COUNT(M20,L20)<2,"n/a",IF(OR(L20=0,SIGN(M20)*SIGN(L20)<0),"n/a",M20/L20-1))',
+    ),
     (
         "Digital",
         "M30",
         (
-            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,M20*Base_Value<0),"n/a",M20'
-            "/Base_Value))"
+            '=IF(COUNT(M20,Base_Value)<2,"n/a",IF(OR(Base_Value=0,SIGN(M20)*SIGN(Base_Value)<0),'
+            '"n/a",M20/Base_Value))'
         ),
     ),
     ("Digital", "M31", '=IF(COUNT(M20,M24)<2,"n/a",IF(OR(M24>=0,M20>0),"n/a",M20/M24))'),
@@ -80,29 +86,33 @@ KEY_FORMULAS = [
     ("Outlook", "C9", "=COUNT($C$6:$N$6)"),
     ("Outlook", "C10", '=IF(COUNT($C$7:$N$7)=0,"n/a",MIN($C$7:$N$7))'),
     ("Outlook", "C11", '=IF(COUNT($C$7:$N$7)=0,"n/a",MAX($C$7:$N$7))'),
+    # lookups in a one-row range take INDEX(range,1,column): Gnumeric reads a lone index as a
+    # row (#REF!); the projection and FX are the catalogue's rules (projection_cagr,
+    # projection_linear, fx_impact), each with its own COUNT guard
     (
         "Outlook",
         "C12",
         (
-            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
-            'H($C$10,$C$4:$N$4,0))),"n/a")'
+            '=IF(ISNUMBER($C$10),IF(ISNA(MATCH($C$10,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,1,MA'
+            'TCH($C$10,$C$4:$N$4,0))),"n/a")'
         ),
     ),
     (
         "Outlook",
         "C13",
         (
-            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,MATC'
-            'H($C$11,$C$4:$N$4,0))),"n/a")'
+            '=IF(ISNUMBER($C$11),IF(ISNA(MATCH($C$11,$C$4:$N$4,0)),"n/a",INDEX($C$6:$N$6,1,MA'
+            'TCH($C$11,$C$4:$N$4,0))),"n/a")'
         ),
     ),
     (
         "Outlook",
         "C15",
         (
-            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
-            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(Target_Year-$C$11)),FORECAST(Target_Ye"
-            "ar,$C$6:$N$6,$C$4:$N$4)))"
+            '=IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$11,$C$13,Target_Year)<5,"n/'
+            'a",IF(SIGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^('
+            'Target_Year-$C$11))),IF(COUNT(Target_Year)<1,"n/a",IF(COUNT($C$6:$N$6)<2,"n/a",F'
+            "ORECAST(Target_Year,$C$6:$N$6,$C$4:$N$4))))"
         ),
     ),
     (
@@ -110,25 +120,26 @@ KEY_FORMULAS = [
         "C16",
         (
             "=IF(ISNUMBER(FX_Base_Year),IF(ISNA(MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0)),\"n"
-            "/a\",INDEX('Digital'!$C$20:$N$20,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a"
-            '")'
+            "/a\",INDEX('Digital'!$C$20:$N$20,1,MATCH(FX_Base_Year,'Digital'!$C$4:$N$4,0))),\"n"
+            '/a")'
         ),
     ),
     (
         "Outlook",
         "C17",
         (
-            '=IF(COUNT($C$16,$C$15)<2,"n/a",IF($C$16*$C$15<=0,"n/a",Yen_Per_Doubling*LOG($C$1'
-            "5/$C$16,2)))"
+            '=IF(COUNT($C$16,$C$15,Yen_Per_Doubling)<3,"n/a",IF(SIGN($C$16)*SIGN($C$15)<=0,"n'
+            '/a",Yen_Per_Doubling*LOG($C$15/$C$16,2)))'
         ),
     ),
     (
         "Outlook",
         "C21",
         (
-            '=IF($C$9<2,"n/a",IF(Projection_Method="cagr",IF(OR($C$12=0,$C$12*$C$13<=0),"n/a"'
-            ",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C$11)),FORECAST(C$20,$C$6:$N$6,$"
-            "C$4:$N$4)))"
+            '=IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$11,$C$13,C$20)<5,"n/a",IF(S'
+            'IGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C'
+            '$11))),IF(COUNT(C$20)<1,"n/a",IF(COUNT($C$6:$N$6)<2,"n/a",FORECAST(C$20,$C$6:$N$'
+            "6,$C$4:$N$4))))"
         ),
     ),
     (
@@ -141,7 +152,7 @@ KEY_FORMULAS = [
         "C5",
         (
             "=IF(ISNUMBER($B$5),IF(ISNA(MATCH($B$5,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
-            "al'!$C$20:$N$20,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "al'!$C$20:$N$20,1,MATCH($B$5,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (
@@ -149,7 +160,7 @@ KEY_FORMULAS = [
         "C7",
         (
             "=IF(ISNUMBER($B$7),IF(ISNA(MATCH($B$7,'Digital'!$C$4:$N$4,0)),\"n/a\",INDEX('Digit"
-            "al'!$C$30:$N$30,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "al'!$C$30:$N$30,1,MATCH($B$7,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (
@@ -162,7 +173,7 @@ KEY_FORMULAS = [
         "B8",
         (
             "=IF(ISNUMBER(Base_Year),IF(ISNA(MATCH(Base_Year,'Digital'!$C$4:$N$4,0)),\"n/a\",IN"
-            "DEX('Digital'!$C$20:$N$20,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
+            "DEX('Digital'!$C$20:$N$20,1,MATCH(Base_Year,'Digital'!$C$4:$N$4,0))),\"n/a\")"
         ),
     ),
     (
@@ -171,13 +182,17 @@ KEY_FORMULAS = [
         ("=INDEX('Assumptions'!$B$24:$B$27,MATCH(CF_Method,'Assumptions'!$A$24:$A$27,0))"),
     ),
     ("Chart data", "C5", "=IF(ISNUMBER('Digital'!C20),'Digital'!C20,NA())"),
+    # the chosen definition's second component (ICT for mof3, computer services for narrow),
+    # only where all of its components are numbers; CHOOSE, not INDEX over a one-row range
+    # (Gnumeric reads that index as a row: #REF!)
     (
         "Chart data",
         "C7",
         (
-            "=IF(AND(ISNUMBER('Digital'!C6),ISNUMBER(IF(Definition=\"narrow\",'Digital'!C8,"
-            "'Digital'!C10)),ISNUMBER('Digital'!C11)),IF(Definition=\"narrow\",'Digital'!C8,"
-            "'Digital'!C10),NA())"
+            '=IF(CHOOSE(MATCH(Definition,{"mof3","narrow"},0),AND(ISNUMBER(\'Digital\'!C6),'
+            "ISNUMBER('Digital'!C10),ISNUMBER('Digital'!C11)),AND(ISNUMBER('Digital'!C6),"
+            "ISNUMBER('Digital'!C8),ISNUMBER('Digital'!C11))),CHOOSE(MATCH(Definition,"
+            "{\"mof3\",\"narrow\"},0),'Digital'!C10,'Digital'!C8),NA())"
         ),
     ),
     ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
@@ -188,7 +203,7 @@ KEY_FORMULAS = [
         (
             "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit ¥\",\"Digital su"
             "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(AND(ISNUMBE"
-            "R('Summary'!$C$7),'Summary'!$B$5<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
+            "R('Summary'!$C$7),'Summary'!$B$7<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
             'its "&Base_Year&" level","")'
             '&" ("&Definition&" definition).","No digital balance is available for the period'
             's shown.")'

@@ -16,9 +16,13 @@ from tests import libreoffice as lo
 from tests.briefing_fixtures import build, formula_cells, values
 
 # On CI (environment variable CI set) a missing LibreOffice is a failure, not a skip.
-pytestmark = pytest.mark.skipif(
-    not lo.available() and not os.environ.get("CI"), reason="LibreOffice/pdftoppm not installed"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not lo.available() and not os.environ.get("CI"),
+        reason="LibreOffice/pdftoppm not installed",
+    ),
+    pytest.mark.slow,
+]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,6 +53,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "end": 2022,
         "cf_method": "oguro2",
         "projection_method": "linear",
+    },
+    # a custom definition (as metrics takes it): a third definition row group, four components
+    "custom_items": {
+        "definition": "ip_charges,computer_services,consulting,information_services",
+        "base_year": 2022,
+        "release": "first",
     },
 }
 

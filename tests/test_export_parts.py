@@ -31,6 +31,8 @@ def test_excel_fixed_rounds_half_away_from_zero() -> None:
     assert excel_fixed(0.9473, 0) == "1"
     assert excel_fixed(-0.001, 2) == "0.00"
     assert excel_fixed(3.1669, 1) == "3.2"
+    # a value of 1e308 in a data file once raised decimal.InvalidOperation here (issue 11)
+    assert excel_fixed(1e308, 2) == "1" + "0" * 308 + ".00"
 
 
 def test_text_is_never_a_formula() -> None:

@@ -55,7 +55,7 @@ def test_metrics_warns_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["metrics", "--data", str(path), "--from", "2022", "--to", "2024"]) == 0
     err = capsys.readouterr().err
     assert err == (
-        f"warning: 20 of the 21 figures used come from the embedded published figures, not "
+        f"warning: 21 of the 22 figures used come from the embedded published figures, not "
         f"from {path} (2022-2023; CY 2024: digital net, services net, goods net, travel net, "
         "crude_oil_imports debit)\n"  # goods and services: the sum of its revised parts
     )

@@ -7,137 +7,54 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from digital_deficit.core.current_account import CF_METHOD_IDS, DEFAULT_CF_METHOD
-from digital_deficit.core.definitions import DEFAULT_DEFINITION, DEFINITIONS
-from digital_deficit.core.references import YEN_PER_DOUBLING
-
-from .common import CliError, year_arg
+from .common import CliError
+from .options import add_flags, given_flags, read_options
 
 NAME = "brief"
 HELP = "build the briefing workbook (.xlsx, no Excel needed)"
+# Flags of the command itself (the options model gives the rest: --data, --basis, --from ...).
+_OUT_DIR = "."
 
 
 def register(sub: Any) -> None:
     """Add the subcommand to the parser."""
+    from digital_deficit.export.options import BriefOptions
+
     p = sub.add_parser(NAME, help=HELP, description=HELP)
-    p.add_argument("--out", default="briefing.xlsx", help="workbook to write (briefing.xlsx)")
+    p.add_argument("--out", default=None, help="workbook to write (briefing.xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite an existing workbook")
-    p.add_argument(
-        "--data",
-        default=None,
-        help="dataset file read on top of the embedded one (default: $DIGITAL_DEFICIT_DATA if set)",
-    )
-    p.add_argument("--basis", choices=["CY", "FY"], default="CY", type=str.upper)
-    p.add_argument("--from", dest="start", type=year_arg, default=None, metavar="YEAR")
-    p.add_argument("--to", dest="end", type=year_arg, default=None, metavar="YEAR")
-    p.add_argument("--definition", choices=list(DEFINITIONS), default=DEFAULT_DEFINITION)
-    p.add_argument("--cf-method", choices=list(CF_METHOD_IDS), default=DEFAULT_CF_METHOD)
-    p.add_argument(
-        "--repatriation-share",
-        type=float,
-        default=None,
-        metavar="R",
-        help="share of primary income coming home, 0 to 1 (repatriation method)",
-    )
-    p.add_argument("--projection-method", choices=["cagr", "linear"], default="cagr")
-    p.add_argument(
-        "--target-year",
-        type=year_arg,
-        default=None,
-        metavar="YEAR",
-        help="projection target year (default 2030)",
-    )
-    p.add_argument(
-        "--yen-per-doubling",
-        type=float,
-        default=YEN_PER_DOUBLING.default,
-        metavar="YEN",
-        help="FX assumption (default 5.5; published range 5-6)",
-    )
-    p.add_argument("--lang", choices=["en", "ja"], default="en")
-    p.add_argument("--author", default="digital-deficit", help="document author property")
+    add_flags(p, BriefOptions)
     p.add_argument(
         "--scenarios",
         default=None,
         metavar="FILE.toml",
         help="build one workbook per [[scenario]] of a TOML file",
     )
-    p.add_argument("--out-dir", default=".", help="directory of the scenario workbooks (.)")
+    p.add_argument("--out-dir", default=None, help="directory of the scenario workbooks (.)")
     p.set_defaults(run=run)
-    _DEFAULTS.update({dest: p.get_default(dest) for dest in [*_SINGLE_ONLY, "out_dir"]})
-
-
-# Flags of a single briefing: with --scenarios the file sets these (in [defaults] or per scenario).
-_SINGLE_ONLY: dict[str, str] = {
-    "out": "--out",
-    "data": "--data",
-    "basis": "--basis",
-    "start": "--from",
-    "end": "--to",
-    "definition": "--definition",
-    "cf_method": "--cf-method",
-    "repatriation_share": "--repatriation-share",
-    "projection_method": "--projection-method",
-    "target_year": "--target-year",
-    "yen_per_doubling": "--yen-per-doubling",
-    "lang": "--lang",
-    "author": "--author",
-}
-_DEFAULTS: dict[str, Any] = {}
-
-
-def _options(args: argparse.Namespace) -> Any:
-    from digital_deficit.export.options import BriefOptions
-
-    try:
-        return BriefOptions(
-            data=args.data,
-            basis=args.basis,
-            start=args.start,
-            end=args.end,
-            definition=args.definition,
-            cf_method=args.cf_method,
-            repatriation_share=args.repatriation_share,
-            projection_method=args.projection_method,
-            target_year=args.target_year,
-            yen_per_doubling=args.yen_per_doubling,
-            lang=args.lang,
-            author=args.author,
-        )
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = "--" + str(first["loc"][-1]).replace("_", "-") if first["loc"] else ""
-        key = {"--start": "--from", "--end": "--to"}.get(key, key)
-        message = str(first["msg"]).removeprefix("Value error, ")
-        message = message.replace("cf_method repatriation", "--cf-method repatriation").replace(
-            "repatriation_share", "--repatriation-share"
-        )
-        raise CliError(f"{key}: {message}" if key else message) from None
 
 
 def run(args: argparse.Namespace) -> int:
     """Build and write; returns the exit status."""
+    from digital_deficit.export.options import BriefOptions
+
     if args.scenarios:
-        given = [
-            flag for dest, flag in _SINGLE_ONLY.items() if getattr(args, dest) != _DEFAULTS[dest]
-        ]
+        given = (["--out"] if args.out is not None else []) + given_flags(args, BriefOptions)
         if given:
             raise CliError(
                 f"{', '.join(given)} cannot be used with --scenarios; "
                 "set them in the scenario file (its [defaults] table or a [[scenario]])"
             )
         return _run_scenarios(args)
-    if args.out_dir != _DEFAULTS["out_dir"]:
+    if args.out_dir is not None:
         raise CliError("--out-dir is for --scenarios; give the workbook with --out")
     from digital_deficit.data.csvio import DatasetFileError
     from digital_deficit.data.dataset import DuplicateObservationError
     from digital_deficit.export.builder import write_briefing
     from digital_deficit.export.numbers import NoPeriodsError, TargetYearError
 
-    options = _options(args)
-    out = Path(args.out)
+    options = read_options(args, BriefOptions)
+    out = Path(args.out or "briefing.xlsx")
     try:
         write_briefing(options, out, force=args.force)
     except (NoPeriodsError, TargetYearError, DatasetFileError, DuplicateObservationError) as exc:
@@ -158,7 +75,7 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     from digital_deficit.export.batch import run_batch
     from digital_deficit.export.scenarios import load_scenarios
 
-    out_dir = Path(args.out_dir)
+    out_dir = Path(args.out_dir or _OUT_DIR)
     if not out_dir.is_dir():
         raise CliError(f"--out-dir {out_dir} is not a directory", 1)
     jobs = load_scenarios(args.scenarios, out_dir)

@@ -12,6 +12,7 @@ from digital_deficit.data.csvio import DatasetFileError, write_dataset
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import embedded_dataset
 from digital_deficit.data.importers.merge import check_units_against, merge_lines
+from digital_deficit.export.labels_en import EN
 
 from .common import CliError
 
@@ -38,7 +39,7 @@ def report_and_write(dataset: Dataset, out: str, force: bool, path: str) -> None
     _, report = base.merged_with(dataset)
     for line in merge_lines(report):
         print(line)
-    for line in capability_lines(dataset):
+    for line in capability_lines(dataset, lambda metric: EN[f"metric.{metric}"].lower()):
         print(line)
     try:
         write_dataset(out, dataset, overwrite=force)

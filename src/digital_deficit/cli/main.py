@@ -6,10 +6,14 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+import digital_deficit
 from digital_deficit import __version__
 from digital_deficit.core.errors import DigitalDeficitError
 
 from .common import CliError, OneLineParser
+
+# the package's own one-line description: "Japan's digital deficit and ..."
+_DESCRIPTION = (digital_deficit.__doc__ or "").splitlines()[0].removeprefix("digital-deficit: ")
 
 # Each subcommand lives in its own module with NAME, HELP, register(sub) and run(args).
 SUBCOMMANDS: tuple[str, ...] = ("metrics_cmd", "brief_cmd", "fetch_cmd", "import_cmd")
@@ -17,9 +21,7 @@ SUBCOMMANDS: tuple[str, ...] = ("metrics_cmd", "brief_cmd", "fetch_cmd", "import
 
 def build_parser() -> OneLineParser:
     """The argument parser with every subcommand registered."""
-    parser = OneLineParser(
-        prog="digital-deficit", description="Japan's digital deficit and cash-flow current account."
-    )
+    parser = OneLineParser(prog="digital-deficit", description=_DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     for module in SUBCOMMANDS:

@@ -1,4 +1,8 @@
-"""`digital-deficit metrics`: the headline metrics per period, with units and sources."""
+"""`digital-deficit metrics`: the headline metrics per period, with units and sources.
+
+The columns are the catalogue's headline entries (the table shows those tagged ``table``);
+the options are the options model's (``data.options``), shared with `brief`.
+"""
 
 from __future__ import annotations
 
@@ -6,67 +10,31 @@ import argparse
 import csv
 import io
 import json
-import math
 import sys
 from typing import Any
 
-from digital_deficit.core.current_account import CF_METHOD_IDS, DEFAULT_CF_METHOD
-from digital_deficit.core.definitions import DEFAULT_DEFINITION, get_definition
+from digital_deficit.core.catalogue import TABLE, headline
+from digital_deficit.core.definitions import get_definition
 from digital_deficit.core.units import UNIT_TEXT, format_amount, format_ratio, format_trillion_yen
 from digital_deficit.data.embedded import load_dataset, user_merge_report
-from digital_deficit.data.headline import METRIC_LABELS, HeadlineRow, headline_rows
+from digital_deficit.data.headline import HeadlineRow, headline_rows
 from digital_deficit.data.model import Observation
+from digital_deficit.data.options import MetricOptions
 from digital_deficit.data.provenance import fallback_warning
+from digital_deficit.export.labels_en import EN
 
-from .common import CliError, year_arg
+from .common import CliError
+from .options import add_flags, read_options
 
 NAME = "metrics"
 HELP = "print the headline metrics per period (oku yen) with the sources used"
+MIXED = "†"
 
 
 def register(sub: Any) -> None:
     """Add the metrics subcommand to the parser."""
     p = sub.add_parser(NAME, help=HELP, description=HELP)
-    p.add_argument(
-        "--basis",
-        choices=["CY", "FY"],
-        default="CY",
-        type=str.upper,
-        help="calendar year (CY, default) or Japanese fiscal year (FY, April-March)",
-    )
-    p.add_argument(
-        "--definition",
-        default=DEFAULT_DEFINITION,
-        metavar="DEF",
-        help="digital-deficit definition: mof3 (default), narrow, or item ids "
-        "separated by commas (e.g. ip_charges,ict_services,consulting)",
-    )
-    p.add_argument(
-        "--cf-method",
-        choices=list(CF_METHOD_IDS),
-        default=DEFAULT_CF_METHOD,
-        help="cash-flow current-account method (default karakama)",
-    )
-    p.add_argument(
-        "--repatriation-share",
-        type=float,
-        default=None,
-        metavar="R",
-        help="share of primary income that comes home, 0 to 1 (repatriation method)",
-    )
-    p.add_argument(
-        "--from", dest="start", type=year_arg, default=None, metavar="YEAR", help="first year shown"
-    )
-    p.add_argument(
-        "--to", dest="end", type=year_arg, default=None, metavar="YEAR", help="last year shown"
-    )
-    p.add_argument(
-        "--base-year",
-        type=year_arg,
-        default=None,
-        metavar="YEAR",
-        help="base period of the growth multiple (default: the first shown)",
-    )
+    add_flags(p, MetricOptions)
     p.add_argument(
         "--country",
         default="JPN",
@@ -74,41 +42,22 @@ def register(sub: Any) -> None:
         metavar="ISO3",
         help="country of the figures (default JPN; others come from IMF imports)",
     )
-    p.add_argument(
-        "--data",
-        default=None,
-        metavar="FILE",
-        help="dataset file read on top of the embedded one "
-        "(default: the DIGITAL_DEFICIT_DATA environment variable, if set)",
-    )
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=run)
 
 
-def _check(args: argparse.Namespace) -> None:
-    if args.start is not None and args.end is not None and args.start > args.end:
-        raise CliError(f"--from {args.start} is after --to {args.end}")
-    share = args.repatriation_share
-    if args.cf_method == "repatriation":
-        if share is None:
-            raise CliError("--cf-method repatriation needs --repatriation-share (0 to 1)")
-        if not (math.isfinite(share) and 0 <= share <= 1):
-            raise CliError(f"--repatriation-share is {share:g}; expected a number from 0 to 1")
-    elif share is not None:
-        raise CliError("--repatriation-share applies only to --cf-method repatriation")
-    args.definition_label = get_definition(args.definition).id
-    if args.definition_label == "custom":
-        args.definition_label = ",".join(get_definition(args.definition).items)
-
-
 def run(args: argparse.Namespace) -> int:
     """Compute and print; returns the exit status."""
-    _check(args)
-    dataset = load_dataset(args.data)
+    options = read_options(args, MetricOptions)
+    definition = get_definition(options.definition)
+    args.definition_label = options.definition
+    args.cf_method = options.cf_method
+    args.basis = options.basis
+    dataset = load_dataset(options.data)
     if args.country not in dataset.countries():
         known = ", ".join(dataset.countries())
         raise CliError(f"--country {args.country} has no figures; the data hold {known}")
-    report = user_merge_report(args.data)
+    report = user_merge_report(options.data)
     if report is not None and report.kept_newer:
         sys.stderr.write(
             f"note: {len(report.kept_newer)} figures of the data file are older than figures "
@@ -117,17 +66,28 @@ def run(args: argparse.Namespace) -> int:
     args.unit = dataset.unit(args.country) or "oku_yen"
     rows = headline_rows(
         dataset,
-        args.basis,
-        args.definition,
-        args.cf_method,
-        args.start,
-        args.end,
-        args.base_year,
+        options.basis,
+        definition,
+        options.cf_method,
+        options.start,
+        options.end,
+        options.base_year,
         args.country,
-        args.repatriation_share,
+        options.repatriation_share,
+        options.release,
     )
     if not rows:
-        raise CliError(f"no {args.basis} figures between {args.start} and {args.end}", 1)
+        raise CliError(
+            f"no {options.basis} figures between {options.start or 'the first year'} and "
+            f"{options.end or 'the last year'}",
+            1,
+        )
+    for row in rows:
+        for key in sorted(row.overflow):
+            sys.stderr.write(
+                f"note: {row.period.label} {key}: too large for a number (overflow); shown as "
+                "missing\n"
+            )
     fallback = fallback_warning(dataset, (o for row in rows for o in row.sources))
     if fallback is not None:  # never a silent fallback to older embedded figures
         sys.stderr.write(f"warning: {fallback}\n")
@@ -136,21 +96,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _columns(unit: str) -> list[tuple[str, str, str]]:
-    money = UNIT_TEXT[unit]
-    columns = [("digital", f"Digital ({money})", "amount")]
-    if unit == "oku_yen":
-        columns.append(("digital", "Digital (¥T)", "tn"))
-    return [
-        *columns,
-        ("yoy", "YoY", "pct"),
-        ("multiple", "× base", "x"),
-        ("share_of_services_deficit", "/ services def.", "x"),
-        ("tourism_coverage", "Travel cover", "pct"),
-        ("oil_ratio", "/ crude oil", "pct"),
-        ("current_account", f"CA ({money})", "amount"),
-        ("cf_current_account", f"Cash-flow CA ({money})", "amount"),
-    ]
+def _columns(args: argparse.Namespace) -> list[tuple[str, str, str]]:
+    """(column id, title, style) of the table: the catalogue's table columns."""
+    money = UNIT_TEXT[args.unit]
+    columns: list[tuple[str, str, str]] = []
+    for key, metric in headline(args.cf_method, TABLE):
+        columns.append((key, EN[f"short.{key}"].format(money=money), metric.style))
+        if key == "digital" and args.unit == "oku_yen":
+            columns.append((key, "Digital (¥T)", "tn"))
+    return columns
 
 
 def _cell(row: HeadlineRow, key: str, style: str) -> str:
@@ -161,12 +115,13 @@ def _cell(row: HeadlineRow, key: str, style: str) -> str:
         text = format_trillion_yen(value)
     else:
         text = format_ratio(value, "percent" if style == "pct" else "times")
-    return f"≈{text}" if key in row.rounded else text
+    text = f"≈{text}" if key in row.rounded else text
+    return f"{text}{MIXED}" if key in row.mixed else text
 
 
 def render_table(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
-    """A plain-text table, then units and the sources used."""
-    columns = _columns(args.unit)
+    """A plain-text table, then units, the vintages combined and the sources used."""
+    columns = _columns(args)
     header = ["Period", *(title for _, title, _ in columns)]
     body = [[r.period.label, *(_cell(r, k, s) for k, _, s in columns)] for r in rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
@@ -182,12 +137,21 @@ def render_table(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
         f"{args.country} digital balance, {args.basis} basis, definition {args.definition_label}, "
         f"cash-flow method {args.cf_method}",
         f"Units: {units}; n/a = not published or not defined; "
-        "≈ = built on a rounded analyst estimate (see its precision below).",
+        "≈ = built on a rounded analyst estimate (see its precision below); "
+        f"{MIXED} = combines figures of different vintages (listed below).",
         "",
         *lines,
-        "",
-        "Sources (figure: source [vintage]):",
     ]
+    shown = dict.fromkeys(k for k, _, _ in columns)
+    combined = [
+        f"  {r.period.label} {key}: {' + '.join(r.mixed[key])}"
+        for r in rows
+        for key in shown
+        if key in r.mixed
+    ]
+    if combined:
+        out += ["", f"Vintages combined ({MIXED}):", *combined]
+    out += ["", "Sources (figure: source [vintage]):"]
     used = {(*o.key, o.vintage): o for row in rows for o in row.sources}
     for obs in sorted(used.values(), key=lambda o: (o.period, o.item, o.definition, o.side)):
         rounded = f" (±{format_amount(obs.precision / 2)})" if obs.precision > 1 else ""
@@ -207,6 +171,7 @@ def _record(row: HeadlineRow) -> dict[str, Any]:
         "period": str(row.period),
         **row.values,
         "rounded": sorted(row.rounded),
+        "mixed": {k: list(v) for k, v in sorted(row.mixed.items())},
         "sources": [
             {
                 "period": o.period,
@@ -224,7 +189,7 @@ def _record(row: HeadlineRow) -> dict[str, Any]:
 
 
 def render_json(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
-    """JSON with units, settings and per-period sources."""
+    """JSON with units, settings and per-period sources (never NaN or Infinity)."""
     money = UNIT_TEXT[args.unit]
     payload = {
         "country": args.country,
@@ -233,19 +198,20 @@ def render_json(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
         "cf_method": args.cf_method,
         "unit": args.unit,
         "metrics": {
-            k: {"label": label, "unit": money if unit == "oku yen" else unit}
-            for k, (label, unit) in METRIC_LABELS.items()
+            key: {"label": EN[f"metric.{key}"], "unit": money if m.unit == "money" else m.unit}
+            for key, m in headline(args.cf_method)
         },
         "rows": [_record(r) for r in rows],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def render_csv(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
     """One row per period; money in the data's unit, ratios as fractions, blank = missing."""
+    keys = [key for key, _ in headline(args.cf_method)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["period", "basis", "definition", "unit", *METRIC_LABELS, "rounded", "sources"])
+    writer.writerow(["period", "basis", "definition", "unit", *keys, "rounded", "mixed", "sources"])
     for r in rows:
         cites = " | ".join(
             f"{o.period} {o.item} {o.side}: {o.citation}"
@@ -258,8 +224,9 @@ def render_csv(rows: list[HeadlineRow], args: argparse.Namespace) -> str:
                 args.basis,
                 args.definition_label,
                 args.unit,
-                *("" if r.values[k] is None else repr(r.values[k]) for k in METRIC_LABELS),
+                *("" if r.values[k] is None else repr(r.values[k]) for k in keys),
                 " ".join(sorted(r.rounded)),
+                " ".join(f"{k}={'+'.join(v)}" for k, v in sorted(r.mixed.items())),
                 cites,
             ]
         )

@@ -13,21 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digital_deficit.core.errors import InputError, UnknownNameError
-from digital_deficit.core.values import (
-    Result,
-    Value,
-    ValueLike,
-    align,
-    shaped,
-    sum_or_missing,
-    to_value,
-)
+from digital_deficit.core.catalogue import CASH_FLOW, FAMILIES, get_metric
+from digital_deficit.core.errors import InputError
+from digital_deficit.core.metric import apply
+from digital_deficit.core.values import Result, ValueLike
 
 
 @dataclass(frozen=True)
 class CashFlowMethod:
-    """One cash-flow method: the inputs it needs and where it comes from."""
+    """One cash-flow method: the inputs it needs and where it comes from (its catalogue entry)."""
 
     id: str
     needs: tuple[str, ...]
@@ -36,61 +30,34 @@ class CashFlowMethod:
 
 
 CF_METHODS: dict[str, CashFlowMethod] = {
-    m.id: m
-    for m in (
-        CashFlowMethod(
-            "karakama",
-            ("reinvested_earnings", "portfolio_income"),
-            "current account - net reinvested earnings - net portfolio investment income",
-            "Daisuke Karakama (Mizuho Bank), Weekly Economist 2024-06-04",
-        ),
-        CashFlowMethod(
-            "oguro1",
-            ("reinvested_earnings",),
-            "current account - net reinvested earnings",
-            "Kazumasa Oguro (Hosei Univ.), Diamond Online 329952",
-        ),
-        CashFlowMethod(
-            "oguro2",
-            ("reinvested_earnings", "bond_interest"),
-            "current account - net reinvested earnings - net bond interest",
-            "Kazumasa Oguro (Hosei Univ.), Diamond Online 329952",
-        ),
-        CashFlowMethod(
-            "repatriation",
-            ("primary_income", "repatriation_share"),
-            "goods and services + secondary income + r × primary income",
-            "user assumption r (no published ratio exists)",
-        ),
+    variant: CashFlowMethod(
+        variant,
+        tuple(n for n in entry.names if n != "current_account"),
+        entry.formula,
+        entry.source,
     )
+    for variant, entry in CASH_FLOW.items()
 }
 CF_METHOD_IDS: tuple[str, ...] = tuple(CF_METHODS)
 CF_INPUT_ITEMS: dict[str, str] = {
-    "current_account": "current_account",
-    "reinvested_earnings": "reinvested_earnings",
-    "portfolio_income": "portfolio_investment_income",
-    "bond_interest": "bond_interest",
-    "primary_income": "primary_income",
+    i.name: i.item for entry in CASH_FLOW.values() for i in entry.inputs if i.item is not None
 }
-"""The item (core/items.py) behind each flow argument of cf_current_account; every method
-starts from the current account. ``repatriation_share`` is an assumption, not an item."""
-DEFAULT_CF_METHOD = "karakama"
+"""The item (core/items.py) behind each flow argument of cf_current_account (the catalogue's
+inputs); ``repatriation_share`` is an assumption, not an item."""
+DEFAULT_CF_METHOD = FAMILIES["cf_current_account"].default
 
 
 def get_cf_method(method: str) -> CashFlowMethod:
     """Return the cash-flow method with this id or raise UnknownNameError."""
-    key = method.strip().lower() if isinstance(method, str) else method
-    if key not in CF_METHODS:
-        raise UnknownNameError("cash-flow method", method, CF_METHOD_IDS)
-    return CF_METHODS[str(key)]
+    return CF_METHODS[FAMILIES["cf_current_account"].member(method).variant]
 
 
 def current_account(
     goods: ValueLike, services: ValueLike, primary: ValueLike, secondary: ValueLike
 ) -> Result:
     """Current account = goods + services + primary income + secondary income."""
-    cols, n, scalar = align(goods=goods, services=services, primary=primary, secondary=secondary)
-    return shaped([sum_or_missing([c[i] for c in cols.values()]) for i in range(n)], scalar)
+    metric = get_metric("ca_identity")
+    return apply(metric, goods=goods, services=services, primary=primary, secondary=secondary)
 
 
 def ca_residual(
@@ -101,15 +68,14 @@ def ca_residual(
     secondary: ValueLike,
 ) -> Result:
     """Reported current account minus the sum of its four parts (0 or ±1 from rounding)."""
-    cols, n, scalar = align(
-        reported=reported, goods=goods, services=services, primary=primary, secondary=secondary
+    return apply(
+        get_metric("ca_residual"),
+        reported=reported,
+        goods=goods,
+        services=services,
+        primary=primary,
+        secondary=secondary,
     )
-    out: list[Value] = []
-    for i in range(n):
-        parts = sum_or_missing([cols[k][i] for k in ("goods", "services", "primary", "secondary")])
-        rep = cols["reported"][i]
-        out.append(None if parts is None or rep is None else rep - parts)
-    return shaped(out, scalar)
 
 
 class _NotGiven:
@@ -140,6 +106,7 @@ def cf_current_account(
     """
     chosen = get_cf_method(method)
     given: dict[str, object] = {
+        "current_account": current_account,
         "reinvested_earnings": reinvested_earnings,
         "portfolio_income": portfolio_income,
         "bond_interest": bond_interest,
@@ -149,37 +116,16 @@ def cf_current_account(
     for name in chosen.needs:
         if given[name] is NOT_GIVEN:
             raise InputError(name, f"is missing; the {chosen.id} method needs it")
-    if chosen.id == "repatriation":
-        share = to_value("repatriation_share", repatriation_share)
-        if share is None or not 0.0 <= share <= 1.0:
-            raise InputError("repatriation_share", f"is {share!r}; expected a share from 0 to 1")
-        cols, n, scalar = align(current_account=current_account, primary_income=primary_income)
-        out: list[Value] = []
-        for ca, pi in zip(cols["current_account"], cols["primary_income"], strict=True):
-            out.append(None if ca is None or pi is None else ca - (1.0 - share) * pi)
-        return shaped(out, scalar)
-    removed = {name: given[name] for name in chosen.needs}
-    cols, n, scalar = align(current_account=current_account, **removed)
-    results: list[Value] = []
-    for i in range(n):
-        ca = cols["current_account"][i]
-        outflows = sum_or_missing([cols[name][i] for name in chosen.needs])
-        results.append(None if ca is None or outflows is None else ca - outflows)
-    return shaped(results, scalar)
+    return apply(CASH_FLOW[chosen.id], **given)
 
 
 def unrepatriated_share(
     primary_income: ValueLike, reinvested_earnings: ValueLike, portfolio_income: ValueLike
 ) -> Result:
     """Share of primary income that stays abroad: (reinvested + portfolio) / primary income."""
-    cols, _n, scalar = align(
+    return apply(
+        get_metric("unrepatriated_share"),
         primary_income=primary_income,
         reinvested_earnings=reinvested_earnings,
         portfolio_income=portfolio_income,
     )
-    out: list[Value] = []
-    for pi, re_, po in zip(
-        cols["primary_income"], cols["reinvested_earnings"], cols["portfolio_income"], strict=True
-    ):
-        out.append(None if pi is None or re_ is None or po is None or pi <= 0 else (re_ + po) / pi)
-    return shaped(out, scalar)

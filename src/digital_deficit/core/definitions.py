@@ -19,6 +19,10 @@ class Definition:
     label_ja: str
     source: str
 
+    def label(self, lang: str) -> str:
+        """The label in ``lang`` (en or ja)."""
+        return {"en": self.label_en, "ja": self.label_ja}[lang]
+
 
 MOF3 = Definition(
     "mof3",

@@ -1,14 +1,39 @@
-"""The digital balance by definition, its gross payments and receipts, and component shares."""
+"""The digital balance by definition, its gross payments and receipts, and component shares.
+
+Thin wrappers over the catalogue (``core.catalogue``), where each rule is written once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from digital_deficit.core.catalogue import SIDE_RULES, digital_sum, get_metric, parts_sum
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
+from digital_deficit.core.evaluate import evaluate
+from digital_deficit.core.expr import NA, Expr, substitute
 from digital_deficit.core.items import get_item
-from digital_deficit.core.values import Result, Value, ValueLike, align, shaped, sum_or_missing
+from digital_deficit.core.metric import apply
+from digital_deficit.core.values import Result, Value, ValueLike, align, shaped
 
 DefinitionLike = str | Definition | Iterable[str]
+
+
+def definition_expression(definition: Definition, given: Iterable[str], side: str = "net") -> Expr:
+    """The definition's sum over the items ``given``: an item not given is rebuilt from its parts
+    when all of them are given (ict_services = telecom + computer + information), else the sum
+    is missing, never partial."""
+    names = set(given)
+    replacements: dict[str, Expr] = {}
+    for item_id in definition.items:
+        if item_id in names:
+            continue
+        rebuilt = parts_sum(item_id, decimal=False)
+        if rebuilt is not None and all(p in names for p in rebuilt.names):
+            replacements[item_id] = rebuilt.expr
+        else:
+            replacements[item_id] = NA
+    expr = digital_sum(definition, side).expr
+    return expr if not replacements else substitute(expr, replacements)
 
 
 def sum_definition(
@@ -25,19 +50,11 @@ def sum_definition(
     for name in components:
         get_item(name)
     columns, n, scalar = align(**dict(components))
-    results: list[Value] = []
-    for row in range(n):
-        results.append(sum_or_missing(_item_value(i, columns, row) for i in chosen.items))
+    expr = definition_expression(chosen, columns)
+    results: list[Value] = [
+        evaluate(expr, {k: v[row] for k, v in columns.items()}) for row in range(n)
+    ]
     return shaped(results, scalar)
-
-
-def _item_value(item_id: str, columns: Mapping[str, list[Value]], row: int) -> Value:
-    if item_id in columns:
-        return columns[item_id][row]
-    parts = get_item(item_id).parts
-    if not parts or any(p not in columns for p in parts):
-        return None
-    return sum_or_missing(columns[p][row] for p in parts)
 
 
 def digital_balance(
@@ -63,35 +80,19 @@ def digital_receipts(
 
 def net_from_sides(credit: ValueLike, debit: ValueLike) -> Result:
     """Net balance = credit (receipts) - debit (payments)."""
-    cols, n, scalar = align(credit=credit, debit=debit)
-    return shaped([_sub(cols["credit"][i], cols["debit"][i]) for i in range(n)], scalar)
+    return apply(SIDE_RULES["net"], credit=credit, debit=debit)
 
 
 def receipts_from(payments: ValueLike, net: ValueLike) -> Result:
     """Receipts (credit) = payments (debit) + net balance."""
-    cols, n, scalar = align(payments=payments, net=net)
-    return shaped([_add(cols["payments"][i], cols["net"][i]) for i in range(n)], scalar)
+    return apply(SIDE_RULES["credit"], payments=payments, net=net)
 
 
 def payments_from(receipts: ValueLike, net: ValueLike) -> Result:
     """Payments (debit) = receipts (credit) - net balance."""
-    cols, n, scalar = align(receipts=receipts, net=net)
-    return shaped([_sub(cols["receipts"][i], cols["net"][i]) for i in range(n)], scalar)
+    return apply(SIDE_RULES["debit"], receipts=receipts, net=net)
 
 
 def component_share(component: ValueLike, total: ValueLike) -> Result:
     """Component / total, per period; missing where the total is zero or either is missing."""
-    cols, n, scalar = align(component=component, total=total)
-    return shaped([_ratio(cols["component"][i], cols["total"][i]) for i in range(n)], scalar)
-
-
-def _add(a: Value, b: Value) -> Value:
-    return None if a is None or b is None else a + b
-
-
-def _sub(a: Value, b: Value) -> Value:
-    return None if a is None or b is None else a - b
-
-
-def _ratio(a: Value, b: Value) -> Value:
-    return None if a is None or b is None or b == 0 else a / b
+    return apply(get_metric("component_share"), component=component, total=total)

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
+from digital_deficit.core.catalogue import get_metric
+from digital_deficit.core.metric import apply
 from digital_deficit.core.references import YEN_PER_DOUBLING
-from digital_deficit.core.values import (
-    Result,
-    Value,
-    ValueLike,
-    align,
-    required_number,
-    same_sign,
-    shaped,
-)
+from digital_deficit.core.values import Result, ValueLike
 
 FX_CITATION = YEN_PER_DOUBLING.citation
 
@@ -25,13 +17,5 @@ def fx_impact(base: ValueLike, new: ValueLike, yen_per_doubling: float) -> Resul
     (Mizuho R&T via Nikkei Asian Review), an unconfirmed estimate. Missing where base and new
     differ in sign or either is zero.
     """
-    per_doubling = required_number("yen_per_doubling", yen_per_doubling)
-    cols, _n, scalar = align(base=base, new=new)
-    out: list[Value] = []
-    for b, v in zip(cols["base"], cols["new"], strict=True):
-        out.append(
-            None
-            if b is None or v is None or not same_sign(b, v)
-            else per_doubling * math.log2(v / b)
-        )
-    return shaped(out, scalar)
+    metric = get_metric("fx_impact")
+    return apply(metric, base=base, new=new, yen_per_doubling=yen_per_doubling)

@@ -20,6 +20,10 @@ class Item:
     sides: tuple[str, ...] = ("net", "credit", "debit")
     """The sides the item is published on (crude-oil imports: only the debit, the bill)."""
 
+    def label(self, lang: str) -> str:
+        """The label in ``lang`` (en or ja)."""
+        return {"en": self.label_en, "ja": self.label_ja}[lang]
+
 
 ITEMS: tuple[Item, ...] = (
     Item(

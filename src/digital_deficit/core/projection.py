@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
+from digital_deficit.core.catalogue import get_metric
 from digital_deficit.core.errors import InputError, UnknownNameError
-from digital_deficit.core.values import Value, ValueLike, required_number, same_sign, to_values
+from digital_deficit.core.evaluate import evaluate
+from digital_deficit.core.values import Value, ValueLike, required_number, to_values
 
 PROJECTION_METHODS: tuple[str, ...] = ("cagr", "linear")
 
@@ -44,23 +45,13 @@ def project(
     if len({x for x, _ in points}) != len(points):
         raise InputError("periods", "repeats a period; give each period once")
     if method == "cagr":
-        return _project_cagr(points, goal)
-    return _project_linear(points, goal)
-
-
-def _project_cagr(points: list[tuple[float, float]], target: float) -> Value:
-    (x0, y0), (x1, y1) = points[0], points[-1]
-    if not same_sign(y0, y1):
-        return None
-    rate = math.pow(y1 / y0, 1.0 / (x1 - x0))
-    return y1 * math.pow(rate, target - x1)
-
-
-def _project_linear(points: list[tuple[float, float]], target: float) -> float:
-    n = len(points)
-    mean_x = math.fsum(x for x, _ in points) / n
-    mean_y = math.fsum(y for _, y in points) / n
-    sxx = math.fsum((x - mean_x) ** 2 for x, _ in points)
-    sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in points)
-    slope = sxy / sxx
-    return mean_y + slope * (target - mean_x)
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        ends: dict[str, float | None] = {"x0": x0, "y0": y0, "x1": x1, "y1": y1, "target": goal}
+        return get_metric("projection_cagr").evaluate(ends)
+    linear = get_metric("projection_linear").expr
+    env: dict[str, float | list[float]] = {
+        "target": goal,
+        "periods": [x for x, _ in points],
+        "values": [y for _, y in points],
+    }
+    return evaluate(linear, env)

@@ -18,6 +18,10 @@ class ReferencePoint:
     label_ja: str
     source: str
 
+    def label(self, lang: str) -> str:
+        """The label in ``lang`` (en or ja)."""
+        return {"en": self.label_en, "ja": self.label_ja}[lang]
+
 
 METI_SCENARIOS: tuple[ReferencePoint, ...] = (
     ReferencePoint(

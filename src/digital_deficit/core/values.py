@@ -105,35 +105,12 @@ def shaped(results: list[Value], scalar: bool) -> Result:
     return results[0] if scalar else results
 
 
-def positive_number(name: str, value: object) -> float:
-    """A required scalar parameter that must be a finite number above zero."""
-    number = to_value(name, value)
-    if number is None:
-        raise InputError(name, "is blank; a number above zero is required")
-    if number <= 0:
-        raise InputError(name, f"is {number:g}; a number above zero is required")
-    return number
-
-
 def required_number(name: str, value: object) -> float:
     """A required scalar parameter that must be a finite number."""
     number = to_value(name, value)
     if number is None:
         raise InputError(name, "is blank; a number is required")
     return number
-
-
-def same_sign(a: float, b: float) -> bool:
-    """True when both are above zero or both below zero (no product: it can underflow to 0)."""
-    return (a > 0 and b > 0) or (a < 0 and b < 0)
-
-
-def sum_or_missing(values: Iterable[Value]) -> Value:
-    """The exact (fsum) total, or None if any value is missing: never a partial sum."""
-    listed = list(values)
-    if any(v is None for v in listed):
-        return None
-    return math.fsum(v for v in listed if v is not None)
 
 
 def decimal_places(value: float) -> int:

@@ -8,8 +8,10 @@ from its parts count), never from a list restated here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from digital_deficit.core.catalogue import CASH_FLOW
 from digital_deficit.core.current_account import CF_INPUT_ITEMS, CF_METHODS
 from digital_deficit.core.definitions import DEFINITIONS
 from digital_deficit.data.dataset import Dataset
@@ -21,15 +23,16 @@ from digital_deficit.data.provenance import year_ranges
 class Capability:
     """One definition or method: the periods with every input, else the items missing."""
 
-    kind: str
+    metric: str
+    """The catalogue id of what is computed: ``digital`` or the cash-flow family."""
     id: str
     periods: tuple[str, ...]
     missing: tuple[str, ...]
     assumption: str = ""
 
-    def line(self) -> str:
-        """One line for a terminal."""
-        what = f"{self.kind} {self.id}"
+    def line(self, label: str) -> str:
+        """One line for a terminal; ``label`` names the metric."""
+        what = f"{label} {self.id}"
         if self.periods:
             extra = f" (with your {self.assumption})" if self.assumption else ""
             return f"  {what}: yes, {year_ranges(list(self.periods))}{extra}"
@@ -64,7 +67,7 @@ def capabilities(dataset: Dataset, country: str = "JPN") -> list[Capability]:
             for p in periods
             if digital_figure(dataset, p, basis, definition, country=country).value is not None
         )
-        out.append(Capability("digital balance", definition.id, able, missing(definition.items)))
+        out.append(Capability("digital", definition.id, able, missing(definition.items)))
     for method in CF_METHODS.values():
         needs = ("current_account", *method.needs)
         items = tuple(CF_INPUT_ITEMS[n] for n in needs if n in CF_INPUT_ITEMS)
@@ -72,7 +75,7 @@ def capabilities(dataset: Dataset, country: str = "JPN") -> list[Capability]:
         able = tuple(p for p in periods if all(has(i, p) for i in items))
         out.append(
             Capability(
-                "cash-flow current account",
+                CASH_FLOW[method.id].family,
                 method.id,
                 able,
                 missing(items),
@@ -82,12 +85,13 @@ def capabilities(dataset: Dataset, country: str = "JPN") -> list[Capability]:
     return out
 
 
-def capability_lines(dataset: Dataset) -> list[str]:
-    """The report printed after `fetch` and `import`, per country of the file."""
+def capability_lines(dataset: Dataset, label: Callable[[str], str]) -> list[str]:
+    """The report printed after `fetch` and `import`, per country of the file; ``label`` gives
+    the name of a metric from its catalogue id."""
     lines: list[str] = []
     for country in dataset.countries():
         basis, _ = _bases(dataset, country)
         where = "" if dataset.countries() == ["JPN"] else f" for {country}"
         lines.append(f"What this file can compute on its own{where} ({basis} periods):")
-        lines += [c.line() for c in capabilities(dataset, country)]
+        lines += [c.line(label(c.metric)) for c in capabilities(dataset, country)]
     return lines

@@ -91,8 +91,8 @@ class Dataset:
         self._units: dict[str, str] = {}
         # (country, basis, period, item, definition) -> the sides held for it
         self._held_sides: dict[tuple[str, ...], set[str]] = {}
-        self.memo: dict[tuple[object, ...], object] = {}
-        """Results derived from this dataset (figures.py); emptied whenever a figure is added."""
+        self.version = 0
+        """Counts the figures added: a resolver's cache is good for one version."""
         for obs in observations:
             self._add(obs)
 
@@ -118,7 +118,7 @@ class Dataset:
 
     def _add(self, obs: Observation) -> None:
         self._check_unit(obs)
-        self.memo.clear()
+        self.version += 1
         self._origin_by_id.pop(id(obs), None)
         self._held_sides.setdefault(obs.key[:5], set()).add(obs.side)
         held = self._by_key.setdefault(obs.key, [])

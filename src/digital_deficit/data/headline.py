@@ -1,72 +1,132 @@
-"""The headline metrics per period, from a dataset: what `metrics`, `brief` and the UDFs share."""
+"""Catalogue metrics per period, from a dataset: what `metrics`, `brief` and the UDFs share.
+
+``Context`` reads a metric's inputs (items on a side, in the period, the previous period or the
+base period; other metrics; parameters) through a resolver and evaluates the catalogue entry;
+``headline_rows`` does it for every headline column of every period shown.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digital_deficit.core import comparisons, growth
-from digital_deficit.core.current_account import (
-    DEFAULT_CF_METHOD,
-    cf_current_account,
-    get_cf_method,
-)
+from digital_deficit.core.catalogue import headline, member
+from digital_deficit.core.current_account import DEFAULT_CF_METHOD, get_cf_method
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
+from digital_deficit.core.evaluate import OVERFLOW, explain
+from digital_deficit.core.metric import Input, Metric
 from digital_deficit.core.periods import Period, check_basis
 from digital_deficit.data.dataset import Dataset
-from digital_deficit.data.figures import Figure, digital_figure, item_figure
+from digital_deficit.data.figures import Figure, Resolver, resolver_for
 from digital_deficit.data.model import Observation
+from digital_deficit.data.vintage import vintage_rank
 
-METRIC_LABELS: dict[str, tuple[str, str]] = {
-    "digital": ("Digital balance", "oku yen"),
-    "digital_payments": ("Digital payments", "oku yen"),
-    "digital_receipts": ("Digital receipts", "oku yen"),
-    "yoy": ("Change on previous period", "ratio"),
-    "multiple": ("Multiple of base period", "times"),
-    "services": ("Services balance", "oku yen"),
-    "share_of_services_deficit": ("Digital / services deficit", "ratio"),
-    "goods_and_services": ("Goods and services balance", "oku yen"),
-    "share_of_gs_deficit": ("Digital / goods-and-services deficit", "ratio"),
-    "travel": ("Travel balance", "oku yen"),
-    "tourism_coverage": ("Travel surplus / digital deficit", "ratio"),
-    "crude_oil_imports": ("Crude-oil imports", "oku yen"),
-    "oil_ratio": ("Digital deficit / crude-oil imports", "ratio"),
-    "current_account": ("Current account", "oku yen"),
-    "cf_current_account": ("Cash-flow current account", "oku yen"),
-}
+
+@dataclass(frozen=True)
+class Computed:
+    """A metric's value for one period and the figures it was computed from."""
+
+    value: float | None
+    figures: tuple[Figure, ...]
+    """Every input figure (other periods included)."""
+    own: tuple[Figure, ...]
+    """The input figures of the period itself (whose vintages should agree)."""
+    overflow: bool = False
+
+    @property
+    def rounded(self) -> bool:
+        """Built on at least one rounded figure (an analyst's "about" estimate)."""
+        return self.value is not None and any(f.precision > 1 for f in self.figures)
+
+    @property
+    def vintages(self) -> tuple[str, ...]:
+        """The vintages of the period's own inputs, oldest first."""
+        found = {o.vintage for f in self.own for o in f.sources}
+        return tuple(sorted(found, key=vintage_rank))
+
+    @property
+    def mixed(self) -> bool:
+        """Combines figures of the same period from different vintages."""
+        return self.value is not None and len(self.vintages) > 1
+
+
+@dataclass
+class Context:
+    """Where a metric's inputs come from: a resolver, a basis, a definition, a base period and
+    the parameters the user gave (the repatriation share...)."""
+
+    resolver: Resolver
+    basis: str
+    definition: Definition
+    base: Period | None = None
+    parameters: dict[str, float | None] = field(default_factory=dict)
+    cf_method: str = DEFAULT_CF_METHOD
+
+    def figure(self, inp: Input, period: Period) -> Figure | None:
+        """The figure an item input reads (None for an input that is not an item)."""
+        if inp.item is None:
+            return None
+        when = {"period": period, "previous": period.shift(-1), "base": self.base}[inp.when]
+        if when is None:
+            return Figure(None)
+        return self.resolver.figure(inp.item, when, self.basis, inp.side, self.definition)
+
+    def compute(self, metric: Metric, period: Period) -> Computed:
+        """The metric's value in ``period`` and the figures behind it."""
+        values: dict[str, float | None] = {}
+        figures: list[Figure] = []
+        own: list[Figure] = []
+        for inp in metric.inputs:
+            if inp.metric is not None:
+                sub = self.compute(member(inp.metric, {"cf_method": self.cf_method}), period)
+                values[inp.name] = sub.value
+                figures += sub.figures
+                own += sub.own
+                continue
+            fig = self.figure(inp, period)
+            if fig is None:
+                values[inp.name] = self.parameters.get(inp.name)
+                continue
+            values[inp.name] = fig.value
+            figures.append(fig)
+            if inp.when == "period":
+                own.append(fig)
+        value, why = explain(metric.expr, values)
+        return Computed(value, tuple(figures), tuple(own), why == OVERFLOW)
 
 
 @dataclass
 class HeadlineRow:
-    """One period's headline metrics; None is missing. Money in oku yen."""
+    """One period's headline metrics; None is missing. Money in the data's unit (oku yen)."""
 
     period: Period
     values: dict[str, float | None]
     sources: list[Observation] = field(default_factory=list)
     rounded: frozenset[str] = frozenset()
     """Metrics built on at least one rounded figure (an analyst's "about" estimate)."""
-
-
-def _scalar(value: object) -> float | None:
-    return value if isinstance(value, float) or value is None else None
+    mixed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Metrics combining figures of the period from different vintages: the vintages."""
+    overflow: frozenset[str] = frozenset()
+    """Metrics missing because the result is too large for a number."""
 
 
 def headline_rows(
     dataset: Dataset,
     basis: str = "CY",
-    definition: str = DEFAULT_DEFINITION,
+    definition: str | Definition = DEFAULT_DEFINITION,
     cf_method: str = DEFAULT_CF_METHOD,
     start: int | None = None,
     end: int | None = None,
     base_year: int | None = None,
     country: str = "JPN",
     repatriation_share: float | None = None,
+    release: str | None = None,
 ) -> list[HeadlineRow]:
     """Headline metrics for every annual period on ``basis`` from ``start`` to ``end``.
 
-    ``base_year`` (default: the first period shown) anchors the growth multiple.
+    ``base_year`` (default: the first period shown) anchors the growth multiple; ``release``
+    is latest (default), first, or a vintage (see ``data.figures.Resolver``).
     """
     basis = check_basis(basis)
-    chosen = get_definition(definition)
     method = get_cf_method(cf_method)
     periods = [
         p
@@ -74,57 +134,31 @@ def headline_rows(
         if (start is None or p.year >= start) and (end is None or p.year <= end)
     ]
     base = Period(basis, base_year) if base_year is not None else (periods[0] if periods else None)
-    base_fig = digital_figure(dataset, base, basis, chosen, country=country) if base else None
-    rows: list[HeadlineRow] = []
-    for period in periods:
-        figs = _PeriodFigures(dataset, period, basis, country)
-        digital = figs.digital(chosen)
-        previous = digital_figure(dataset, period.shift(-1), basis, chosen, country=country)
-        d = digital.value
-        services, gs = figs.fig("services"), figs.fig("goods_and_services")
-        travel, oil = figs.fig("travel"), figs.fig("crude_oil_imports", "debit")
-        ca = figs.fig("current_account")
-        cf_value, cf_inputs = figs.cash_flow(method.id, repatriation_share)
-        base_value = base_fig.value if base_fig else None
-        computed: dict[str, tuple[object, list[Figure]]] = {
-            "digital": (d, [digital]),
-            "digital_payments": _own(figs.digital(chosen, "debit")),
-            "digital_receipts": _own(figs.digital(chosen, "credit")),
-            "yoy": (growth.yoy_change(d, previous.value), [digital, previous]),
-            "multiple": (
-                growth.growth_multiple(d, base_value),
-                [digital, *([base_fig] if base_fig else [])],
-            ),
-            "services": _own(services),
-            "share_of_services_deficit": (
-                comparisons.share_of_services_deficit(d, services.value),
-                [digital, services],
-            ),
-            "goods_and_services": _own(gs),
-            "share_of_gs_deficit": (
-                comparisons.share_of_goods_and_services_deficit(d, gs.value),
-                [digital, gs],
-            ),
-            "travel": _own(travel),
-            "tourism_coverage": (comparisons.tourism_coverage(travel.value, d), [digital, travel]),
-            "crude_oil_imports": _own(oil),
-            "oil_ratio": (comparisons.oil_ratio(d, oil.value), [digital, oil]),
-            "current_account": _own(ca),
-            "cf_current_account": (cf_value, cf_inputs),
-        }
-        values = {k: _scalar(v) for k, (v, _) in computed.items()}
-        used = [f for k, (_, inputs) in computed.items() if values[k] is not None for f in inputs]
-        rounded = frozenset(
-            k
-            for k, (_, inputs) in computed.items()
-            if values[k] is not None and any(f.precision > 1 for f in inputs)
-        )
-        rows.append(HeadlineRow(period, values, _observations(used), rounded))
-    return rows
+    context = Context(
+        resolver_for(dataset, country, release),
+        basis,
+        get_definition(definition),
+        base,
+        {"repatriation_share": repatriation_share},
+        method.id,
+    )
+    return [headline_row(context, period) for period in periods]
 
 
-def _own(figure: Figure) -> tuple[object, list[Figure]]:
-    return figure.value, [figure]
+def headline_row(context: Context, period: Period) -> HeadlineRow:
+    """Every headline column of one period."""
+    computed = {
+        column: context.compute(metric, period) for column, metric in headline(context.cf_method)
+    }
+    used = [f for c in computed.values() if c.value is not None for f in c.figures]
+    return HeadlineRow(
+        period,
+        {k: c.value for k, c in computed.items()},
+        _observations(used),
+        frozenset(k for k, c in computed.items() if c.rounded),
+        {k: c.vintages for k, c in computed.items() if c.mixed},
+        frozenset(k for k, c in computed.items() if c.overflow),
+    )
 
 
 def _observations(figures: list[Figure]) -> list[Observation]:
@@ -133,44 +167,3 @@ def _observations(figures: list[Figure]) -> list[Observation]:
         for obs in fig.sources:
             seen.setdefault((*obs.key, obs.vintage), obs)
     return list(seen.values())
-
-
-_CF_INPUT_ITEMS = {
-    "reinvested_earnings": "reinvested_earnings",
-    "portfolio_income": "portfolio_investment_income",
-    "bond_interest": "bond_interest",
-    "primary_income": "primary_income",
-}
-
-
-class _PeriodFigures:
-    """Looks up one period's figures."""
-
-    def __init__(self, dataset: Dataset, period: Period, basis: str, country: str) -> None:
-        self.dataset, self.period, self.basis, self.country = dataset, period, basis, country
-
-    def fig(self, item: str, side: str = "net") -> Figure:
-        return item_figure(self.dataset, item, self.period, self.basis, side, None, self.country)
-
-    def digital(self, definition: Definition, side: str = "net") -> Figure:
-        return digital_figure(self.dataset, self.period, self.basis, definition, side, self.country)
-
-    def cash_flow(
-        self, method_id: str, repatriation_share: float | None
-    ) -> tuple[float | None, list[Figure]]:
-        """The cash-flow current account and the figures it was computed from."""
-        method = get_cf_method(method_id)
-        if method.id == "repatriation" and repatriation_share is None:
-            return None, []
-        ca = self.fig("current_account")
-        inputs = {n: self.fig(_CF_INPUT_ITEMS[n]) for n in method.needs if n in _CF_INPUT_ITEMS}
-        used = [ca, *inputs.values()]
-        if ca.value is None or any(f.value is None for f in inputs.values()):
-            return None, used
-        value = cf_current_account(
-            ca.value,
-            method=method.id,
-            repatriation_share=repatriation_share,
-            **{n: f.value for n, f in inputs.items()},
-        )
-        return _scalar(value), used

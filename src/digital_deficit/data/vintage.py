@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _FIXED = {"analyst": 0, "derived": 1, "preliminary": 2, "published": 3, "official": 3}
@@ -32,6 +33,20 @@ def vintage_rank(vintage: str) -> tuple[int, str]:
             raise ValueError(f"{vintage!r} is not a real date; expected YYYY-MM-DD") from None
         return 5, vintage
     raise ValueError(f"{vintage!r} is not a vintage; expected {VINTAGE_FORMS}")
+
+
+def first_release(vintages: Sequence[str]) -> int:
+    """Index of the first release among a figure's vintages (sorted oldest first, as held).
+
+    The preliminary figure if there is one, else the earliest release (published, official, a
+    revision, an import); an analyst's or a derived figure only when nothing else is held
+    (derived before analyst: arithmetic on published figures beats a rounded quote).
+    """
+    ranks = [vintage_rank(v) for v in vintages]
+    released = [i for i, r in enumerate(ranks) if r[0] >= _FIXED["preliminary"]]
+    if released:
+        return min(released, key=lambda i: ranks[i])
+    return max(range(len(vintages)), key=lambda i: ranks[i])
 
 
 def is_import_vintage(vintage: str) -> bool:

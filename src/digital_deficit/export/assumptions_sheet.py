@@ -8,8 +8,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from digital_deficit.core.current_account import CF_METHOD_IDS
-from digital_deficit.core.definitions import DEFINITIONS, get_definition
 from digital_deficit.core.references import YEN_PER_DOUBLING
+from digital_deficit.data.options import field_meta
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Content, Formula, put, quote_sheet, value_or_na
 from digital_deficit.export.i18n import Labels
@@ -21,7 +21,7 @@ from digital_deficit.export.layout import (
     Layout,
 )
 from digital_deficit.export.numbers import BriefNumbers, tn
-from digital_deficit.export.options import FX_BASE_YEAR
+from digital_deficit.export.options import FX_BASE_YEAR, BriefOptions
 from digital_deficit.export.styles import (
     BOX,
     INPUT_FILL,
@@ -34,65 +34,63 @@ from digital_deficit.export.styles import (
 )
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
-DEF_ROWS = {d: DEFINITIONS_TABLE_ROW + 1 + i for i, d in enumerate(DEFINITIONS)}
 METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)}
 
 
-def _validations(numbers: BriefNumbers, labels: Labels) -> dict[str, tuple[DataValidation, str]]:
+def definition_rows(numbers: BriefNumbers) -> dict[str, int]:
+    """The row of each definition in the definitions table (mof3, narrow, custom if chosen)."""
+    return {d: DEFINITIONS_TABLE_ROW + 1 + i for i, d in enumerate(numbers.definition_ids)}
+
+
+def sheet_options() -> dict[str, str]:
+    """The options shown as named inputs: defined name -> option."""
+    return {
+        str(field_meta(BriefOptions, n)["sheet"]): n
+        for n in BriefOptions.model_fields
+        if "sheet" in field_meta(BriefOptions, n)
+    }
+
+
+def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidation, str] | None:
+    """The validation of a named input and the text of what it allows."""
     years = numbers.years
     # any year of the Digital sheet (lead-in included), and always the published base year
-    fx_low = min(numbers.grid_years[0], FX_BASE_YEAR)
-    fx_high = max(years[-1], FX_BASE_YEAR)
-    return {
-        "Definition": (
-            DataValidation(
-                type="list", formula1='"' + ",".join(DEFINITIONS) + '"', allow_blank=False
-            ),
-            ", ".join(DEFINITIONS),
-        ),
-        "Base_Year": (
-            DataValidation(
-                type="whole", operator="between", formula1=str(years[0]), formula2=str(years[-1])
-            ),
-            f"{years[0]}-{years[-1]}",
-        ),
-        "CF_Method": (
-            DataValidation(
-                type="list", formula1='"' + ",".join(CF_METHOD_IDS) + '"', allow_blank=False
-            ),
-            ", ".join(CF_METHOD_IDS),
-        ),
-        "Repatriation_Share": (
-            DataValidation(
-                type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True
-            ),
-            "0-1",
-        ),
-        "Projection_Method": (
-            DataValidation(type="list", formula1='"cagr,linear"', allow_blank=False),
-            "cagr, linear",
-        ),
-        "Target_Year": (
-            DataValidation(
-                type="whole", operator="between", formula1=str(years[-1] + 1), formula2="2100"
-            ),
-            f"{years[-1] + 1}-2100",
-        ),
-        "Yen_Per_Doubling": (
-            DataValidation(type="decimal", operator="between", formula1="0", formula2="100"),
-            labels.fmt(
-                "assump.yen_allowed",
-                low=f"{YEN_PER_DOUBLING.low:g}",
-                high=f"{YEN_PER_DOUBLING.high:g}",
-            ),
-        ),
-        "FX_Base_Year": (
-            DataValidation(
-                type="whole", operator="between", formula1=str(fx_low), formula2=str(fx_high)
-            ),
-            f"{fx_low}-{fx_high}",
-        ),
+    fx_low, fx_high = min(numbers.grid_years[0], FX_BASE_YEAR), max(years[-1], FX_BASE_YEAR)
+    year_bounds = {
+        "Base_Year": (years[0], years[-1]),
+        "Target_Year": (years[-1] + 1, 2100),
+        "FX_Base_Year": (fx_low, fx_high),
     }
+    if name in year_bounds:
+        low, high = year_bounds[name]
+        rule = DataValidation(
+            type="whole", operator="between", formula1=str(low), formula2=str(high)
+        )
+        return rule, f"{low}-{high}"
+    option = sheet_options().get(name)
+    if option is None:
+        return None
+    meta = field_meta(BriefOptions, option)
+    choices = numbers.definition_ids if option == "definition" else meta.get("choices")
+    if choices:
+        rule = DataValidation(
+            type="list", formula1='"' + ",".join(choices) + '"', allow_blank=False
+        )
+        return rule, ", ".join(choices)
+    low, high = meta["bounds"]
+    blank = BriefOptions.model_fields[option].default is None
+    rule = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1=f"{low:g}",
+        formula2=f"{high:g}",
+        allow_blank=blank,
+    )
+    text = labels.get(f"allowed.{option}", "{low}-{high}")
+    fxa = YEN_PER_DOUBLING
+    return rule, text.format(
+        low=f"{low:g}", high=f"{high:g}", cited_low=f"{fxa.low:g}", cited_high=f"{fxa.high:g}"
+    )
 
 
 def write_assumptions(
@@ -119,23 +117,27 @@ def write_assumptions(
         ],
     )
     digital = layout.digital
-    definition = get_definition(o.definition)
+    definition = numbers.definition
     sheet = quote_sheet(ws.title)
-    def_ids = f"{sheet}!$A${DEF_ROWS['mof3']}:$A${DEF_ROWS['narrow']}"
-    def_items = f"{sheet}!$B${DEF_ROWS['mof3']}:$B${DEF_ROWS['narrow']}"
+    def_rows = definition_rows(numbers)
+    first_def, last_def = min(def_rows.values()), max(def_rows.values())
+    def_ids = f"{sheet}!$A${first_def}:$A${last_def}"
+    def_items = f"{sheet}!$B${first_def}:$B${last_def}"
     first, last = METHOD_ROWS[CF_METHOD_IDS[0]], METHOD_ROWS[CF_METHOD_IDS[-1]]
+    options: dict[str, Content] = {
+        name: getattr(o, option) for name, option in sheet_options().items()
+    }
     values: dict[str, Content] = {
-        "Definition": o.definition,
+        **options,
+        "Definition": definition.id,
         "Definition_Items": Formula(
-            "=" + fx.select(def_items, def_ids, "Definition"),
-            definition.label_ja if labels.lang == "ja" else definition.label_en,
+            "=" + fx.select(def_items, def_ids, "Definition"), definition.label(labels.lang)
         ),
         "Base_Year": numbers.base_year,
         "Base_Value": Formula(
             "=" + fx.at_year(digital.row_range("sel:net"), digital.header_range(), "Base_Year"),
             value_or_na(tn(numbers.selected(numbers.base_year))),
         ),
-        "CF_Method": o.cf_method,
         "CF_Formula": Formula(
             "="
             + fx.select(
@@ -143,10 +145,7 @@ def write_assumptions(
             ),
             labels.cf_formula(o.cf_method),
         ),
-        "Repatriation_Share": o.repatriation_share,
-        "Projection_Method": o.projection_method,
         "Target_Year": numbers.target_year,
-        "Yen_Per_Doubling": o.yen_per_doubling,
         "FX_Base_Year": FX_BASE_YEAR,
     }
     notes = {
@@ -161,7 +160,6 @@ def write_assumptions(
         "FX_Base_Year": YEAR_CY,
         "Base_Value": TN,
     }
-    validations = _validations(numbers, labels)
     for name, row in INPUT_ROWS.items():
         label_key = f"in.{name.lower()}"
         put(ws, f"A{row}", labels[label_key], cache).alignment = LEFT
@@ -171,8 +169,9 @@ def write_assumptions(
         cell.border = BOX
         if name in formats:
             cell.number_format = formats[name]
-        if name in validations:
-            rule, allowed = validations[name]
+        found = _rule(name, numbers, labels)
+        if found is not None:
+            rule, allowed = found
             cell.fill = INPUT_FILL
             rule.error = f"{allowed}"
             rule.errorTitle = labels[label_key]
@@ -185,24 +184,26 @@ def write_assumptions(
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
             ws[f"D{row}"].alignment = WRAP_MIDDLE
-            ws.row_dimensions[row].height = 14 * (
-                1 + len(notes[name]) // (45 if labels.lang == "ja" else 90)
-            )
+            ws.row_dimensions[row].height = 14 * (1 + len(notes[name]) // dict(st.chars)["note"])
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
-    _lookup_tables(ws, labels, st, cache)
+    _lookup_tables(ws, numbers, labels, st, cache)
     set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": 70})
     ws.freeze_panes = "A5"
 
 
-def _lookup_tables(ws: Any, labels: Labels, st: Styles, cache: CacheBook) -> None:
-    ja = labels.lang == "ja"
-    definitions = {
-        d: (DEFINITIONS[d].label_ja if ja else DEFINITIONS[d].label_en, DEFINITIONS[d].source)
-        for d in DEF_ROWS
-    }
+def _lookup_tables(
+    ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook
+) -> None:
+    definitions = {d.id: (d.label(labels.lang), d.source) for d in numbers.definitions}
     methods = {m: (labels.cf_formula(m), labels.cf_source(m)) for m in METHOD_ROWS}
     tables = (
-        (DEFINITIONS_TABLE_ROW, "assump.definitions", "assump.items", DEF_ROWS, definitions),
+        (
+            DEFINITIONS_TABLE_ROW,
+            "assump.definitions",
+            "assump.items",
+            definition_rows(numbers),
+            definitions,
+        ),
         (METHODS_TABLE_ROW, "assump.methods", "assump.formula", METHOD_ROWS, methods),
     )
     for header, title, column, rows, texts in tables:

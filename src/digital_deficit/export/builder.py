@@ -15,11 +15,13 @@ from openpyxl.workbook.properties import CalcProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from digital_deficit import __version__
+from digital_deficit.core.catalogue import FAMILIES
 from digital_deficit.data.csvio import write_atomic
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.export.assumptions_sheet import write_assumptions
 from digital_deficit.export.cells import CacheBook
-from digital_deficit.export.charts import build_charts, write_chart_data
+from digital_deficit.export.chart_data import write_chart_data
+from digital_deficit.export.charts import build_charts
 from digital_deficit.export.cover_sheet import write_cover
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import SHEET_KEYS, Layout, SheetLayout, build_layout
@@ -143,7 +145,7 @@ def build_briefing(
         labels["ca.title"],
         ca_cells(numbers, layout),
         CA_FORMATS,
-        ("ca:current_account", "cf:sel"),
+        ("ca:current_account", *(f"{f}:sel" for f in FAMILIES)),
         header,
         footer,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, TypeAlias
 
 NA_TEXT = "n/a"
@@ -110,7 +110,10 @@ def quote_sheet(title: str) -> str:
 def excel_fixed(value: float, decimals: int) -> str:
     """Text of Excel's FIXED(value, decimals, TRUE): rounded half away from zero, no separators."""
     quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    # enough digits for any finite float (1e308 has 309 before the point)
+    rounded = Decimal(repr(float(value))).quantize(
+        quantum, rounding=ROUND_HALF_UP, context=Context(prec=400)
+    )
     if rounded == 0:
         rounded = abs(rounded)
     return f"{rounded:f}"

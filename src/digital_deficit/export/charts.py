@@ -6,7 +6,6 @@ of plotting a zero; the visible tables show "n/a".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -34,218 +33,17 @@ from openpyxl.drawing.text import (
     RichTextProperties,
 )
 
-from digital_deficit.core.references import METI_SCENARIOS
-from digital_deficit.core.units import to_trillion_yen
-from digital_deficit.export import formulas as fx
-from digital_deficit.export.cells import CacheBook, Cached, ExcelError, Formula, put, quote_sheet
+from digital_deficit.export.cells import ExcelError, quote_sheet
+from digital_deficit.export.chart_data import SeriesData
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import (
-    EXACT_DIGITAL_ROWS,
-    YEAR_IF_ROWS,
-    YEAR_NUMBER_OFFSET,
-    Layout,
     SheetLayout,
-    period_sheet,
 )
-from digital_deficit.export.numbers import DEFINITION_IDS, BriefNumbers, tn
-from digital_deficit.export.outlook_sheet import meti_rows
+from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.styles import Styles
 
 NA = ExcelError("#N/A")
 COLORS = ("1F3864", "5B9BD5", "A5A5A5", "ED7D31", "70AD47", "FFC000", "7030A0")
-
-
-@dataclass
-class SeriesData:
-    """A chart series: its row on the chart-data sheet, label and cached points."""
-
-    layout: SheetLayout
-    key: str
-    label: str
-    points: list[float | None]
-
-
-def _chart_value(value: float | None) -> Cached:
-    return NA if value is None else value
-
-
-def write_chart_data(
-    ws: Any, numbers: BriefNumbers, layout: Layout, labels: Labels, st: Styles, cache: CacheBook
-) -> dict[str, SeriesData]:
-    """Fill the hidden chart-data sheet; returns the series by row key."""
-    ws.sheet_state = "hidden"
-    ws["A1"].value = labels["sheet.chartdata"]
-    chart, path, digital, ca = layout.chart, layout.path, layout.digital, layout.ca
-    _year_rows(ws, chart, numbers.options.basis)
-    _year_rows(ws, path, numbers.options.basis)
-    choose = numbers.options.definition
-    middle = "computer_services" if choose == "narrow" else "ict_services"
-    sources: dict[str, tuple[SheetLayout, str, dict[int, float | None]]] = {
-        "c:digital": (digital, "sel:net", {y: numbers.selected(y) for y in numbers.years}),
-        "c:ca": (ca, "ca:current_account", _fig(numbers.ca_items["current_account"])),
-        "c:cf": (ca, "cf:sel", numbers.cf_by_method[numbers.options.cf_method]),
-        "c:travel": (ca, "ca:travel", _fig(numbers.ca_items["travel"])),
-    }
-    out: dict[str, SeriesData] = {}
-    for key, (sheet, row_key, values) in sources.items():
-        points = [tn(values.get(y)) for y in numbers.years]
-        for year, value in zip(numbers.years, points, strict=True):
-            put(
-                ws,
-                chart.local(key, year),
-                Formula("=" + fx.chart_value(sheet.ref(row_key, year)), _chart_value(value)),
-                cache,
-            )
-        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
-        out[key] = SeriesData(chart, key, _spec_label(chart, key), points)
-    # the components of the chosen definition (the middle one is ICT for mof3, computer services
-    # for narrow), stacked only in years where all three are present: never a partial stack
-    parts = {
-        "c:comp1": "copyright_royalties",
-        "c:comp2": middle,
-        "c:comp3": "consulting",
-    }
-    stacks: dict[str, list[float | None]] = {key: [] for key in parts}
-    for year in numbers.years:
-        computer_ref = digital.ref("comp:computer_services", year)
-        ict_ref = digital.ref("comp:ict_services", year)
-        refs = {
-            "c:comp1": digital.ref("comp:copyright_royalties", year),
-            "c:comp2": f'IF(Definition="narrow",{computer_ref},{ict_ref})',
-            "c:comp3": digital.ref("comp:consulting", year),
-        }
-        found = {key: tn(numbers.components[item][year].value) for key, item in parts.items()}
-        complete = all(v is not None for v in found.values())
-        every = "AND(" + ",".join(f"ISNUMBER({r})" for r in refs.values()) + ")"
-        for key, ref in refs.items():
-            value = found[key] if complete else None
-            stacks[key].append(value)
-            put(
-                ws,
-                chart.local(key, year),
-                Formula(f"=IF({every},{ref},NA())", _chart_value(value)),
-                cache,
-            )
-    for key in ("c:comp1", "c:comp3"):
-        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
-        out[key] = SeriesData(chart, key, _spec_label(chart, key), stacks[key])
-    comp2 = stacks["c:comp2"]
-    ict, computer = labels.item("ict_services"), labels.item("computer_services")
-    comp2_label = computer if choose == "narrow" else ict
-    put(
-        ws,
-        f"A{chart.rows['c:comp2']}",
-        Formula(f'=IF(Definition="narrow","{computer}","{ict}")', comp2_label),
-        cache,
-    )
-    out["c:comp2"] = SeriesData(chart, "c:comp2", comp2_label, comp2)
-    _year_if_rows(ws, numbers, layout, cache)
-    out.update(_path_rows(ws, numbers, layout, labels, cache))
-    return out
-
-
-def _fig(per_year: dict[int, Any]) -> dict[int, float | None]:
-    return {y: f.value for y, f in per_year.items()}
-
-
-def _spec_label(sheet: SheetLayout, key: str) -> str:
-    return next(s.label for s in sheet.specs if s.key == key)
-
-
-def _year_rows(ws: Any, sheet: SheetLayout, basis: str) -> None:
-    numbers_row = sheet.header_row - YEAR_NUMBER_OFFSET
-    for year in sheet.years:
-        ws[f"{sheet.col(year)}{numbers_row}"].value = year
-        label = f"FY{year}" if basis == "FY" else str(year)
-        ws[f"{sheet.col(year)}{sheet.header_row}"].value = label
-        ws[f"{sheet.col(year)}{sheet.header_row}"].data_type = "s"
-
-
-def _year_if_rows(ws: Any, numbers: BriefNumbers, layout: Layout, cache: CacheBook) -> None:
-    chart = layout.chart
-    targets = {
-        key: (period_sheet(layout, sheet_key), row_key, metric)
-        for key, (sheet_key, row_key, metric) in YEAR_IF_ROWS.items()
-    }
-    flag_keys = [f"c:exact:{d}" for d in DEFINITION_IDS]
-    for key, d in zip(flag_keys, DEFINITION_IDS, strict=True):
-        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
-        for year in numbers.years:
-            put(ws, chart.local(key, year), 1 if numbers.exact(year, d) else 0, cache)
-    for key, (sheet, row_key, metric) in targets.items():
-        put(ws, f"A{chart.rows[key]}", _spec_label(chart, key), cache)
-        needs_exact = key in EXACT_DIGITAL_ROWS
-        for year in numbers.years:
-            present = numbers.headline[year].values[metric] is not None
-            if needs_exact:
-                present = present and numbers.exact(year)
-            year_ref = f"{chart.col(year)}${chart.header_row - YEAR_NUMBER_OFFSET}"
-            col = chart.col(year)
-            flags = f"{col}${chart.rows[flag_keys[0]]}:{col}${chart.rows[flag_keys[-1]]}"
-            ids = "{" + ",".join(f'"{d}"' for d in DEFINITION_IDS) + "}"
-            exact = f"INDEX({flags},MATCH(Definition,{ids},0))=1" if needs_exact else None
-            put(
-                ws,
-                chart.local(key, year),
-                Formula(
-                    "=" + fx.year_if(sheet.ref(row_key, year), year_ref, exact),
-                    float(year) if present else "",
-                ),
-                cache,
-            )
-
-
-def _path_rows(
-    ws: Any, numbers: BriefNumbers, layout: Layout, labels: Labels, cache: CacheBook
-) -> dict[str, SeriesData]:
-    path, outlook, opath = layout.path, layout.outlook, layout.outlook_path
-    out: dict[str, SeriesData] = {}
-    actual: list[float | None] = []
-    projected: list[float | None] = []
-    for year in path.years:
-        if year in numbers.years:
-            value = tn(numbers.selected(year))
-            put(
-                ws,
-                path.local("p:actual", year),
-                Formula("=" + fx.chart_value(outlook.ref("o:value", year)), _chart_value(value)),
-                cache,
-            )
-            put(ws, path.local("p:projection", year), Formula("=NA()", NA), cache)
-            actual.append(value)
-            projected.append(None)
-        else:
-            value = tn(numbers.projection[year])
-            put(ws, path.local("p:actual", year), Formula("=NA()", NA), cache)
-            put(
-                ws,
-                path.local("p:projection", year),
-                Formula("=" + fx.chart_value(opath.ref("op:value", year)), _chart_value(value)),
-                cache,
-            )
-            actual.append(None)
-            projected.append(value)
-    out["p:actual"] = SeriesData(path, "p:actual", labels["outlook.actual"], actual)
-    out["p:projection"] = SeriesData(path, "p:projection", labels["outlook.projection"], projected)
-    digital_points = [i for i, p in enumerate(METI_SCENARIOS) if p.item == "digital"]
-    for key, index in zip(
-        ("p:meti_2030", "p:meti_2035b", "p:meti_2035p"), digital_points, strict=True
-    ):
-        point = METI_SCENARIOS[index]
-        ref = f"{quote_sheet(outlook.title)}!$C${meti_rows(layout)[index]}"
-        points: list[float | None] = []
-        for year in path.years:
-            if year == point.year:
-                value = to_trillion_yen(point.value_oku_yen)
-                put(ws, path.local(key, year), Formula("=" + ref, value), cache)
-                points.append(value)
-            else:
-                put(ws, path.local(key, year), Formula("=NA()", NA), cache)
-                points.append(None)
-        out[key] = SeriesData(path, key, _spec_label(path, key), points)
-    for key in out:
-        put(ws, f"A{path.rows[key]}", _spec_label(path, key), cache)
-    return out
 
 
 def _categories(sheet: SheetLayout, labels: list[str]) -> AxDataSource:
@@ -337,8 +135,9 @@ def build_charts(
 
     stacked = BarChart()
     stacked.type, stacked.grouping, stacked.overlap = "col", "stacked", 100
-    for i, key in enumerate(("c:comp1", "c:comp2", "c:comp3")):
-        stacked.series.append(_series(series[key], years, COLORS[i + 1]))
+    slots = [key for key in series if key.startswith("c:comp")]
+    for i, key in enumerate(slots):
+        stacked.series.append(_series(series[key], years, COLORS[1 + i % (len(COLORS) - 1)]))
     total = LineChart()
     line = _series(series["c:digital"], years, COLORS[0])
     line.smooth = False

@@ -6,7 +6,6 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
-from digital_deficit.core.definitions import get_definition
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
@@ -45,7 +44,7 @@ def write_cover(
     ws.row_dimensions[2].height = 36
     first, last = numbers.years[0], numbers.years[-1]
     period = f"FY{first}-FY{last}" if o.basis == "FY" else f"{first}-{last}"
-    definition = get_definition(o.definition)
+    definition = numbers.definition
     data = data_source_text(numbers.dataset.origin, labels)
     facts = [
         (labels["cover.country"], labels["cover.country_value"]),
@@ -57,8 +56,7 @@ def write_cover(
         (labels["cover.retrieved"], generated),
         (
             labels["cover.definition"],
-            f"{o.definition}: "
-            + (definition.label_ja if labels.lang == "ja" else definition.label_en),
+            f"{o.definition}: {definition.label(labels.lang)}",
         ),
         (
             labels["cover.cf_method"],
@@ -71,13 +69,13 @@ def write_cover(
         cell = put(ws, f"C{row}", text, cache)
         cell.font = st.body
         cell.alignment = WRAP
-        wide = len(text) > (55 if labels.lang == "ja" else 95)
+        wide = st.lines(text, "cover") > 1
         ws.row_dimensions[row].height = 30 if wide else 16
     ws[f"B{MESSAGE_FIRST_ROW - 2}"].value = labels["cover.messages"]
     ws[f"B{MESSAGE_FIRST_ROW - 2}"].font = st.font(13, bold=True, color=NAVY)
     ws[f"D{MESSAGE_FIRST_ROW - 2}"].value = labels["cover.source_cell"]
     ws[f"D{MESSAGE_FIRST_ROW - 2}"].font = st.key
-    for i, message in enumerate(messages(numbers, layout, labels.lang)):
+    for i, message in enumerate(messages(numbers, layout, labels)):
         row = MESSAGE_FIRST_ROW + i
         ws[f"B{row}"].value = i + 1
         ws[f"B{row}"].font = st.font(14, bold=True, color=NAVY)

@@ -1,72 +1,20 @@
-"""Excel formula text for the metrics; functions both Excel and LibreOffice 7.4 know.
+"""Excel formula text of the workbook's plumbing (lookups, chart gaps, a figure's derivation);
+the metrics' own formulas are the catalogue's (``Metric.to_excel``).
 
-Missing values are the text "n/a": every formula checks with COUNT that its inputs are numbers
-and otherwise gives "n/a", so a gap never turns into a zero. The conditions mirror the core's
-(a ratio of values of opposite sign is missing, and so on); the values are the core's.
+Missing values are the text "n/a" (a gap, #N/A, in chart data): never a zero. Only functions
+Excel, LibreOffice 7.4 and Gnumeric evaluate alike; no INDEX with one index over a one-row
+range (Gnumeric reads the index as a row and gives #REF!): INDEX(range,1,column) instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from digital_deficit.core.definitions import get_definition
-from digital_deficit.core.items import get_item
+from digital_deficit.core.excel import to_excel
 from digital_deficit.core.units import OKU_PER_TRILLION
-from digital_deficit.data.figures import Figure, item_figure
-from digital_deficit.export.numbers import BriefNumbers
+from digital_deficit.data.figures import Figure
 
 NA = '"n/a"'
-
-
-def guarded(refs: Sequence[str], expr: str) -> str:
-    """``expr`` when every ref holds a number, else "n/a"."""
-    return f"IF(COUNT({','.join(refs)})<{len(refs)},{NA},{expr})"
-
-
-def sum_of(refs: Sequence[str]) -> str:
-    """Sum of the refs, "n/a" unless all are numbers (never a partial sum)."""
-    return guarded(refs, f"SUM({','.join(refs)})")
-
-
-def same_sign_ratio(current: str, base: str, minus_one: bool = False) -> str:
-    """current / base (minus 1 for a change); "n/a" when base is 0 or the signs differ."""
-    tail = "-1" if minus_one else ""
-    return guarded(
-        [current, base],
-        f"IF(OR({base}=0,{current}*{base}<0),{NA},{current}/{base}{tail})",
-    )
-
-
-def share_of_deficit(digital: str, reference: str) -> str:
-    """Digital deficit / another deficit; "n/a" unless both are deficits."""
-    return guarded(
-        [digital, reference], f"IF(OR({reference}>=0,{digital}>0),{NA},{digital}/{reference})"
-    )
-
-
-def tourism_coverage(travel: str, digital: str) -> str:
-    """Travel surplus / size of the digital deficit; "n/a" when either is not so."""
-    return guarded([travel, digital], f"IF(OR({digital}>=0,{travel}<0),{NA},{travel}/-{digital})")
-
-
-def oil_ratio(digital: str, oil: str) -> str:
-    """Size of the digital deficit / crude-oil import bill."""
-    return guarded([digital, oil], f"IF(OR({digital}>=0,{oil}<=0),{NA},-{digital}/{oil})")
-
-
-def cash_flow(method: str, ca: str, inputs: dict[str, str], share: str) -> str:
-    """Cash-flow current account by method, over refs to the needed net flows."""
-    if method == "repatriation":
-        pi = inputs["primary_income"]
-        return guarded([ca, pi, share], f"{ca}-(1-{share})*{pi}")
-    needs = {
-        "karakama": ("reinvested_earnings", "portfolio_investment_income"),
-        "oguro1": ("reinvested_earnings",),
-        "oguro2": ("reinvested_earnings", "bond_interest"),
-    }[method]
-    refs = [inputs[n] for n in needs]
-    outflow = refs[0] if len(refs) == 1 else "(" + "+".join(refs) + ")"
-    return guarded([ca, *refs], f"{ca}-{outflow}")
 
 
 def select(values_range: str, keys_range: str, name: str) -> str:
@@ -93,52 +41,16 @@ def latest_year(year_range: str) -> str:
 def at_year(values_range: str, header_range: str, year_ref: str) -> str:
     """The value of a period row in the year held by ``year_ref`` ("n/a" when none or absent)."""
     match = f"MATCH({year_ref},{header_range},0)"
-    return f"IF(ISNUMBER({year_ref}),IF(ISNA({match}),{NA},INDEX({values_range},{match})),{NA})"
+    return f"IF(ISNUMBER({year_ref}),IF(ISNA({match}),{NA},INDEX({values_range},1,{match})),{NA})"
 
 
 DataRef = Callable[[tuple[str, ...]], str]
 
-_SIDE_FORMS = {"credit - debit": "-", "debit + net": "+", "credit - net": "-"}
 
-
-def figure_expression(
-    numbers: BriefNumbers,
-    fig: Figure,
-    item: str,
-    year: int,
-    side: str,
-    data_ref: DataRef,
-    definition: str | None = None,
-) -> str | None:
-    """Arithmetic over Data-sheet cells that reproduces how the core resolved ``fig`` (oku yen).
-
-    None for a missing figure.
-    """
+def figure_expression(fig: Figure, data_ref: DataRef) -> str | None:
+    """The figure's own derivation written over Data-sheet cells, in ¥ trillion (the Data
+    sheet holds oku yen); None when the figure is missing."""
     if fig.value is None:
         return None
-    if fig.how == "published":
-        obs = fig.sources[0]
-        return data_ref((*obs.key, obs.vintage))
-    if fig.how in _SIDE_FORMS:
-        a, b = fig.sources
-        first, second = data_ref((*a.key, a.vintage)), data_ref((*b.key, b.vintage))
-        return f"({first}{_SIDE_FORMS[fig.how]}{second})"
-    period = numbers.period(year)
-    basis = numbers.options.basis
-    if fig.how == "sum of parts":
-        parts = get_item(item).parts
-        subs = [(p, item_figure(numbers.dataset, p, period, basis, side)) for p in parts]
-    elif fig.how.startswith("sum of ") and definition is not None:
-        chosen = get_definition(definition)
-        subs = [(i, item_figure(numbers.dataset, i, period, basis, side)) for i in chosen.items]
-    else:
-        raise ValueError(f"cannot write a formula for a figure derived by {fig.how!r}")
-    texts = [figure_expression(numbers, f, p, year, side, data_ref) for p, f in subs]
-    if any(t is None for t in texts):
-        return None
-    return "(" + "+".join(t for t in texts if t is not None) + ")"
-
-
-def in_trillions(expr: str) -> str:
-    """An oku-yen expression shown in ¥ trillion."""
-    return f"{expr}/{OKU_PER_TRILLION}"
+    cells = {name: data_ref((*obs.key, obs.vintage)) for name, obs in fig.observations().items()}
+    return to_excel(fig.expr / OKU_PER_TRILLION, cells)

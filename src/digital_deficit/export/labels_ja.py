@@ -49,12 +49,12 @@ JA: dict[str, str] = {
     "row.sel_net": "デジタル関連収支",
     "row.sel_debit": "デジタル関連支払",
     "row.sel_credit": "デジタル関連受取",
-    "row.yoy": "前年比（収支の規模）",
-    "row.multiple": "基準年比（倍）",
-    "row.share_services": "デジタル赤字／サービス収支赤字",
-    "row.share_gs": "デジタル赤字／貿易・サービス収支赤字",
-    "row.tourism": "旅行収支黒字／デジタル赤字",
-    "row.oil": "デジタル赤字／原油輸入額",
+    "metric.yoy": "前年比（収支の規模）",
+    "metric.multiple": "基準年比（倍）",
+    "metric.share_of_services_deficit": "デジタル赤字／サービス収支赤字",
+    "metric.share_of_gs_deficit": "デジタル赤字／貿易・サービス収支赤字",
+    "metric.tourism_coverage": "旅行収支黒字／デジタル赤字",
+    "metric.oil_ratio": "デジタル赤字／原油輸入額",
     "row.crude_oil_imports": "原油輸入額（支払）",
     "ca.title": "経常収支：公表値とキャッシュフローベース",
     "ca.items": "国際収支項目（収支）",
@@ -117,7 +117,7 @@ JA: dict[str, str] = {
     "note.projection_method": "cagr：最初と最後の点の年平均成長率で延長。"
     "linear：全点の最小二乗直線。",
     "note.fx_base_year": "試算は2023年水準からの倍増について述べたもの。",
-    "assump.yen_allowed": "0～100（公表値 {low}～{high}）",
+    "allowed.yen_per_doubling": "0～100（公表値 {cited_low}～{cited_high}）",
     "src.oku_yen": "{value}億円（±{precision}）",
     "fx.citation": "みずほリサーチ＆テクノロジーズの試算（日経アジアン・レビューの報道による）："
     "デジタル赤字が2023年水準から倍増すると対ドルで{low}～{high}円の円安要因。"
@@ -169,11 +169,11 @@ JA: dict[str, str] = {
     "kpi.digital": "デジタル関連収支（最新の確定値）",
     "kpi.yoy": "前年比",
     "kpi.multiple": "基準年比（倍）",
-    "kpi.ca": "経常収支（公表値・CF経常収支と同年）",
-    "kpi.ca_latest": "経常収支（公表値、最新）",
-    "kpi.cf": "キャッシュフロー経常収支",
-    "kpi.tourism": "旅行収支黒字／デジタル赤字",
-    "kpi.oil": "デジタル赤字／原油輸入額",
+    "kpi.current_account@cf_current_account": "経常収支（公表値・CF経常収支と同年）",
+    "kpi.current_account": "経常収支（公表値、最新）",
+    "kpi.cf_current_account": "キャッシュフロー経常収支",
+    "kpi.tourism_coverage": "旅行収支黒字／デジタル赤字",
+    "kpi.oil_ratio": "デジタル赤字／原油輸入額",
     "chart.digital": "デジタル関連収支と内訳（兆円）",
     "chart.ca": "経常収支：公表値とキャッシュフロー（兆円）",
     "chart.travel": "旅行収支とデジタル関連収支（兆円）",
@@ -183,4 +183,68 @@ JA: dict[str, str] = {
     "chart.meti_2035b": "経産省 2035年 基本",
     "chart.meti_2035p": "経産省 2035年 悲観",
     "print.footer": "digital-deficit {version} ・ 作成 {generated}",
+    # catalogue entries (metric.<id>)
+    "metric.digital": "デジタル関連収支",
+    "metric.digital_payments": "デジタル関連支払",
+    "metric.payments_to_receipts": "デジタル関連の支払／受取（倍）",
+    "metric.digital_receipts": "デジタル関連受取",
+    "metric.services": "サービス収支",
+    "metric.goods_and_services": "貿易・サービス収支",
+    "metric.travel": "旅行収支",
+    "metric.crude_oil_imports": "原油輸入額",
+    "metric.current_account": "経常収支",
+    "metric.cf_current_account": "キャッシュフロー経常収支",
+    "metric.cf_karakama": "CF経常収支（karakama）",
+    "metric.cf_oguro1": "CF経常収支（oguro1）",
+    "metric.cf_oguro2": "CF経常収支（oguro2）",
+    "metric.cf_repatriation": "CF経常収支（repatriation）",
+    "metric.ca_identity": "経常収支（内訳の合計）",
+    "metric.ca_residual": "経常収支と内訳の合計の差",
+    "metric.ca_gap": "公表値－キャッシュフロー",
+    "metric.component_share": "合計に占める割合",
+    "metric.cagr": "年平均成長率",
+    "metric.difference": "前期差",
+    "metric.fx_impact": "想定される円安幅（1ドル当たり円）",
+    "metric.projection_cagr": "予測（年平均成長率）",
+    "metric.projection_linear": "予測（線形トレンド）",
+    "metric.unrepatriated_share": "海外にとどまる第一次所得の割合",
+    "metric.net_from_sides": "収支",
+    "metric.credit_from_sides": "受取",
+    "metric.debit_from_sides": "支払",
+    "cf.formula.karakama": "経常収支－再投資収益（純）－証券投資収益（純）",
+    "cf.formula.oguro1": "経常収支－再投資収益（純）",
+    "cf.formula.oguro2": "経常収支－再投資収益（純）－債券利子（純）",
+    "cf.formula.repatriation": "貿易・サービス収支＋第二次所得収支＋r×第一次所得収支",
+    "cf.source.repatriation": "r は利用者の前提（公表された比率はない）",
+    # the Cover's key messages (templates: see export.messages)
+    "period.CY": "{year}年",
+    "period.FY": "{year}年度",
+    "msg.digital": (
+        "{?digital<0|デジタル赤字は|デジタル黒字は}{digital.abs"
+        ":2}兆円（{digital.period}{?multiple.beyond_"
+        "base|、{Base_Year.period}の{multiple.value"
+        ":1}倍|}、{Definition}定義）。"
+    ),
+    "msg.digital.na": "表示期間にはデジタル関連収支の値がない。",
+    "msg.yoy": "デジタル関連収支の規模は前年比{?yoy>=0|+|}{yoy.pct:1}%（{digital.period}）。",
+    "msg.yoy.na": "前年が未公表のため前年比は算出できない（{digital.period}）。",
+    "msg.tourism_coverage": (
+        "旅行収支の黒字はデジタル赤字の{tourism_coverage.pct:0}%"
+        "に相当（{tourism_coverage.period}）。"
+    ),
+    "msg.tourism_coverage.na": "表示期間では旅行収支によるカバー率は算出できない。",
+    "msg.cf_current_account": (
+        "キャッシュフロー経常収支は{cf_current_account.value:2"
+        "}兆円（{cf_current_account.period}、{CF_Meth"
+        "od}方式）、公表ベースの経常収支は{current_account@cf_cu"
+        "rrent_account.value:2}兆円。"
+    ),
+    "msg.cf_current_account.na": "表示期間ではキャッシュフロー経常収支は算出できない。",
+    "msg.projection": (
+        "{?cagr|年平均成長率（CAGR）|線形トレンド}による予測では、デジタル関"
+        "連収支は{Target_Year.period}に{projection.val"
+        "ue:2}兆円（経産省：赤字は2030年に約10兆円、2035年に18～28兆円"
+        "）。"
+    ),
+    "msg.projection.na": "予測に必要な点が足りない。",
 }

@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from digital_deficit.core.current_account import CF_METHOD_IDS
+from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, SUMMARY, headline, tagged
+from digital_deficit.core.items import get_item
 from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.numbers import (
     CA_ITEMS,
-    COMPONENT_ITEMS,
-    DEFINITION_IDS,
     INCOME_ITEMS,
     SIDES,
     BriefNumbers,
+    comparators,
 )
 
 FIRST_COL = 3  # column C: the first period
@@ -49,16 +49,6 @@ INPUT_ROWS: dict[str, int] = {
     "FX_Base_Year": 15,
 }
 INPUT_COL = "B"
-EDITABLE_INPUTS: tuple[str, ...] = (
-    "Definition",
-    "Base_Year",
-    "CF_Method",
-    "Repatriation_Share",
-    "Projection_Method",
-    "Target_Year",
-    "Yen_Per_Doubling",
-    "FX_Base_Year",
-)
 
 
 @dataclass
@@ -155,26 +145,26 @@ class Layout:
 DATA_HEADER_ROW = 3
 
 
-def digital_rows(labels: Labels) -> list[Row]:
-    """Rows of the Digital sheet."""
+def digital_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
+    """Rows of the Digital sheet: components, definitions, the selected one, comparators and
+    the catalogue's Digital-sheet ratios."""
     rows = [Row("sec:components", labels["digital.components"])]
-    rows += [Row(f"comp:{i}", labels.item(i), _code(i)) for i in COMPONENT_ITEMS]
+    rows += [Row(f"comp:{i}", labels.item(i), _code(i)) for i in numbers.components]
     rows.append(Row("sec:definitions", labels["digital.by_definition"]))
     for side in SIDES:
         rows += [
             Row(f"def:{side}:{d}", labels.fmt(f"row.{side}", definition=d), d)
-            for d in DEFINITION_IDS
+            for d in numbers.definition_ids
         ]
     rows.append(Row("sec:selected", labels["digital.selected"]))
     rows += [Row(f"sel:{side}", labels[f"row.sel_{side}"]) for side in SIDES]
     rows.append(Row("sec:comparators", labels["digital.comparators"]))
-    rows += [Row(f"cmp:{i}", labels.item(i)) for i in ("services", "goods_and_services", "travel")]
-    rows.append(Row("cmp:crude_oil_imports", labels["row.crude_oil_imports"]))
-    rows.append(Row("sec:metrics", labels["digital.metrics"]))
     rows += [
-        Row(f"m:{m}", labels[f"row.{m}"])
-        for m in ("yoy", "multiple", "share_services", "share_gs", "tourism", "oil")
+        Row(f"cmp:{item}", labels.get(f"row.{item}", labels.item(item)))
+        for item, _ in comparators()
     ]
+    rows.append(Row("sec:metrics", labels["digital.metrics"]))
+    rows += [Row(f"m:{m.id}", labels.metric(m.id)) for m in tagged(DIGITAL_SHEET)]
     return rows
 
 
@@ -185,9 +175,13 @@ def ca_rows(labels: Labels) -> list[Row]:
     rows.append(Row("sec:income", labels["ca.income"]))
     rows += [Row(f"ca:{i}", labels.item(i), _code(i)) for i in INCOME_ITEMS]
     rows.append(Row("sec:cash_flow", labels["ca.cash_flow"]))
-    rows += [Row(f"cf:{m}", labels.fmt("row.cf", method=m), m) for m in CF_METHOD_IDS]
+    for family in FAMILIES.values():
+        rows += [
+            Row(f"{family.name}:{m}", labels.fmt("row.cf", method=m), m) for m in family.members
+        ]
     rows.append(Row("sec:selected", labels["ca.selected"]))
-    rows += [Row("cf:sel", labels["row.cf_sel"]), Row("ca:gap", labels["row.ca_gap"])]
+    rows += [Row(f"{f}:sel", labels["row.cf_sel"]) for f in FAMILIES]
+    rows += [Row("ca:gap", labels["row.ca_gap"])]
     return rows
 
 
@@ -212,39 +206,88 @@ def outlook_rows(labels: Labels) -> list[Row]:
     return rows
 
 
-# Key figures built on the digital balance use the last year whose balance is an exact published
-# figure, not an analyst's rounded estimate (CY2025's "about 6.7 trillion yen").
-EXACT_DIGITAL_ROWS = frozenset({"c:yr_digital", "c:yr_tourism", "c:yr_oil"})
+@dataclass(frozen=True)
+class Kpi:
+    """A key figure of the Summary: a headline column, shown in the last year of another (its
+    own, or the one it is read with: a change on the year in the digital balance's year)."""
 
-# The "year if" rows of the chart data: (period sheet, its row, the headline metric) of each.
-# A year appears there when the metric is present (and, for EXACT_DIGITAL_ROWS, exact).
-YEAR_IF_ROWS: dict[str, tuple[str, str, str]] = {
-    "c:yr_digital": ("digital", "sel:net", "digital"),
-    "c:yr_cf": ("ca", "cf:sel", "cf_current_account"),
-    "c:yr_ca": ("ca", "ca:current_account", "current_account"),
-    "c:yr_tourism": ("digital", "m:tourism", "tourism_coverage"),
-    "c:yr_oil": ("digital", "m:oil", "oil_ratio"),
-}
+    key: str
+    column: str
+    year_column: str
+    exact_digital: bool
+    """Its year must have an exact digital balance (not an analyst's rounded estimate)."""
 
 
-def chart_rows(labels: Labels) -> list[Row]:
+def kpis(cf_method: str) -> tuple[Kpi, ...]:
+    """The Summary's key figures: the catalogue's summary entries in order, each followed by
+    the columns it is compared against in its year."""
+    out: list[Kpi] = []
+    for column, metric in headline(cf_method, SUMMARY):
+        anchored = metric.reads("digital", "previous") or metric.reads("digital", "base")
+        year_column = "digital" if anchored else column
+        out.append(Kpi(column, column, year_column, metric.reads("digital") and not anchored))
+        out += [Kpi(f"{other}@{column}", other, column, False) for other in metric.against]
+    return tuple(out)
+
+
+def year_columns(cf_method: str) -> dict[str, bool]:
+    """The columns whose last year a key figure uses, and whether it must be exact."""
+    found: dict[str, bool] = {}
+    for kpi in kpis(cf_method):
+        if kpi.year_column == kpi.column:
+            found[kpi.year_column] = kpi.exact_digital
+    return found
+
+
+def locate(layout: Layout, column: str) -> tuple[SheetLayout, str]:
+    """The period sheet and row showing a headline column."""
+    selected = {
+        "digital": "sel:net",
+        "digital_payments": "sel:debit",
+        "digital_receipts": "sel:credit",
+    }
+    if column in selected:
+        return layout.digital, selected[column]
+    if column in FAMILIES:
+        return layout.ca, f"{column}:sel"
+    if f"m:{column}" in layout.digital.rows:
+        return layout.digital, f"m:{column}"
+    if f"ca:{column}" in layout.ca.rows:
+        return layout.ca, f"ca:{column}"
+    return layout.digital, f"cmp:{column}"
+
+
+def chart_series(cf_method: str) -> dict[str, str]:
+    """The chart-data rows of the Summary's charts and the headline column each shows: the
+    digital balance, the first key figure read against another (see ``Metric.against``) with
+    that other, and travel."""
+    pair = next(k for k in kpis(cf_method) if "@" in k.key)
+    return {
+        "c:digital": "digital",
+        "c:ca": pair.column,
+        "c:cf": pair.year_column,
+        "c:travel": "travel",
+    }
+
+
+def component_slots(numbers: BriefNumbers) -> int:
+    """How many component series the digital chart stacks (the most items of a definition)."""
+    return max(len(d.items) for d in numbers.definitions)
+
+
+def chart_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
     """Rows of the hidden chart-data sheet (display years; #N/A where a value is missing)."""
+    cf = numbers.options.cf_method
     return [
         Row("c:digital", labels["row.sel_net"]),
-        Row("c:comp1", labels.item("copyright_royalties")),
-        Row("c:comp2", labels.item("ict_services")),
-        Row("c:comp3", labels.item("consulting")),
+        *(Row(f"c:comp{k}", "") for k in range(1, component_slots(numbers) + 1)),
         Row("c:ca", labels.item("current_account")),
         Row("c:cf", labels["row.cf_sel"]),
         Row("c:travel", labels.item("travel")),
-        Row("c:yr_digital", "year if digital"),
-        Row("c:yr_cf", "year if cash-flow"),
-        Row("c:yr_ca", "year if headline current account"),
-        Row("c:yr_tourism", "year if tourism coverage"),
-        Row("c:yr_oil", "year if oil ratio"),
+        *(Row(f"c:yr:{c}", f"year if {c}") for c in year_columns(cf)),
         *(
             Row(f"c:exact:{d}", f"{d}: exact figure (1) or rounded estimate (0)")
-            for d in DEFINITION_IDS
+            for d in numbers.definition_ids
         ),
     ]
 
@@ -270,7 +313,7 @@ def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
     """Positions for one briefing."""
     titles = {key: labels[f"sheet.{key}"] for key in SHEET_KEYS}
     grid = numbers.grid_years
-    chart = _place(titles["chartdata"], chart_rows(labels), numbers.years)
+    chart = _place(titles["chartdata"], chart_rows(labels, numbers), numbers.years)
     path = _place(
         titles["chartdata"],
         path_rows(labels),
@@ -291,7 +334,7 @@ def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
     )
     return Layout(
         titles=titles,
-        digital=_place(titles["digital"], digital_rows(labels), grid),
+        digital=_place(titles["digital"], digital_rows(labels, numbers), grid),
         ca=_place(titles["ca"], ca_rows(labels), grid),
         outlook=outlook,
         chart=chart,
@@ -302,12 +345,5 @@ def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
     )
 
 
-def period_sheet(layout: Layout, key: str) -> SheetLayout:
-    """The Digital ("digital") or Current account ("ca") sheet's layout."""
-    return layout.digital if key == "digital" else layout.ca
-
-
 def _code(item_id: str) -> str:
-    from digital_deficit.core.items import get_item
-
     return get_item(item_id).code

@@ -1,17 +1,31 @@
 """Key messages for the cover: live text formulas over the Summary cells, with cached text.
 
-Each message is built from parts that carry both the formula fragment and the text it gives for
-the core's values, so the cached text always matches what the formula computes.
+The messages are templates in each language's label table (``msg.<key figure>`` and
+``msg.<key figure>.na``, ``msg.projection``): a message exists for a key figure when its
+language has a template for it. A template is text with fields in braces:
+
+- ``{k.value:2}``, ``{k.abs:2}``, ``{k.pct:1}``, ``{k.pct_abs:0}``: key figure ``k`` (a Summary
+  row) as FIXED text with that many decimals (pct: times 100); ``projection`` is the Outlook's
+  projected balance;
+- ``{k.period}``: its period in words (``period.CY``/``period.FY``), also ``Base_Year.period``
+  and ``Target_Year.period``; ``{Definition}``, ``{CF_Method}``: the named input as written;
+- ``{?condition|yes|no}``: conditions ``k<0``, ``k>=0``, ``k.beyond_base`` (present, and not in
+  the base year) and ``cagr`` (the projection method); the branches are templates too.
+
+Each part carries both its formula fragment and the text it gives for the core's values, so the
+cached text always matches what the formula computes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from digital_deficit.export.cells import excel_fixed, quote_sheet
-from digital_deficit.export.layout import Layout
+from digital_deficit.export.i18n import Labels
+from digital_deficit.export.layout import Layout, kpis
 from digital_deficit.export.numbers import BriefNumbers, tn
-from digital_deficit.export.summary_sheet import KPI_ROWS, kpi_values
+from digital_deficit.export.summary_sheet import kpi_rows, kpi_values
 
 Part = tuple[str, str]  # (formula fragment, text it gives)
 
@@ -40,8 +54,27 @@ def text(ref: str, value: object) -> Part:
 
 
 def cat(*parts: Part) -> Part:
-    """Parts joined with &."""
-    return "&".join(f for f, _ in parts), "".join(t for _, t in parts)
+    """Parts joined with &, neighbouring literals merged into one."""
+    merged: list[Part] = []
+    for part in parts:
+        if not part[1] and part[0] == '""':
+            continue
+        if (
+            merged
+            and merged[-1][0].startswith('"')
+            and _is_literal(merged[-1][0])
+            and _is_literal(part[0])
+        ):
+            merged[-1] = lit(merged[-1][1] + part[1])
+        else:
+            merged.append(part)
+    if not merged:
+        return lit("")
+    return "&".join(f for f, _ in merged), "".join(t for _, t in merged)
+
+
+def _is_literal(formula: str) -> bool:
+    return len(formula) >= 2 and formula[0] == formula[-1] == '"' and '"&' not in formula
 
 
 def when(condition: str, yes: Part, no: Part, truth: bool) -> Part:
@@ -58,185 +91,132 @@ class Message:
     source: str
 
 
-def messages(numbers: BriefNumbers, layout: Layout, lang: str) -> list[Message]:
-    """Five key messages (level and growth, change on the year, tourism, cash flow, outlook)."""
-    s = quote_sheet(layout.title("summary"))
-    o = numbers.options
-    vals = kpi_values(numbers)
+@dataclass(frozen=True)
+class _Figure:
+    value_ref: str
+    year_ref: str
+    value: float | None
+    year: float | None
 
-    def kpi(key: str) -> tuple[str, str, float | None, float | None]:
-        year, value = vals[key]
-        return (
-            f"{s}!$C${KPI_ROWS[key]}",
-            f"{s}!$B${KPI_ROWS[key]}",
-            value,
-            None if year is None else float(year),
-        )
 
-    def period(ref: str, year: float | None) -> Part:
-        shown = text(ref, year if year is not None else "n/a")
-        if lang == "ja":
-            return cat(shown, lit("年度" if o.basis == "FY" else "年"))
-        return cat(lit("FY"), shown) if o.basis == "FY" else shown
+class _Writer:
+    """Fills a template's fields for one briefing."""
 
-    v, vy, dv, dy = kpi("digital")
-    m, _, mv, _ = kpi("multiple")
-    g, _, gv, _ = kpi("yoy")
-    t, ty, tv, tyv = kpi("tourism")
-    cf, cfy, cfv, cfyv = kpi("cf")
-    ca, _, cav, _ = kpi("ca")
-    proj = f"{quote_sheet(layout.title('outlook'))}!$C${layout.outlook.rows['res:at_target']}"
-    pv = tn(numbers.at_target)
-    base_text = text("Base_Year", float(numbers.base_year))
-    fy = o.basis == "FY"
-    base = cat(lit("FY"), base_text) if fy and lang != "ja" else base_text
-    # the multiple of the base-year level says nothing when the base year is the figure's year
-    show_multiple = (
-        f"AND(ISNUMBER({m}),{vy}<>Base_Year)",
-        mv is not None and dy != numbers.base_year,
-    )
-    cagr = o.projection_method == "cagr"
-    definition = text("Definition", o.definition)
-    method = text("CF_Method", o.cf_method)
-    target = text("Target_Year", float(numbers.target_year))
-    deficit = dv is not None and dv < 0
-    if lang == "ja":
-        level = cat(
-            when(f"{v}<0", lit("デジタル赤字は"), lit("デジタル黒字は"), deficit),
-            fixed(v, dv, 2, absolute=True),
-            lit("兆円（"),
-            period(vy, dy),
-            when(
-                show_multiple[0],
-                cat(
-                    lit("、"),
-                    base,
-                    lit("年度の" if fy else "年の"),
-                    fixed(m, mv, 1),
-                    lit("倍"),
-                ),
-                lit(""),
-                show_multiple[1],
-            ),
-            lit("、"),
-            definition,
-            lit("定義）。"),
+    def __init__(self, numbers: BriefNumbers, layout: Layout, labels: Labels) -> None:
+        self.numbers, self.labels = numbers, labels
+        s = quote_sheet(layout.title("summary"))
+        rows = kpi_rows(numbers)
+        self.figures: dict[str, _Figure] = {}
+        for key, (year, value) in kpi_values(numbers).items():
+            self.figures[key] = _Figure(
+                f"{s}!$C${rows[key]}",
+                f"{s}!$B${rows[key]}",
+                value,
+                None if year is None else float(year),
+            )
+        outlook = (
+            f"{quote_sheet(layout.title('outlook'))}!$C${layout.outlook.rows['res:at_target']}"
         )
-        level_na = lit("表示期間にはデジタル関連収支の値がない。")
-        change = cat(
-            lit("デジタル関連収支の規模は前年比"),
-            when(f"{g}>=0", lit("+"), lit(""), gv is not None and gv >= 0),
-            fixed(g, gv, 1, 100),
-            lit("%（"),
-            period(vy, dy),
-            lit("）。"),
-        )
-        change_na = cat(
-            lit("前年が未公表のため前年比は算出できない（"), period(vy, dy), lit("）。")
-        )
-        tourism = cat(
-            lit("旅行収支の黒字はデジタル赤字の"),
-            fixed(t, tv, 0, 100),
-            lit("%に相当（"),
-            period(ty, tyv),
-            lit("）。"),
-        )
-        tourism_na = lit("表示期間では旅行収支によるカバー率は算出できない。")
-        cash = cat(
-            lit("キャッシュフロー経常収支は"),
-            fixed(cf, cfv, 2),
-            lit("兆円（"),
-            period(cfy, cfyv),
-            lit("、"),
-            method,
-            lit("方式）、公表ベースの経常収支は"),
-            fixed(ca, cav, 2),
-            lit("兆円。"),
-        )
-        cash_na = lit("表示期間ではキャッシュフロー経常収支は算出できない。")
-        outlook = cat(
-            when(
-                'Projection_Method="cagr"', lit("年平均成長率（CAGR）"), lit("線形トレンド"), cagr
-            ),
-            lit("による予測では、デジタル関連収支は"),
-            target,
-            lit("年度に" if fy else "年に"),
-            fixed(proj, pv, 2),
-            lit("兆円（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。"),
-        )
-        outlook_na = lit("予測に必要な点が足りない。")
-    else:
-        level = cat(
-            when(f"{v}<0", lit("Digital deficit ¥"), lit("Digital surplus ¥"), deficit),
-            fixed(v, dv, 2, absolute=True),
-            lit("T in "),
-            period(vy, dy),
-            when(
-                show_multiple[0],
-                cat(lit(", "), fixed(m, mv, 1), lit("× its "), base, lit(" level")),
-                lit(""),
-                show_multiple[1],
-            ),
-            lit(" ("),
-            definition,
-            lit(" definition)."),
-        )
-        level_na = lit("No digital balance is available for the periods shown.")
-        change = cat(
-            when(
-                f"{g}>=0",
-                lit("The digital balance grew "),
-                lit("The digital balance shrank "),
-                gv is not None and gv >= 0,
-            ),
-            fixed(g, gv, 1, 100, absolute=True),
-            lit("% in size on the previous year ("),
-            period(vy, dy),
-            lit(")."),
-        )
-        change_na = cat(
-            lit("No change on the previous year can be computed for "),
-            period(vy, dy),
-            lit(" (previous year not published)."),
-        )
-        tourism = cat(
-            lit("The travel surplus covered "),
-            fixed(t, tv, 0, 100),
-            lit("% of the digital deficit in "),
-            period(ty, tyv),
-            lit("."),
-        )
-        tourism_na = lit("Tourism coverage is not available for the periods shown.")
-        cash = cat(
-            lit("Cash-flow current account ¥"),
-            fixed(cf, cfv, 2),
-            lit("T in "),
-            period(cfy, cfyv),
-            lit(" against a headline ¥"),
-            fixed(ca, cav, 2),
-            lit("T ("),
-            method,
-            lit(" method)."),
-        )
-        cash_na = lit("The cash-flow current account is not available for the periods shown.")
-        outlook = cat(
-            when('Projection_Method="cagr"', lit("On a CAGR"), lit("On a linear"), cagr),
-            lit(" trend the digital balance reaches ¥"),
-            fixed(proj, pv, 2),
-            lit("T by "),
-            cat(lit("FY"), target) if fy else target,
-            lit(" (METI: deficits of about ¥10T by 2030, ¥18T to ¥28T by 2035)."),
-        )
-        outlook_na = lit("Too few points to project the digital balance.")
-    chosen = [
-        (v, level, level_na, dv),
-        (g, change, change_na, gv),
-        (t, tourism, tourism_na, tv),
-        (cf, cash, cash_na, cfv),
-        (proj, outlook, outlook_na, pv),
-    ]
+        target = float(numbers.target_year)
+        self.figures["projection"] = _Figure(outlook, "Target_Year", tn(numbers.at_target), target)
+        self.named = {
+            "Definition": text("Definition", numbers.options.definition),
+            "CF_Method": text("CF_Method", numbers.options.cf_method),
+        }
+        self.years = {"Base_Year": float(numbers.base_year), "Target_Year": target}
+
+    def template(self, source: str) -> Part:
+        """A template's parts joined."""
+        parts: list[Part] = []
+        for kind, body in _split(source):
+            parts.append(lit(body) if kind == "text" else self.field(body))
+        return cat(*parts)
+
+    def field(self, body: str) -> Part:
+        if body.startswith("?"):
+            condition, yes, no = _branches(body[1:])
+            formula, truth = self.condition(condition)
+            return when(formula, self.template(yes), self.template(no), truth)
+        if body in self.named:
+            return self.named[body]
+        name, _, attribute = body.partition(".")
+        if attribute == "period":
+            if name in self.years:
+                return self.period(name, self.years[name])
+            figure = self.figures[name]
+            return self.period(figure.year_ref, figure.year)
+        attribute, _, decimals = attribute.partition(":")
+        figure = self.figures[name]
+        factor = 100 if attribute.startswith("pct") else 1
+        absolute = attribute.endswith("abs")
+        return fixed(figure.value_ref, figure.value, int(decimals), factor, absolute)
+
+    def period(self, ref: str, year: float | None) -> Part:
+        """A period in words: the year cell inside the language's pattern (FY2024, 2024年度)."""
+        before, _, after = self.labels[f"period.{self.numbers.options.basis}"].partition("{year}")
+        return cat(lit(before), text(ref, year if year is not None else "n/a"), lit(after))
+
+    def condition(self, condition: str) -> tuple[str, bool]:
+        if condition == "cagr":
+            return 'Projection_Method="cagr"', self.numbers.options.projection_method == "cagr"
+        match = re.fullmatch(r"([\w@]+)(<0|>=0)", condition)
+        if match:
+            figure = self.figures[match.group(1)]
+            value = figure.value
+            truth = value is not None and (value < 0 if match.group(2) == "<0" else value >= 0)
+            return f"{figure.value_ref}{match.group(2)}", truth
+        name = condition.removesuffix(".beyond_base")
+        figure = self.figures[name]
+        truth = figure.value is not None and figure.year != self.numbers.base_year
+        return f"AND(ISNUMBER({figure.value_ref}),{figure.year_ref}<>Base_Year)", truth
+
+
+def _split(source: str) -> list[tuple[str, str]]:
+    """Text and fields (``{...}``, nested braces allowed) in order."""
+    out: list[tuple[str, str]] = []
+    depth, start, text_start = 0, 0, 0
+    for i, char in enumerate(source):
+        if char == "{":
+            if depth == 0:
+                if i > text_start:
+                    out.append(("text", source[text_start:i]))
+                start = i + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                out.append(("field", source[start:i]))
+                text_start = i + 1
+    if text_start < len(source):
+        out.append(("text", source[text_start:]))
+    return out
+
+
+def _branches(body: str) -> tuple[str, str, str]:
+    """condition|yes|no, split at the top-level bars."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(body):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            pieces.append(body[start:i])
+            start = i + 1
+    pieces.append(body[start:])
+    condition, yes, no = pieces
+    return condition, yes, no
+
+
+def messages(numbers: BriefNumbers, layout: Layout, labels: Labels) -> list[Message]:
+    """A message for every key figure whose language has a template, then the projection."""
+    writer = _Writer(numbers, layout, labels)
+    keys = [k.key for k in kpis(numbers.options.cf_method)] + ["projection"]
     out: list[Message] = []
-    for ref, yes, no, value in chosen:
-        formula, cached = when(f"ISNUMBER({ref})", yes, no, value is not None)
-        out.append(Message("=" + formula, cached, ref))
+    for key in keys:
+        template = labels.get(f"msg.{key}", "")
+        if not template:
+            continue
+        figure = writer.figures[key]
+        yes = writer.template(template)
+        no = writer.template(labels[f"msg.{key}.na"])
+        formula, cached = when(f"ISNUMBER({figure.value_ref})", yes, no, figure.value is not None)
+        out.append(Message("=" + formula, cached, figure.value_ref))
     return out

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digital_deficit.core.current_account import (
-    CF_METHOD_IDS,
-    cf_current_account,
-    get_cf_method,
-)
-from digital_deficit.core.definitions import DEFINITIONS
+from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, get_metric, tagged
+from digital_deficit.core.definitions import DEFINITIONS, Definition, get_definition
 from digital_deficit.core.errors import InputError
 from digital_deficit.core.fx import fx_impact
-from digital_deficit.core.growth import difference
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period
 from digital_deficit.core.projection import project
 from digital_deficit.core.units import to_trillion_yen
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import load_dataset
-from digital_deficit.data.figures import Figure, digital_figure, item_figure
-from digital_deficit.data.headline import METRIC_LABELS, HeadlineRow, headline_rows
+from digital_deficit.data.figures import Figure, resolver_for
+from digital_deficit.data.headline import Context, HeadlineRow, headline_row
 from digital_deficit.data.model import Observation
 from digital_deficit.export.options import DEFAULT_TARGET_YEAR, FX_BASE_YEAR, BriefOptions
 
@@ -51,8 +46,19 @@ INCOME_ITEMS: tuple[str, ...] = (
     "bond_interest",
 )
 SIDES: tuple[str, ...] = ("net", "debit", "credit")
-DEFINITION_IDS: tuple[str, ...] = tuple(DEFINITIONS)
 PATH_END_YEAR = 2035
+
+
+def comparators() -> tuple[tuple[str, str], ...]:
+    """The (item, side) inputs of the Digital sheet's ratios other than the digital balance,
+    in the order the ratios first read them (services, goods and services, travel...)."""
+    found = {
+        (i.item, i.side): None
+        for m in tagged(DIGITAL_SHEET)
+        for i in m.inputs
+        if i.item is not None and i.item != "digital"
+    }
+    return tuple(found)
 
 
 class NoPeriodsError(ValueError):
@@ -60,7 +66,8 @@ class NoPeriodsError(ValueError):
 
 
 class TargetYearError(ValueError):
-    """The projection target year is not after the last year shown."""
+    """The projection target year is not after the last year shown (or the base year of the
+    growth multiple is not among the years shown)."""
 
 
 def tn(value: float | None) -> float | None:
@@ -74,14 +81,18 @@ class BriefNumbers:
 
     options: BriefOptions
     dataset: Dataset
+    definitions: tuple[Definition, ...]
+    """The definitions of the Digital sheet: mof3, narrow and the chosen one if custom."""
     years: list[int]
     lead_in: int | None
     components: dict[str, dict[int, Figure]]
     by_definition: dict[tuple[str, str], dict[int, Figure]]
     ca_items: dict[str, dict[int, Figure]]
-    oil: dict[int, Figure]
+    comparators: dict[str, dict[int, Figure]]
+    """The Digital sheet's comparators not on the Current account sheet (crude-oil imports)."""
     headline: dict[int, HeadlineRow]
-    cf_by_method: dict[str, dict[int, float | None]]
+    by_method: dict[str, dict[str, dict[int, float | None]]]
+    """Every member of every family (the four cash-flow methods), per year."""
     ca_gap: dict[int, float | None]
     path_years: list[int]
     projection: dict[int, float | None]
@@ -101,13 +112,23 @@ class BriefNumbers:
         """The period of ``year`` on the briefing's basis."""
         return Period(self.options.basis, year)
 
+    @property
+    def definition(self) -> Definition:
+        """The chosen definition."""
+        return get_definition(self.options.definition)
+
+    @property
+    def definition_ids(self) -> tuple[str, ...]:
+        """The ids of the Digital sheet's definitions (custom for a list of items)."""
+        return tuple(d.id for d in self.definitions)
+
     def selected(self, year: int) -> float | None:
         """The digital balance of the chosen definition in ``year`` (lead-in included)."""
-        return self.by_definition[("net", self.options.definition)][year].value
+        return self.by_definition[("net", self.definition.id)][year].value
 
     def exact(self, year: int, definition: str | None = None) -> bool:
         """Whether the digital balance of ``year`` is an exact figure (not a rounded estimate)."""
-        fig = self.by_definition[("net", definition or self.options.definition)][year]
+        fig = self.by_definition[("net", definition or self.definition.id)][year]
         return fig.value is not None and fig.precision <= 1
 
     def latest(self, metric: str, exact_digital: bool = False) -> tuple[int, float] | None:
@@ -123,6 +144,7 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     """Run the core on the briefing's inputs."""
     data = dataset if dataset is not None else load_dataset(options.data)
     basis = options.basis
+    resolver = resolver_for(data, "JPN", options.release)
     found = [
         p.year
         for p in data.periods(basis)
@@ -135,67 +157,61 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
             f"{options.end or 'the last year'}"
         )
     years = list(range(found[0], found[-1] + 1))
-    base_year = years[0]
+    base_year = options.base_year if options.base_year is not None else years[0]
+    if base_year not in years:
+        raise TargetYearError(
+            f"base year {base_year} is not among the years shown ({years[0]}-{years[-1]})"
+        )
+    chosen = get_definition(options.definition)
+    definitions = (*DEFINITIONS.values(), *((chosen,) if chosen.id == "custom" else ()))
 
-    def fig_digital(year: int, definition: str, side: str) -> Figure:
-        return digital_figure(data, Period(basis, year), basis, definition, side)
+    def fig_digital(year: int, definition: Definition, side: str) -> Figure:
+        return resolver.digital(Period(basis, year), basis, definition, side)
 
     previous = years[0] - 1
     lead_in = (
         previous
-        if any(fig_digital(previous, d, "net").value is not None for d in DEFINITION_IDS)
+        if any(fig_digital(previous, d, "net").value is not None for d in definitions)
         else None
     )
     grid = ([lead_in] if lead_in is not None else []) + years
+    shown_items = COMPONENT_ITEMS + tuple(i for i in chosen.items if i not in COMPONENT_ITEMS)
     components = {
-        item: {y: item_figure(data, item, Period(basis, y), basis) for y in grid}
-        for item in COMPONENT_ITEMS
+        item: {y: resolver.figure(item, Period(basis, y), basis) for y in grid}
+        for item in shown_items
     }
     by_definition = {
-        (side, d): {y: fig_digital(y, d, side) for y in grid}
+        (side, d.id): {y: fig_digital(y, d, side) for y in grid}
         for side in SIDES
-        for d in DEFINITION_IDS
+        for d in definitions
     }
     ca_items = {
-        item: {y: item_figure(data, item, Period(basis, y), basis) for y in grid}
+        item: {y: resolver.figure(item, Period(basis, y), basis) for y in grid}
         for item in CA_ITEMS + INCOME_ITEMS
     }
-    oil = {
-        y: item_figure(data, "crude_oil_imports", Period(basis, y), basis, "debit") for y in grid
+    others = {
+        item: {y: resolver.figure(item, Period(basis, y), basis, side) for y in grid}
+        for item, side in comparators()
+        if item not in ca_items
     }
-
-    def rows(method: str, share: float | None) -> dict[int, HeadlineRow]:
-        found_rows = headline_rows(
-            data,
-            basis,
-            options.definition,
-            method,
-            years[0],
-            years[-1],
-            base_year,
-            repatriation_share=share,
-        )
-        return {r.period.year: r for r in found_rows}
-
-    headline = rows(options.cf_method, options.repatriation_share)
-    # Years without any figure are absent from headline_rows: every metric is missing there.
-    for year in years:
-        headline.setdefault(year, HeadlineRow(Period(basis, year), dict.fromkeys(METRIC_LABELS)))
-    cf_by_method = {
-        method: {
-            y: headline[y].values["cf_current_account"]
-            if method == options.cf_method
-            else _cash_flow(method, ca_items, y, options.repatriation_share)
-            for y in years
+    context = Context(
+        resolver,
+        basis,
+        chosen,
+        Period(basis, base_year),
+        {"repatriation_share": options.repatriation_share},
+        options.cf_method,
+    )
+    headline = {y: headline_row(context, Period(basis, y)) for y in years}
+    by_method = {
+        family.name: {
+            variant: {y: context.compute(entry, Period(basis, y)).value for y in years}
+            for variant, entry in family.members.items()
         }
-        for method in CF_METHOD_IDS
+        for family in FAMILIES.values()
     }
-    ca_gap = {
-        y: _scalar(
-            difference(headline[y].values["current_account"], cf_by_method[options.cf_method][y])
-        )
-        for y in years
-    }
+    gap = get_metric("ca_gap")
+    ca_gap = {y: context.compute(gap, Period(basis, y)).value for y in years}
     if options.target_year is not None and options.target_year <= years[-1]:
         raise TargetYearError(
             f"target year {options.target_year} is not after the last year shown "
@@ -216,9 +232,7 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     at_target = projected(target)
     # the formula looks the base year up in every column of the Digital sheet, lead-in included
     fx_base = (
-        by_definition[("net", options.definition)][FX_BASE_YEAR].value
-        if FX_BASE_YEAR in grid
-        else None
+        by_definition[("net", chosen.id)][FX_BASE_YEAR].value if FX_BASE_YEAR in grid else None
     )
     fx = (
         _scalar(fx_impact(fx_base, at_target, options.yen_per_doubling))
@@ -228,14 +242,15 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     numbers = BriefNumbers(
         options=options,
         dataset=data,
+        definitions=definitions,
         years=years,
         lead_in=lead_in,
         components=components,
         by_definition=by_definition,
         ca_items=ca_items,
-        oil=oil,
+        comparators=others,
         headline=headline,
-        cf_by_method=cf_by_method,
+        by_method=by_method,
         ca_gap=ca_gap,
         path_years=path_years,
         projection=projection,
@@ -249,28 +264,6 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     return numbers
 
 
-_CF_INPUTS = {
-    "reinvested_earnings": "reinvested_earnings",
-    "portfolio_income": "portfolio_investment_income",
-    "bond_interest": "bond_interest",
-    "primary_income": "primary_income",
-}
-
-
-def _cash_flow(
-    method: str, figures: dict[str, dict[int, Figure]], year: int, share: float | None
-) -> float | None:
-    """The core's cash-flow current account from the year's figures (missing if any input is)."""
-    chosen = get_cf_method(method)
-    ca = figures["current_account"][year].value
-    inputs = {n: figures[_CF_INPUTS[n]][year].value for n in chosen.needs if n in _CF_INPUTS}
-    if ca is None or any(v is None for v in inputs.values()):
-        return None
-    if chosen.id == "repatriation" and share is None:
-        return None
-    return _scalar(cf_current_account(ca, method=chosen.id, repatriation_share=share, **inputs))
-
-
 def _scalar(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
@@ -282,7 +275,8 @@ def _observations_used(numbers: BriefNumbers) -> list[Observation]:
             figures.extend(per_year.values())
     for per_year in numbers.by_definition.values():
         figures.extend(per_year.values())
-    figures.extend(numbers.oil.values())
+    for per_year in numbers.comparators.values():
+        figures.extend(per_year.values())
     for row in numbers.headline.values():
         figures.append(Figure(None, tuple(row.sources)))
     seen: dict[tuple[str, ...], Observation] = {}

@@ -1,79 +1,99 @@
-"""The choices behind one briefing workbook (what the CLI flags and scenario files set)."""
+"""The choices behind one briefing workbook: the computation's options (``data.options``) and
+the briefing's own (projection, FX assumption, language, author). One model gives the CLI flags
+of `brief`, the keys of scenario files and the input rows of the Assumptions sheet."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import field_validator
 
-from digital_deficit.core.current_account import CF_METHOD_IDS, DEFAULT_CF_METHOD
-from digital_deficit.core.definitions import DEFAULT_DEFINITION, DEFINITIONS
-from digital_deficit.core.periods import check_basis
-from digital_deficit.core.projection import check_projection_method
+from digital_deficit.core.projection import PROJECTION_METHODS
 from digital_deficit.core.references import YEN_PER_DOUBLING
-from digital_deficit.export.i18n import check_lang
+from digital_deficit.data.options import (
+    MetricOptions,
+    OptionProblem,
+    field_meta,
+    number_between,
+    option,
+)
+from digital_deficit.export.i18n import LANGUAGES
 
 DEFAULT_TARGET_YEAR = 2030
 FX_BASE_YEAR = 2023
 
 
-def _one_of(value: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
-    key = value.strip().lower()
-    if key not in allowed:
-        raise ValueError(f"{value!r} is not a {what}; expected one of: {', '.join(allowed)}")
-    return key
-
-
-class BriefOptions(BaseModel):
+class BriefOptions(MetricOptions):
     """Everything that shapes a briefing; defaults give the README's briefing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    data: str | None = None
-    basis: str = "CY"
-    start: int | None = Field(default=None, ge=1850, le=2100)
-    end: int | None = Field(default=None, ge=1850, le=2100)
-    definition: str = DEFAULT_DEFINITION
-    cf_method: str = DEFAULT_CF_METHOD
-    repatriation_share: float | None = Field(default=None, ge=0.0, le=1.0)
-    projection_method: str = "cagr"
-    target_year: int | None = Field(default=None, ge=1851, le=2100)
-    yen_per_doubling: float = Field(default=YEN_PER_DOUBLING.default, ge=0.0, le=100.0)
-    lang: str = "en"
-    author: str = "digital-deficit"
-
-    @field_validator("basis")
-    @classmethod
-    def _basis(cls, v: str) -> str:
-        basis = v.strip().upper()
-        if basis not in ("CY", "FY"):
-            raise ValueError(f"{v!r} is not a basis; expected CY or FY")
-        return check_basis(basis)
-
-    @field_validator("definition")
-    @classmethod
-    def _definition(cls, v: str) -> str:
-        return _one_of(v, tuple(DEFINITIONS), "definition")
-
-    @field_validator("cf_method")
-    @classmethod
-    def _cf_method(cls, v: str) -> str:
-        return _one_of(v, CF_METHOD_IDS, "cash-flow method")
+    projection_method: str = option(
+        "cagr",
+        "--projection-method",
+        "cagr (compound growth, default) or linear (least-squares trend)",
+        choices=PROJECTION_METHODS,
+        sheet="Projection_Method",
+    )
+    target_year: int | None = option(
+        None,
+        "--target-year",
+        f"projection target year (default {DEFAULT_TARGET_YEAR})",
+        metavar="YEAR",
+        type="year",
+        sheet="Target_Year",
+    )
+    yen_per_doubling: float = option(
+        YEN_PER_DOUBLING.default,
+        "--yen-per-doubling",
+        f"FX assumption (default {YEN_PER_DOUBLING.default:g}; published range "
+        f"{YEN_PER_DOUBLING.low:g}-{YEN_PER_DOUBLING.high:g})",
+        metavar="YEN",
+        type="float",
+        sheet="Yen_Per_Doubling",
+        bounds=(0, 100),
+    )
+    lang: str = option("en", "--lang", "language of the workbook", choices=LANGUAGES)
+    author: str = option("digital-deficit", "--author", "document author property")
 
     @field_validator("projection_method")
     @classmethod
     def _projection(cls, v: str) -> str:
-        _one_of(v, ("cagr", "linear"), "projection method")
-        return check_projection_method(v)
+        key = v.strip().lower()
+        if key not in PROJECTION_METHODS:
+            raise OptionProblem(
+                "projection_method",
+                f"{v!r} is not a projection method; expected one of: "
+                + ", ".join(PROJECTION_METHODS),
+            )
+        return key
+
+    @field_validator("target_year")
+    @classmethod
+    def _target(cls, v: int | None) -> int | None:
+        if v is not None and not 1851 <= v <= 2100:
+            raise OptionProblem("target_year", f"{v} is not a year from 1851 to 2100")
+        return v
+
+    @field_validator("yen_per_doubling")
+    @classmethod
+    def _yen(cls, v: float) -> float:
+        low, high = field_meta(BriefOptions, "yen_per_doubling")["bounds"]
+        number_between("yen_per_doubling", v, low, high)
+        return v
 
     @field_validator("lang")
     @classmethod
     def _lang(cls, v: str) -> str:
-        _one_of(v, ("en", "ja"), "language")
-        return check_lang(v)
+        key = v.strip().lower()
+        if key not in LANGUAGES:
+            raise OptionProblem(
+                "lang", f"{v!r} is not a language; expected one of: {', '.join(LANGUAGES)}"
+            )
+        return key
 
-    @model_validator(mode="after")
-    def _consistent(self) -> BriefOptions:
-        if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
-        if self.cf_method == "repatriation" and self.repatriation_share is None:
-            raise ValueError("cf_method repatriation needs repatriation_share (0 to 1)")
-        return self
+    @field_validator("author")
+    @classmethod
+    def _author(cls, v: str) -> str:
+        bad = next((c for c in v if (ord(c) < 32 and c != "\t") or ord(c) == 127), None)
+        if bad is not None:
+            raise OptionProblem("author", f"contains the control character {bad!r}")
+        if len(v) > 255:
+            raise OptionProblem("author", f"has {len(v)} characters; at most 255")
+        return v

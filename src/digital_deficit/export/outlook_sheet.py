@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from digital_deficit.core.catalogue import get_metric
 from digital_deficit.core.references import METI_SCENARIOS
 from digital_deficit.core.units import to_trillion_yen
 from digital_deficit.export import formulas as fx
@@ -39,13 +40,15 @@ def _c(layout: Layout, key: str) -> str:
 
 
 def projection_formula(layout: Layout, target: str) -> str:
-    """The projected selected digital balance in year ``target`` (cagr or linear, live)."""
-    n, x0, x1, y0, y1 = (_c(layout, f"stat:{k}") for k in ("n", "x0", "x1", "y0", "y1"))
-    values = layout.outlook.row_range("o:value", external=False)
-    years = layout.outlook.header_range(external=False)
-    cagr = f"IF(OR({y0}=0,{y0}*{y1}<=0),{fx.NA},{y1}*(({y1}/{y0})^(1/({x1}-{x0})))^({target}-{x1}))"
-    linear = f"FORECAST({target},{values},{years})"
-    return f'IF({n}<2,{fx.NA},IF(Projection_Method="cagr",{cagr},{linear}))'
+    """The projected selected digital balance in year ``target``: the catalogue's CAGR rule
+    over the fit's first and last points, or its linear rule over the history (live)."""
+    refs = {k: _c(layout, f"stat:{k}") for k in ("x0", "x1", "y0", "y1")}
+    refs["target"] = target
+    refs["values"] = layout.outlook.row_range("o:value", external=False)
+    refs["periods"] = layout.outlook.header_range(external=False)
+    cagr = get_metric("projection_cagr").to_excel(refs)
+    linear = get_metric("projection_linear").to_excel(refs)
+    return f'IF(Projection_Method="cagr",{cagr},{linear})'
 
 
 def stat_cells(numbers: BriefNumbers, layout: Layout) -> dict[str, Formula]:
@@ -114,14 +117,9 @@ def write_outlook(
         ),
     }
     base, new = _c(layout, "res:fx_base"), _c(layout, "res:at_target")
+    refs = {"base": base, "new": new, "yen_per_doubling": "Yen_Per_Doubling"}
     results["res:fx"] = (
-        Formula(
-            "="
-            + fx.guarded(
-                [base, new], f"IF({base}*{new}<=0,{fx.NA},Yen_Per_Doubling*LOG({new}/{base},2))"
-            ),
-            value_or_na(numbers.fx),
-        ),
+        Formula("=" + get_metric("fx_impact").to_excel(refs), value_or_na(numbers.fx)),
         YEN,
     )
     for key, (formula, fmt) in results.items():
@@ -201,7 +199,7 @@ def _write_meti(ws: Any, layout: Layout, labels: Labels, st: Styles, cache: Cach
     )
     for i, row in meti_rows(layout).items():
         point = METI_SCENARIOS[i]
-        label = point.label_ja if labels.lang == "ja" else point.label_en
+        label = point.label(labels.lang)
         put(ws, f"A{row}", label, cache).font = st.body
         ws[f"B{row}"].value = point.year
         ws[f"B{row}"].font = st.body

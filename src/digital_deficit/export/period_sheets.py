@@ -1,144 +1,163 @@
-"""The cells of the Digital and Current account sheets: live formulas with the core's values."""
+"""The cells of the Digital and Current account sheets: live formulas with the core's values.
+
+Every derived cell is a catalogue entry's ``to_excel()`` over the cells its inputs sit in (a
+row of the sheet, a named input of the Assumptions sheet), or a figure's own derivation over
+the Data sheet; its cached value is the core's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from digital_deficit.core.current_account import CF_METHOD_IDS
-from digital_deficit.core.definitions import get_definition
-from digital_deficit.core.items import get_item
+from digital_deficit.core.catalogue import (
+    DIGITAL_SHEET,
+    FAMILIES,
+    digital_sum,
+    get_metric,
+    parts_sum,
+    tagged,
+)
+from digital_deficit.core.definitions import Definition
+from digital_deficit.core.metric import Input, Metric
 from digital_deficit.data.figures import Figure
+from digital_deficit.data.options import field_meta
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import NA_TEXT, Content, Formula, value_or_na
-from digital_deficit.export.layout import Layout, SheetLayout
+from digital_deficit.export.layout import Layout, SheetLayout, locate
 from digital_deficit.export.numbers import (
     CA_ITEMS,
-    COMPONENT_ITEMS,
-    DEFINITION_IDS,
     INCOME_ITEMS,
     SIDES,
     BriefNumbers,
+    comparators,
     tn,
 )
+from digital_deficit.export.options import BriefOptions
 from digital_deficit.export.styles import PCT, TIMES, TN
 
 Cells = dict[str, dict[int, Content]]
+STYLE_FORMATS = {"amount": TN, "pct": PCT, "x": TIMES}
 
+CA_FORMATS = {"ca": TN, **{name: TN for name in FAMILIES}}
 DIGITAL_FORMATS = {
     "comp": TN,
     "def": TN,
     "sel": TN,
     "cmp": TN,
-    "m:yoy": PCT,
-    "m:multiple": TIMES,
-    "m:share_services": TIMES,
-    "m:share_gs": TIMES,
-    "m:tourism": PCT,
-    "m:oil": PCT,
+    **{f"m:{m.id}": STYLE_FORMATS[m.style] for m in tagged(DIGITAL_SHEET)},
 }
-CA_FORMATS = {"ca": TN, "cf": TN}
+"""Number formats of the Digital sheet's rows (a ratio as its catalogue style says)."""
+
+
+def _name(option: str) -> str:
+    name = named_input(option)
+    assert name is not None, option
+    return name
+
+
+def named_input(name: str) -> str | None:
+    """The Assumptions sheet's defined name of an option (Repatriation_Share...), if any."""
+    if name not in BriefOptions.model_fields:
+        return None
+    sheet = field_meta(BriefOptions, name).get("sheet")
+    return str(sheet) if sheet else None
+
+
+def metric_formula(
+    metric: Metric, cell: Callable[[Input], str | None], cached: float | None
+) -> Content:
+    """The entry's formula over the cells of its inputs; "n/a" text when an input has none."""
+    refs: dict[str, str] = {}
+    for inp in metric.inputs:
+        found = cell(inp)
+        if found is None:
+            return NA_TEXT
+        refs[inp.name] = found
+    return Formula("=" + metric.to_excel(refs), value_or_na(cached))
+
+
+def rule_for(item: str, definition: Definition | None, side: str) -> Metric | None:
+    """The catalogue rule summing an item's parts (a definition's items), if it has parts."""
+    if definition is not None:
+        return digital_sum(definition, side)
+    return parts_sum(item, decimal=False)
 
 
 def item_cell(
-    numbers: BriefNumbers,
     layout: Layout,
     sheet: SheetLayout,
     fig: Figure,
     item: str,
     year: int,
     side: str,
-    parts: Sequence[str],
     row_prefix: str,
-    definition: str | None = None,
+    definition: Definition | None = None,
 ) -> Content:
-    """A figure's cell: a sum over rows of this sheet when the core summed parts shown here,
-    else arithmetic over Data cells, else "n/a" (text, never zero)."""
+    """A figure's cell: the catalogue's sum over rows of this sheet when the core summed parts
+    shown here, else the figure's derivation over Data cells, else "n/a" (text, never zero)."""
+    rule = rule_for(item, definition, side)
+    parts: Sequence[str] = rule.names if rule is not None else ()
     on_sheet = bool(parts) and all(f"{row_prefix}{p}" in sheet.rows for p in parts)
-    sums_parts = fig.how == "sum of parts" or fig.how.startswith("sum of ")
-    if on_sheet and side == "net" and (fig.value is None or sums_parts):
-        refs = [sheet.local(f"{row_prefix}{p}", year) for p in parts]
-        return Formula("=" + fx.sum_of(refs), value_or_na(tn(fig.value)))
-    expr = fx.figure_expression(numbers, fig, item, year, side, layout.data_ref, definition)
+    if rule is not None and on_sheet and side == "net" and (fig.value is None or fig.parts):
+        refs = {p: sheet.local(f"{row_prefix}{p}", year) for p in parts}
+        return Formula("=" + rule.to_excel(refs), value_or_na(tn(fig.value)))
+    expr = fx.figure_expression(fig, layout.data_ref)
     if expr is None:
         return NA_TEXT
-    return Formula("=" + fx.in_trillions(expr), value_or_na(tn(fig.value)))
+    return Formula("=" + expr, value_or_na(tn(fig.value)))
 
 
 def digital_cells(numbers: BriefNumbers, layout: Layout) -> Cells:
     """Every cell of the Digital sheet's period table."""
     sheet = layout.digital
-    ca = layout.ca
     cells: Cells = {}
     for year in numbers.grid_years:
-        for item in COMPONENT_ITEMS:
-            fig = numbers.components[item][year]
-            parts = get_item(item).parts
+        for item, per_year in numbers.components.items():
             cells.setdefault(f"comp:{item}", {})[year] = item_cell(
-                numbers, layout, sheet, fig, item, year, "net", parts, "comp:"
+                layout, sheet, per_year[year], item, year, "net", "comp:"
             )
         for side in SIDES:
-            for d in DEFINITION_IDS:
-                fig = numbers.by_definition[(side, d)][year]
-                items = get_definition(d).items
-                cells.setdefault(f"def:{side}:{d}", {})[year] = item_cell(
-                    numbers, layout, sheet, fig, "digital", year, side, items, "comp:", d
+            for d in numbers.definitions:
+                fig = numbers.by_definition[(side, d.id)][year]
+                cells.setdefault(f"def:{side}:{d.id}", {})[year] = item_cell(
+                    layout, sheet, fig, "digital", year, side, "comp:", d
                 )
-            first, last = (sheet.rows[f"def:{side}:{d}"] for d in DEFINITION_IDS)
+            ids = numbers.definition_ids
+            first, last = (sheet.rows[f"def:{side}:{d}"] for d in (ids[0], ids[-1]))
             col = sheet.col(year)
-            chosen = numbers.by_definition[(side, numbers.options.definition)][year]
+            chosen = numbers.by_definition[(side, numbers.definition.id)][year]
             cells.setdefault(f"sel:{side}", {})[year] = Formula(
                 "="
                 + fx.select(f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", "Definition"),
                 value_or_na(tn(chosen.value)),
             )
-        for item in ("services", "goods_and_services", "travel"):
-            cells.setdefault(f"cmp:{item}", {})[year] = Formula(
-                "=" + ca.ref(f"ca:{item}", year),
-                value_or_na(tn(numbers.ca_items[item][year].value)),
-            )
-        oil = numbers.oil[year]
-        expr = fx.figure_expression(
-            numbers, oil, "crude_oil_imports", year, "debit", layout.data_ref
-        )
-        cells.setdefault("cmp:crude_oil_imports", {})[year] = (
-            NA_TEXT
-            if expr is None
-            else Formula("=" + fx.in_trillions(expr), value_or_na(tn(oil.value)))
-        )
+        for item, _side in comparators():
+            if f"ca:{item}" in layout.ca.rows:
+                cells.setdefault(f"cmp:{item}", {})[year] = Formula(
+                    "=" + layout.ca.ref(f"ca:{item}", year),
+                    value_or_na(tn(numbers.ca_items[item][year].value)),
+                )
+            else:
+                fig = numbers.comparators[item][year]
+                expr = fx.figure_expression(fig, layout.data_ref)
+                cells.setdefault(f"cmp:{item}", {})[year] = (
+                    NA_TEXT if expr is None else Formula("=" + expr, value_or_na(tn(fig.value)))
+                )
     for year in numbers.years:
         values = numbers.headline[year].values
-        d = sheet.local("sel:net", year)
-        if year - 1 in sheet.years:
-            yoy: Content = Formula(
-                "=" + fx.same_sign_ratio(d, sheet.local("sel:net", year - 1), minus_one=True),
-                value_or_na(values["yoy"]),
+
+        def cell(inp: Input, year: int = year) -> str | None:
+            if inp.item == "digital":
+                shown = {"period": year, "previous": year - 1}.get(inp.when)
+                if inp.when == "base":
+                    return "Base_Value"
+                return sheet.local("sel:net", shown) if shown in sheet.years else None
+            return sheet.local(f"cmp:{inp.item}", year)
+
+        for metric in tagged(DIGITAL_SHEET):
+            cells.setdefault(f"m:{metric.id}", {})[year] = metric_formula(
+                metric, cell, values[metric.id]
             )
-        else:
-            yoy = NA_TEXT  # no figure for the year before under any definition
-        metric: dict[str, Content] = {
-            "yoy": yoy,
-            "multiple": Formula(
-                "=" + fx.same_sign_ratio(d, "Base_Value"), value_or_na(values["multiple"])
-            ),
-            "share_services": Formula(
-                "=" + fx.share_of_deficit(d, sheet.local("cmp:services", year)),
-                value_or_na(values["share_of_services_deficit"]),
-            ),
-            "share_gs": Formula(
-                "=" + fx.share_of_deficit(d, sheet.local("cmp:goods_and_services", year)),
-                value_or_na(values["share_of_gs_deficit"]),
-            ),
-            "tourism": Formula(
-                "=" + fx.tourism_coverage(sheet.local("cmp:travel", year), d),
-                value_or_na(values["tourism_coverage"]),
-            ),
-            "oil": Formula(
-                "=" + fx.oil_ratio(d, sheet.local("cmp:crude_oil_imports", year)),
-                value_or_na(values["oil_ratio"]),
-            ),
-        }
-        for name, content in metric.items():
-            cells.setdefault(f"m:{name}", {})[year] = content
     return cells
 
 
@@ -150,28 +169,34 @@ def ca_cells(numbers: BriefNumbers, layout: Layout) -> Cells:
         for item in CA_ITEMS + INCOME_ITEMS:
             fig = numbers.ca_items[item][year]
             cells.setdefault(f"ca:{item}", {})[year] = item_cell(
-                numbers, layout, sheet, fig, item, year, "net", get_item(item).parts, "ca:"
+                layout, sheet, fig, item, year, "net", "ca:"
             )
     for year in numbers.years:
-        ca = sheet.local("ca:current_account", year)
-        inputs = {
-            i: sheet.local(f"ca:{i}", year)
-            for i in ("reinvested_earnings", "portfolio_investment_income", "bond_interest")
-        }
-        inputs["primary_income"] = sheet.local("ca:primary_income", year)
-        for method in CF_METHOD_IDS:
-            cells.setdefault(f"cf:{method}", {})[year] = Formula(
-                "=" + fx.cash_flow(method, ca, inputs, "Repatriation_Share"),
-                value_or_na(tn(numbers.cf_by_method[method][year])),
+
+        def cell(inp: Input, year: int = year) -> str | None:
+            if inp.metric is not None:
+                return layout.ca.local(locate(layout, inp.metric)[1], year)
+            if inp.item is not None:
+                return sheet.local(f"ca:{inp.item}", year)
+            return named_input(inp.name)
+
+        for family in FAMILIES.values():
+            rows = [f"{family.name}:{m}" for m in family.members]
+            for variant, metric in family.members.items():
+                cells.setdefault(f"{family.name}:{variant}", {})[year] = metric_formula(
+                    metric, cell, tn(numbers.by_method[family.name][variant][year])
+                )
+            col = sheet.col(year)
+            first, last = sheet.rows[rows[0]], sheet.rows[rows[-1]]
+            chosen = family.member(getattr(numbers.options, family.option)).variant
+            cells.setdefault(f"{family.name}:sel", {})[year] = Formula(
+                "="
+                + fx.select(
+                    f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", _name(family.option)
+                ),
+                value_or_na(tn(numbers.by_method[family.name][chosen][year])),
             )
-        first, last = (sheet.rows[f"cf:{m}"] for m in (CF_METHOD_IDS[0], CF_METHOD_IDS[-1]))
-        col = sheet.col(year)
-        cells.setdefault("cf:sel", {})[year] = Formula(
-            "=" + fx.select(f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", "CF_Method"),
-            value_or_na(tn(numbers.cf_by_method[numbers.options.cf_method][year])),
-        )
-        cf = sheet.local("cf:sel", year)
-        cells.setdefault("ca:gap", {})[year] = Formula(
-            "=" + fx.guarded([ca, cf], f"{ca}-{cf}"), value_or_na(tn(numbers.ca_gap[year]))
+        cells.setdefault("ca:gap", {})[year] = metric_formula(
+            get_metric("ca_gap"), cell, tn(numbers.ca_gap[year])
         )
     return cells

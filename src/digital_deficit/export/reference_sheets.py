@@ -6,8 +6,7 @@ from typing import Any
 
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from digital_deficit.core.current_account import CF_METHODS
-from digital_deficit.core.definitions import DEFINITIONS
+from digital_deficit.core.catalogue import CASH_FLOW
 from digital_deficit.core.references import METI_SCENARIOS, YEN_PER_DOUBLING
 from digital_deficit.data.csvio import BRIEFING_COLUMNS
 from digital_deficit.export.cells import CacheBook, clean_text, put, put_text
@@ -106,45 +105,26 @@ def write_sources(
 ) -> int:
     """Definitions, formulas in words, citations, caveats, generation time and version."""
     title_block(ws, st, labels["src.title"])
-    lang = labels.lang
     fxa = YEN_PER_DOUBLING
     blocks: list[tuple[str, list[tuple[str, str]]]] = [
         (
             labels["src.definitions"],
-            [
-                (d.id, f"{d.label_ja if lang == 'ja' else d.label_en} — {d.source}")
-                for d in DEFINITIONS.values()
-            ],
+            [(d.id, f"{d.label(labels.lang)} — {d.source}") for d in numbers.definitions],
         ),
         (
             labels["src.cf"],
-            [
-                (m.id, f"{labels.cf_formula(m.id)} — {labels.cf_source(m.id)}")
-                for m in CF_METHODS.values()
-            ],
+            [(m, f"{labels.cf_formula(m)} — {labels.cf_source(m)}") for m in CASH_FLOW],
         ),
         (
             labels["src.formulas"],
-            [
-                (k, labels[f"f.{k}"])
-                for k in (
-                    "digital",
-                    "yoy",
-                    "multiple",
-                    "share",
-                    "tourism",
-                    "oil",
-                    "projection",
-                    "fx",
-                )
-            ],
+            [(k.removeprefix("f."), labels[k]) for k in labels.keys("f.")],
         ),
         (
             labels["src.references"],
             [
                 (
                     str(p.year),
-                    f"{p.label_ja if lang == 'ja' else p.label_en}: "
+                    f"{p.label(labels.lang)}: "
                     + labels.fmt(
                         "src.oku_yen",
                         value=f"{p.value_oku_yen:,}",
@@ -187,8 +167,7 @@ def write_sources(
         for key, text in lines:
             styler.apply(put(ws, f"A{row}", key, cache), "key", font=st.key, alignment=TOP)
             styler.apply(put(ws, f"B{row}", text, cache), "text", alignment=WRAP)
-            per_line = 70 if lang == "ja" else 150
-            ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // per_line))
+            ws.row_dimensions[row].height = 15 * st.lines(text, "source")
             row += 1
     set_widths(ws, {"A": 22, "B": 130})
     return row

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from digital_deficit.core.errors import DigitalDeficitError
+from digital_deficit.data.options import problem_text
 from digital_deficit.export.options import BriefOptions
 
 if sys.version_info >= (3, 11):
@@ -33,56 +35,51 @@ else:  # pragma: no cover - Python 3.10
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 
 
+@dataclass(frozen=True)
+class _Scenario:
+    name: str
+    out: Any
+
+
 class ScenarioFileError(DigitalDeficitError):
     """A scenario file cannot be used; the message names the file and the key."""
 
 
-class ScenarioSettings(BaseModel):
-    """Options a scenario (or the defaults table) may set."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    data: str | None = None
-    basis: str | None = None
-    start: int | None = Field(default=None, alias="from")
-    end: int | None = Field(default=None, alias="to")
-    definition: str | None = None
-    cf_method: str | None = None
-    repatriation_share: float | None = None
-    projection_method: str | None = None
-    target_year: int | None = None
-    yen_per_doubling: float | None = None
-    lang: str | None = None
-    author: str | None = None
-
-
-class Scenario(ScenarioSettings):
-    """One scenario: a name, an optional output file, and its options."""
-
-    name: str
-    out: str | None = None
+_SCENARIO_ONLY = ("name", "out")
 
 
 class ScenarioFile(BaseModel):
-    """The whole file."""
+    """The whole file: optional defaults and at least one scenario (checked one by one)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    defaults: ScenarioSettings = ScenarioSettings()
+    defaults: dict[str, Any] = Field(default_factory=dict)
     scenario: list[dict[str, Any]] = Field(min_length=1)
+
+
+def _key(name: str) -> str:
+    """An option as a scenario file names it: start -> from, end -> to."""
+    alias = BriefOptions.model_fields[name].alias if name in BriefOptions.model_fields else None
+    return alias or name
 
 
 def _problem(exc: ValidationError, where: str) -> str:
     errors = exc.errors()
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(p) for p in first["loc"]]
-    key = {"start": "from", "end": "to"}.get(loc[-1], loc[-1]) if loc else ""
     if first["type"] == "extra_forbidden":
-        return f"{where}unknown key {key!r}"
+        return f"{where}unknown key {loc[-1]!r}"
     if first["type"] == "missing":
-        return f"{where}missing key {key!r}"
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{where}{key}: {message}" if key else f"{where}{message}"
+        return f"{where}missing key {loc[-1]!r}"
+    return where + problem_text(exc, _key, ": ")
+
+
+def _check_keys(table: dict[str, Any], where: str) -> None:
+    """Every key is an option of the briefing (or, in a scenario, its name or out)."""
+    known = {_key(n) for n in BriefOptions.model_fields} | set(BriefOptions.model_fields)
+    for key in table:
+        if key not in known:
+            raise ScenarioFileError(f"{where}unknown key {key!r}")
 
 
 def load_scenarios(path: str | Path, out_dir: str | Path) -> list[tuple[str, BriefOptions, Path]]:
@@ -98,28 +95,33 @@ def load_scenarios(path: str | Path, out_dir: str | Path) -> list[tuple[str, Bri
         parsed = ScenarioFile.model_validate(raw)
     except ValidationError as exc:
         raise ScenarioFileError(_problem(exc, f"{source}: ")) from None
-    defaults = parsed.defaults.model_dump(exclude_none=True)
+    defaults = parsed.defaults
+    _check_keys(defaults, f"{source}: [defaults]: ")
     found: list[tuple[str, BriefOptions, Path]] = []
     outputs: dict[Path, str] = {}
     for number, table in enumerate(parsed.scenario, start=1):
         where = f"{source}: scenario {number}"
-        try:
-            scenario = Scenario.model_validate(table)
-        except ValidationError as exc:
-            raise ScenarioFileError(_problem(exc, f"{where}: ")) from None
-        if not _NAME.match(scenario.name):
+        _check_keys({k: v for k, v in table.items() if k not in _SCENARIO_ONLY}, f"{where}: ")
+        if not isinstance(table.get("name"), str):
+            raise ScenarioFileError(f"{where}: missing key 'name'")
+        scenario = _Scenario(table["name"], table.get("out"))
+        if not _NAME.fullmatch(scenario.name):
             raise ScenarioFileError(
                 f"{where}: name {scenario.name!r} must be letters, digits, '.', '_' or '-'"
             )
-        chosen = {**defaults, **scenario.model_dump(exclude_none=True, exclude={"name", "out"})}
-        if chosen.get("data") and not Path(chosen["data"]).is_absolute():
+        own = {k: v for k, v in table.items() if k not in _SCENARIO_ONLY}
+        chosen = {**defaults, **own}
+        data = chosen.get("data")
+        if isinstance(data, str) and data and not Path(data).is_absolute():
             chosen["data"] = str(source.parent / chosen["data"])
         try:
             options = BriefOptions(**chosen)
         except ValidationError as exc:
             raise ScenarioFileError(_problem(exc, f"{where} ({scenario.name}): ")) from None
         if scenario.out is not None and not (
-            _NAME.match(scenario.out) and scenario.out.lower().endswith(".xlsx")
+            isinstance(scenario.out, str)
+            and _NAME.fullmatch(scenario.out)
+            and scenario.out.lower().endswith(".xlsx")
         ):
             raise ScenarioFileError(
                 f"{where} ({scenario.name}): out {scenario.out!r} must be a file name ending in "

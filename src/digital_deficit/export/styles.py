@@ -10,9 +10,23 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+
+@dataclass(frozen=True)
+class Language:
+    """What a language changes in the layout: the font, and how many characters fit on a line
+    of the wrapped text cells (full-width Japanese takes about twice the room)."""
+
+    font: str
+    chars: tuple[tuple[str, int], ...]
+    """(cell kind, characters per line): cover facts, Assumptions notes, Sources texts."""
+
+
 # Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
 # every Windows since Vista and in Office for Mac.
-FONT_BY_LANG = {"en": "Calibri", "ja": "Meiryo"}
+LANGUAGES: dict[str, Language] = {
+    "en": Language("Calibri", (("cover", 95), ("note", 90), ("source", 150))),
+    "ja": Language("Meiryo", (("cover", 55), ("note", 45), ("source", 70))),
+}
 
 NAVY = "1F3864"
 BLUE = "2F5597"
@@ -37,9 +51,14 @@ YEAR_FY = '"FY"0'
 
 @dataclass(frozen=True)
 class Styles:
-    """The styles of one language (the font differs)."""
+    """The styles of one language (the font and the width of a character differ)."""
 
     font_name: str
+    chars: tuple[tuple[str, int], ...] = ()
+
+    def lines(self, text: str, kind: str) -> int:
+        """How many lines ``text`` takes in a wrapped cell of ``kind`` (cover, note, source)."""
+        return max(1, -(-len(text) // dict(self.chars)[kind]))
 
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
@@ -136,7 +155,8 @@ WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 def styles_for(lang: str) -> Styles:
     """The styles of a language (en or ja)."""
-    return Styles(FONT_BY_LANG[lang])
+    language = LANGUAGES[lang]
+    return Styles(language.font, language.chars)
 
 
 def page_setup(

@@ -2,80 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from digital_deficit.core.catalogue import headline
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Formula, put, value_or_na
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import (
-    EXACT_DIGITAL_ROWS,
-    YEAR_IF_ROWS,
-    Layout,
-    period_sheet,
-)
+from digital_deficit.export.layout import Kpi, Layout, kpis, locate
 from digital_deficit.export.numbers import BriefNumbers, tn
-from digital_deficit.export.styles import (
-    BOTTOM,
-    LEFT,
-    PCT,
-    RIGHT,
-    TIMES,
-    TN,
-    WRAP,
-    YEAR_CY,
-    YEAR_FY,
-    Styles,
-)
+from digital_deficit.export.period_sheets import STYLE_FORMATS
+from digital_deficit.export.styles import BOTTOM, LEFT, RIGHT, WRAP, YEAR_CY, YEAR_FY, Styles
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
 KPI_HEADER_ROW = 4
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """A key figure: the chart-data row giving its period, and the period sheet row and headline
-    metric giving its value."""
-
-    year_key: str
-    sheet_key: str
-    row_key: str
-    metric: str
-    number_format: str
-
-
-# The headline current account appears twice: in the cash-flow figure's year (the comparison a
-# director reads) and in its own latest year.
-KPIS: dict[str, Kpi] = {
-    "digital": Kpi("c:yr_digital", "digital", "sel:net", "digital", TN),
-    "yoy": Kpi("c:yr_digital", "digital", "m:yoy", "yoy", PCT),
-    "multiple": Kpi("c:yr_digital", "digital", "m:multiple", "multiple", TIMES),
-    "cf": Kpi("c:yr_cf", "ca", "cf:sel", "cf_current_account", TN),
-    "ca": Kpi("c:yr_cf", "ca", "ca:current_account", "current_account", TN),
-    "ca_latest": Kpi("c:yr_ca", "ca", "ca:current_account", "current_account", TN),
-    "tourism": Kpi("c:yr_tourism", "digital", "m:tourism", "tourism_coverage", PCT),
-    "oil": Kpi("c:yr_oil", "digital", "m:oil", "oil_ratio", PCT),
-}
-KPI_KEYS: tuple[str, ...] = tuple(KPIS)
-KPI_ROWS: dict[str, int] = {k: KPI_HEADER_ROW + 1 + i for i, k in enumerate(KPI_KEYS)}
 CHART_ANCHORS: tuple[str, ...] = ("A15", "F15", "A32", "F32")
 PRINT_AREA = "A1:N48"
-_MONEY = {"digital", "current_account", "cf_current_account"}
+
+
+def kpi_rows(numbers: BriefNumbers) -> dict[str, int]:
+    """The Summary row of every key figure."""
+    return {k.key: KPI_HEADER_ROW + 1 + i for i, k in enumerate(kpis(numbers.options.cf_method))}
+
+
+def _metric(numbers: BriefNumbers, column: str) -> Any:
+    return dict(headline(numbers.options.cf_method))[column]
 
 
 def kpi_values(numbers: BriefNumbers) -> dict[str, tuple[int | None, float | None]]:
-    """Period and value of every key figure, from the core's headline rows."""
+    """Period and value of every key figure (money in ¥ trillion), from the core's rows."""
     out: dict[str, tuple[int | None, float | None]] = {}
-    for key, kpi in KPIS.items():
-        year_metric = YEAR_IF_ROWS[kpi.year_key][2]
-        found = numbers.latest(year_metric, kpi.year_key in EXACT_DIGITAL_ROWS)
+    for kpi in kpis(numbers.options.cf_method):
+        found = numbers.latest(kpi.year_column, kpi.exact_digital or kpi.year_column == "digital")
         if found is None:
-            out[key] = (None, None)
+            out[kpi.key] = (None, None)
             continue
         year = found[0]
-        value = numbers.headline[year].values[kpi.metric]
-        out[key] = (year, tn(value) if kpi.metric in _MONEY else value)
+        value = numbers.headline[year].values[kpi.column]
+        money = _metric(numbers, kpi.column).unit == "money"
+        out[kpi.key] = (year, tn(value) if money else value)
     return out
+
+
+def _year_column_row(layout: Layout, kpi: Kpi) -> str:
+    return layout.chart.row_range(f"c:yr:{kpi.year_column}")
 
 
 def write_summary(
@@ -92,20 +61,20 @@ def write_summary(
     header_row(
         ws, st, KPI_HEADER_ROW, [labels["sum.kpi"], labels["sum.period"], labels["sum.value"]]
     )
-    chart = layout.chart
     year_format = YEAR_FY if numbers.options.basis == "FY" else YEAR_CY
     values = kpi_values(numbers)
-    for key, kpi in KPIS.items():
-        sheet = period_sheet(layout, kpi.sheet_key)
-        row = KPI_ROWS[key]
-        put(ws, f"A{row}", labels[f"kpi.{key}"], cache).font = st.body
+    rows = kpi_rows(numbers)
+    for kpi in kpis(numbers.options.cf_method):
+        sheet, row_key = locate(layout, kpi.column)
+        row = rows[kpi.key]
+        put(ws, f"A{row}", labels[f"kpi.{kpi.key}"], cache).font = st.body
         year_cell = f"$B${row}"
-        year, value = values[key]
+        year, value = values[kpi.key]
         period = put(
             ws,
             f"B{row}",
             Formula(
-                "=" + fx.latest_year(chart.row_range(kpi.year_key)),
+                "=" + fx.latest_year(_year_column_row(layout, kpi)),
                 value_or_na(None if year is None else float(year)),
             ),
             cache,
@@ -117,18 +86,18 @@ def write_summary(
             ws,
             f"C{row}",
             Formula(
-                "=" + fx.at_year(sheet.row_range(kpi.row_key), sheet.header_range(), year_cell),
+                "=" + fx.at_year(sheet.row_range(row_key), sheet.header_range(), year_cell),
                 value_or_na(value),
             ),
             cache,
         )
-        cell.number_format = kpi.number_format
+        cell.number_format = STYLE_FORMATS[_metric(numbers, kpi.column).style]
         cell.alignment = RIGHT
         cell.font = st.font(11, bold=True) if value is not None else st.font(9, color="7F7F7F")
         for col in "ABC":
             ws[f"{col}{row}"].border = BOTTOM
         ws[f"A{row}"].alignment = LEFT
-    note_row = KPI_ROWS[KPI_KEYS[-1]] + 1
+    note_row = max(rows.values()) + 1
     put(ws, f"A{note_row}", labels["na_note"], cache).font = st.note
     ws.merge_cells(f"A{note_row}:N{note_row + 1}")
     ws[f"A{note_row}"].alignment = WRAP

@@ -18,6 +18,10 @@ from typing import TypeVar
 
 from xlwings import arg, func
 
+from digital_deficit.core.catalogue import FAMILIES, digital_sum, get_metric
+from digital_deficit.core.catalogue_digital import ITEM_TABLE, RANGE
+from digital_deficit.core.definitions import MOF3
+from digital_deficit.core.metric import Metric
 from digital_deficit.udfs import figures, metrics
 from digital_deficit.udfs.args import Cell, Output
 
@@ -58,13 +62,37 @@ def hints_for_mypy_only(function: F) -> F:
     return function
 
 
+def help_from(*entries: Metric, summary: str = "", **more: str) -> Callable[[F], F]:
+    """The function's help from the catalogue: the first entry's description (or ``summary``),
+    and every input of the entries (and ``more``: options of the function itself) as argument
+    help. Apply it below ``@func``; an input the function does not take is an error."""
+
+    def decorate(function: F) -> F:
+        function.__doc__ = summary or entries[0].help
+        docs: dict[str, tuple[str, bool]] = {}
+        for entry in entries:
+            for inp in entry.inputs:
+                docs.setdefault(inp.excel, (inp.doc, inp.scalar))
+        docs.update({name: (doc, True) for name, doc in more.items()})
+        for name, (doc, scalar) in reversed(docs.items()):
+            function = (
+                arg(name, doc=doc)(function) if scalar else arg(name, ndim=2, doc=doc)(function)
+            )
+        return function
+
+    return decorate
+
+
 # Argument help shown in Excel's function wizard and in Lite/Server's formula tooltips.
-RANGE = "a cell, a row or a column; blank = missing"
-OKU = f"oku yen (100 million yen) or any one unit; {RANGE}"
 ITEM = "item id, e.g. digital, services, travel, current_account (see DD_ITEMS)"
 PERIOD = "period(s): 2024, FY2024, 2024Q1, 2024-03 or a date; " + RANGE
 BASIS = "optional: CY, FY, H, Q or M (default: as the period is written)"
 DEFINITION = "optional: mof3 (default), narrow, or item ids separated by commas"
+DIGITAL_TABLE = {
+    "net": " (net balances)",
+    "debit": " (payments = debits)",
+    "credit": " (receipts = credits)",
+}
 DATA_DEFINITION = DEFINITION + "; only for the item digital"
 SIDE = "optional: net (default; debit for crude_oil_imports), credit (receipts) or debit (payments)"
 VINTAGE = (
@@ -74,10 +102,6 @@ VINTAGE = (
 DATA = (
     "optional range: a dataset table (header row country,basis,period,item,definition,side,"
     "value,unit,precision,vintage,source, or a briefing's Data table) read on top of the figures"
-)
-TABLE = (
-    "range: a header row of item ids and one row per period (oku yen), "
-    "or two columns of item id and value"
 )
 
 
@@ -169,98 +193,87 @@ def dd_definitions() -> list[list[Cell]]:
 # --- digital deficit -----------------------------------------------------------------------
 
 
+def _digital(side: str) -> Callable[[F], F]:
+    return help_from(summary=digital_sum(MOF3, side).help)
+
+
 @func(category=CATEGORY)
-@arg("items", ndim=2, doc=TABLE + " (net balances)")
+@arg("items", ndim=2, doc=ITEM_TABLE + DIGITAL_TABLE["net"])
 @arg("definition", doc=DEFINITION)
+@_digital("net")
 @hints_for_mypy_only
 def dd_digital_balance(items: object, definition: object = None) -> Output:
-    """Digital balance (net, units of the input) per row: sum of the definition's items."""
     return metrics.digital_sum("balance", items, definition)
 
 
 @func(category=CATEGORY)
-@arg("items", ndim=2, doc=TABLE + " (payments = debits)")
+@arg("items", ndim=2, doc=ITEM_TABLE + DIGITAL_TABLE["debit"])
 @arg("definition", doc=DEFINITION)
+@_digital("debit")
 @hints_for_mypy_only
 def dd_digital_payments(items: object, definition: object = None) -> Output:
-    """Gross digital payments (debit, units of the input) per row: the definition's items."""
     return metrics.digital_sum("payments", items, definition)
 
 
 @func(category=CATEGORY)
-@arg("items", ndim=2, doc=TABLE + " (receipts = credits)")
+@arg("items", ndim=2, doc=ITEM_TABLE + DIGITAL_TABLE["credit"])
 @arg("definition", doc=DEFINITION)
+@_digital("credit")
 @hints_for_mypy_only
 def dd_digital_receipts(items: object, definition: object = None) -> Output:
-    """Gross digital receipts (credit, units of the input) per row: the definition's items."""
     return metrics.digital_sum("receipts", items, definition)
 
 
 @func(category=CATEGORY)
-@arg("component", ndim=2, doc="component balance, e.g. computer services; " + OKU)
-@arg("total", ndim=2, doc="total balance in the same unit; " + RANGE)
+@help_from(get_metric("component_share"))
 @hints_for_mypy_only
 def dd_component_share(component: object, total: object) -> Output:
-    """Component / total (a fraction: 0.45 = 45%); #N/A where the total is 0 or blank."""
-    return metrics.component_share(component, total)
+    return metrics.metric("component_share", component, total)
 
 
 # --- growth and comparisons ----------------------------------------------------------------
 
 
 @func(category=CATEGORY)
-@arg("current", ndim=2, doc="current balance; " + OKU)
-@arg("base_value", ndim=2, doc="base-period balance in the same unit; " + RANGE)
+@help_from(get_metric("multiple"))
 @hints_for_mypy_only
 def dd_growth_multiple(current: object, base_value: object) -> Output:
-    """Times the base level (3.2 = more than tripled); #N/A if the signs differ."""
-    return metrics.growth_multiple(current, base_value)
+    return metrics.metric("multiple", current, base_value)
 
 
 @func(category=CATEGORY)
-@arg("start_value", ndim=2, doc="starting balance; " + OKU)
-@arg("end_value", ndim=2, doc="ending balance in the same unit; " + RANGE)
-@arg("years", ndim=2, doc="number of years between them (above 0); " + RANGE)
+@help_from(get_metric("cagr"))
 @hints_for_mypy_only
 def dd_cagr(start_value: object, end_value: object, years: object) -> Output:
-    """Compound annual growth rate (0.12 = 12% a year); #N/A if the signs differ."""
-    return metrics.cagr(start_value, end_value, years)
+    return metrics.metric("cagr", start_value, end_value, years)
 
 
 @func(category=CATEGORY)
-@arg("values", ndim=2, doc="balances; alone: consecutive periods in a row or column; " + OKU)
-@arg("previous", ndim=2, doc="optional previous-period balances, same unit; " + RANGE)
+@help_from(get_metric("yoy"))
 @hints_for_mypy_only
 def dd_yoy(values: object, previous: object = None) -> Output:
-    """Change on the previous period (0.20 = 20% larger; for deficits the size of the deficit)."""
     return metrics.yoy(values, previous)
 
 
 @func(category=CATEGORY)
-@arg("digital_balance", ndim=2, doc="digital balance (negative = deficit); " + OKU)
-@arg("services", ndim=2, doc="services balance in the same unit; " + RANGE)
+@help_from(get_metric("share_of_services_deficit"))
 @hints_for_mypy_only
 def dd_share_of_services_deficit(digital_balance: object, services: object) -> Output:
-    """Digital deficit / services deficit (1.7 = larger); #N/A unless both are deficits."""
-    return metrics.share_of_services_deficit(digital_balance, services)
+    return metrics.metric("share_of_services_deficit", digital_balance, services)
 
 
 @func(category=CATEGORY)
-@arg("travel", ndim=2, doc="travel balance; " + OKU)
-@arg("digital_balance", ndim=2, doc="digital balance in the same unit; " + RANGE)
+@help_from(get_metric("tourism_coverage"))
 @hints_for_mypy_only
 def dd_tourism_coverage(travel: object, digital_balance: object) -> Output:
-    """Travel balance / digital deficit (0.91 = tourism covers 91%); #N/A if no deficit."""
-    return metrics.tourism_coverage(travel, digital_balance)
+    return metrics.metric("tourism_coverage", travel, digital_balance)
 
 
 @func(category=CATEGORY)
-@arg("digital_balance", ndim=2, doc="digital balance (negative = deficit); " + OKU)
-@arg("crude_oil_imports", ndim=2, doc="crude-oil import bill (positive), same unit; " + RANGE)
+@help_from(get_metric("oil_ratio"))
 @hints_for_mypy_only
 def dd_oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
-    """Digital deficit / crude-oil imports (0.62 = 62% of the oil bill); #N/A if no deficit."""
-    return metrics.oil_ratio(digital_balance, crude_oil_imports)
+    return metrics.metric("oil_ratio", digital_balance, crude_oil_imports)
 
 
 @func(category=CATEGORY)
@@ -275,12 +288,9 @@ def dd_project(periods: object, values: object, target: object, method: object =
 
 
 @func(category=CATEGORY)
-@arg("base_balance", ndim=2, doc="base digital balance, e.g. 2023; " + OKU)
-@arg("new_balance", ndim=2, doc="new digital balance in the same unit; " + RANGE)
-@arg("yen_per_doubling", doc="your assumption: yen of depreciation per doubling (cited: 5-6)")
+@help_from(get_metric("fx_impact"))
 @hints_for_mypy_only
 def dd_fx_impact(base_balance: object, new_balance: object, yen_per_doubling: object) -> Output:
-    """Yen depreciation vs USD, in yen = yen_per_doubling x log2(new/base). An assumption."""
     return metrics.fx_impact(base_balance, new_balance, yen_per_doubling)
 
 
@@ -288,40 +298,28 @@ def dd_fx_impact(base_balance: object, new_balance: object, yen_per_doubling: ob
 
 
 @func(category=CATEGORY)
-@arg("goods", ndim=2, doc="goods (trade) balance; " + OKU)
-@arg("services", ndim=2, doc="services balance, same unit; " + RANGE)
-@arg("primary", ndim=2, doc="primary income balance, same unit; " + RANGE)
-@arg("secondary", ndim=2, doc="secondary income balance, same unit; " + RANGE)
+@help_from(get_metric("ca_identity"))
 @hints_for_mypy_only
 def dd_current_account(
     goods: object, services: object, primary: object, secondary: object
 ) -> Output:
-    """Current account = goods + services + primary + secondary income (unit of the input)."""
-    return metrics.current_account_total(goods, services, primary, secondary)
+    return metrics.metric("ca_identity", goods, services, primary, secondary)
 
 
 @func(category=CATEGORY)
-@arg("reported", ndim=2, doc="reported current account; " + OKU)
-@arg("goods", ndim=2, doc="goods balance, same unit; " + RANGE)
-@arg("services", ndim=2, doc="services balance, same unit; " + RANGE)
-@arg("primary", ndim=2, doc="primary income balance, same unit; " + RANGE)
-@arg("secondary", ndim=2, doc="secondary income balance, same unit; " + RANGE)
+@help_from(get_metric("ca_residual"))
 @hints_for_mypy_only
 def dd_ca_residual(
     reported: object, goods: object, services: object, primary: object, secondary: object
 ) -> Output:
-    """Reported current account minus its four parts (0 or +-1 from rounding)."""
-    return metrics.ca_residual(reported, goods, services, primary, secondary)
+    return metrics.metric("ca_residual", reported, goods, services, primary, secondary)
 
 
 @func(category=CATEGORY)
-@arg("current_account", ndim=2, doc="current account (net); " + OKU)
-@arg("reinvested_earnings", ndim=2, doc="net reinvested earnings, same unit; " + RANGE)
-@arg("portfolio_income", ndim=2, doc="net portfolio investment income, same unit; " + RANGE)
-@arg("bond_interest", ndim=2, doc="optional net bond interest (oguro2), same unit; " + RANGE)
-@arg("method", doc="optional: karakama (default), oguro1, oguro2 or repatriation")
-@arg("repatriation_share", doc="optional share r from 0 to 1 (repatriation method only)")
-@arg("primary_income", ndim=2, doc="optional net primary income (repatriation); " + RANGE)
+@help_from(
+    *FAMILIES["cf_current_account"].members.values(),
+    method="optional: karakama (default), oguro1, oguro2 or repatriation",
+)
 @hints_for_mypy_only
 def dd_cf_current_account(
     current_account: object,
@@ -332,13 +330,15 @@ def dd_cf_current_account(
     repatriation_share: object = None,
     primary_income: object = None,
 ) -> Output:
-    """Cash-flow current account (unit of the input): the surplus minus income kept abroad."""
-    return metrics.cf_current_account(
-        current_account,
-        reinvested_earnings,
-        portfolio_income,
-        bond_interest,
+    return metrics.family(
+        "cf_current_account",
+        "method",
         method,
-        repatriation_share,
-        primary_income,
+        ("bond_interest", "repatriation_share", "primary_income"),
+        current_account=current_account,
+        reinvested_earnings=reinvested_earnings,
+        portfolio_income=portfolio_income,
+        bond_interest=bond_interest,
+        repatriation_share=repatriation_share,
+        primary_income=primary_income,
     )

@@ -11,10 +11,12 @@ import functools
 from collections.abc import Callable
 from typing import Any, cast
 
-from digital_deficit.core import comparisons, current_account, digital, fx, growth, projection
+from digital_deficit.core import digital, growth, projection
+from digital_deficit.core.catalogue import FAMILIES, get_metric
 from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import InputError, LengthMismatchError, UnknownNameError
 from digital_deficit.core.items import AGGREGATE_ITEMS, ITEM_IDS, get_item
+from digital_deficit.core.metric import apply
 from digital_deficit.core.periods import Period
 from digital_deficit.core.values import Result, Value, describe
 from digital_deficit.udfs.args import (
@@ -49,6 +51,16 @@ def elementwise(core_function: Callable[..., Result], **arguments: tuple[str, ob
         named = {cells[key].name if key in cells else key: n for key, n in exc.lengths.items()}
         raise LengthMismatchError(named) from None
     return shaped(as_list(result), result_shape(*cells.values()))
+
+
+@excel_errors
+def metric(metric_id: str, *values: object) -> Output:
+    """A catalogue entry over cells, the arguments in the entry's input order."""
+    entry = get_metric(metric_id)
+    arguments = {
+        inp.name: (inp.excel, value) for inp, value in zip(entry.inputs, values, strict=True)
+    }
+    return elementwise(functools.partial(apply, entry), **arguments)
 
 
 # --- digital balance from a table of components -------------------------------------------
@@ -163,33 +175,6 @@ def digital_sum(kind: str, items: object, definition: object) -> Output:
 
 
 @excel_errors
-def component_share(component: object, total: object) -> Output:
-    """Component / total, per period."""
-    return elementwise(
-        digital.component_share, component=("component", component), total=("total", total)
-    )
-
-
-@excel_errors
-def growth_multiple(current: object, base_value: object) -> Output:
-    """Current / base (same-sign ratio), per period."""
-    return elementwise(
-        growth.growth_multiple, current=("current", current), base=("base_value", base_value)
-    )
-
-
-@excel_errors
-def cagr(start_value: object, end_value: object, years: object) -> Output:
-    """Compound annual growth rate from start to end over years, per period."""
-    return elementwise(
-        growth.cagr,
-        start=("start_value", start_value),
-        end=("end_value", end_value),
-        years=("years", years),
-    )
-
-
-@excel_errors
 def yoy(values: object, previous: object = None) -> Output:
     """Change on the previous value, or along a range of consecutive periods."""
     if previous is not None:
@@ -203,36 +188,6 @@ def yoy(values: object, previous: object = None) -> Output:
             "is missing; give the previous period's value, or a range of periods in values",
         )
     return shaped(growth.yoy_series(cells.numbers()), cells.shape)
-
-
-@excel_errors
-def share_of_services_deficit(digital_balance: object, services: object) -> Output:
-    """Digital deficit / services deficit, per period."""
-    return elementwise(
-        comparisons.share_of_services_deficit,
-        digital=("digital_balance", digital_balance),
-        services=("services", services),
-    )
-
-
-@excel_errors
-def tourism_coverage(travel: object, digital_balance: object) -> Output:
-    """Travel balance / digital deficit, per period."""
-    return elementwise(
-        comparisons.tourism_coverage,
-        travel=("travel", travel),
-        digital=("digital_balance", digital_balance),
-    )
-
-
-@excel_errors
-def oil_ratio(digital_balance: object, crude_oil_imports: object) -> Output:
-    """Digital deficit / crude-oil imports, per period."""
-    return elementwise(
-        comparisons.oil_ratio,
-        digital=("digital_balance", digital_balance),
-        crude_oil_imports=("crude_oil_imports", crude_oil_imports),
-    )
 
 
 def _periods(cells: Cells) -> list[Period | None]:
@@ -294,7 +249,7 @@ def fx_impact(base_balance: object, new_balance: object, yen_per_doubling: objec
     """Yen depreciation = yen_per_doubling x log2(new / base), per period."""
     per_doubling = optional_number("yen_per_doubling", yen_per_doubling)
     return elementwise(
-        functools.partial(fx.fx_impact, yen_per_doubling=cast(float, per_doubling)),
+        functools.partial(apply, get_metric("fx_impact"), yen_per_doubling=per_doubling),
         base=("base_balance", base_balance),
         new=("new_balance", new_balance),
     )
@@ -304,71 +259,25 @@ def fx_impact(base_balance: object, new_balance: object, yen_per_doubling: objec
 
 
 @excel_errors
-def current_account_total(
-    goods: object, services: object, primary: object, secondary: object
+def family(
+    name: str, choice_arg: str, choice: object, optional: tuple[str, ...], **values: object
 ) -> Output:
-    """Goods + services + primary income + secondary income, per period."""
-    return elementwise(
-        current_account.current_account,
-        goods=("goods", goods),
-        services=("services", services),
-        primary=("primary", primary),
-        secondary=("secondary", secondary),
-    )
+    """The member of a family the ``choice`` argument picks (the cash-flow method), over cells.
 
-
-@excel_errors
-def ca_residual(
-    reported: object, goods: object, services: object, primary: object, secondary: object
-) -> Output:
-    """Reported current account minus the sum of its parts, per period."""
-    return elementwise(
-        current_account.ca_residual,
-        reported=("reported", reported),
-        goods=("goods", goods),
-        services=("services", services),
-        primary=("primary", primary),
-        secondary=("secondary", secondary),
-    )
-
-
-def _given(cells: Cells | None) -> current_account.Flow:
-    """The core argument of a range the caller gave (a blank cell is missing), or NOT_GIVEN."""
-    return current_account.NOT_GIVEN if cells is None else cells.core_arg()
-
-
-@excel_errors
-def cf_current_account(
-    current_account_value: object,
-    reinvested_earnings: object,
-    portfolio_income: object,
-    bond_interest: object = None,
-    method: object = None,
-    repatriation_share: object = None,
-    primary_income: object = None,
-) -> Output:
-    """Cash-flow current account by method, per period."""
-    method_id = text_arg(
-        "method",
-        method,
-        current_account.DEFAULT_CF_METHOD,
-        "karakama, oguro1, oguro2 or repatriation",
-    )
-    ca = read_cells("current_account", current_account_value)
-    reinvested = read_cells("reinvested_earnings", reinvested_earnings)
-    portfolio = read_cells("portfolio_income", portfolio_income)
-    bonds = None if bond_interest is None else read_cells("bond_interest", bond_interest)
-    primary = None if primary_income is None else read_cells("primary_income", primary_income)
-    method_obj = choose("method", current_account.get_cf_method, method_id)
-    used = [ca, *(c for c in (reinvested, portfolio, bonds, primary) if c is not None)]
-    used = [c for c in used if c.name in {"current_account", *method_obj.needs}]
-    result = current_account.cf_current_account(
-        ca.core_arg(),
-        reinvested_earnings=_given(reinvested),
-        portfolio_income=_given(portfolio),
-        bond_interest=_given(bonds),
-        method=method_id,
-        repatriation_share=optional_number("repatriation_share", repatriation_share),
-        primary_income=_given(primary),
-    )
-    return shaped(as_list(result), result_shape(*used))
+    ``values`` holds every argument by its Excel name; an ``optional`` one the member needs
+    that was omitted (None) is an error naming it; a blank cell is a missing value.
+    """
+    chosen_family = FAMILIES[name]
+    text = text_arg(choice_arg, choice, chosen_family.default, chosen_family.expected)
+    entry = choose(choice_arg, chosen_family.member, text)
+    scalars: dict[str, object] = {}
+    cells: dict[str, tuple[str, object]] = {}
+    for inp in entry.inputs:
+        value = values.get(inp.excel)
+        if value is None and inp.excel in optional:
+            raise InputError(inp.excel, f"is missing; the {entry.variant} method needs it")
+        if inp.scalar:
+            scalars[inp.name] = optional_number(inp.excel, value)
+        else:
+            cells[inp.name] = (inp.excel, value)
+    return elementwise(functools.partial(apply, entry, **scalars), **cells)
