@@ -69,6 +69,10 @@ class Period:
             return tuple((self.year, m) for m in range(first, first + 3))
         return ((self.year, self.index),)
 
+    def year_ago(self) -> Period:
+        """The same period a year earlier: 2024-03 -> 2023-03, 2024Q1 -> 2023Q1."""
+        return self.shift(-_PER_YEAR[self.basis])
+
     def shift(self, steps: int) -> Period:
         """The period ``steps`` periods later (earlier when negative) on the same basis."""
         per_year = _PER_YEAR[self.basis]
