@@ -65,9 +65,7 @@ def values() -> dict[tuple[str, str], dict[tuple[int, int], Decimal]]:
     for side in ("credit", "debit"):
         out[("ict_services", side)] = {m: sum(out[(p, side)][m] for p in parts) for m in MONTHS}
     for item in SIDED:
-        out[(item, "net")] = {
-            m: out[(item, "credit")][m] - out[(item, "debit")][m] for m in MONTHS
-        }
+        out[(item, "net")] = {m: out[(item, "credit")][m] - out[(item, "debit")][m] for m in MONTHS}
     for item, start in NET_ONLY.items():
         out[(item, "net")] = {m: _series(start, "41.3", t) for t, m in enumerate(MONTHS)}
     return out

@@ -29,9 +29,9 @@ def millions(country: str, entry: str, year: str) -> Decimal:
     """The fixture's sum of the three comparable items, in million US dollars."""
     found = country_values()
     index = COUNTRY_YEARS.index(year)
-    return sum(
-        (Decimal(found[(country, entry, i)][index]) for i in ITEMS), Decimal(0)
-    ) / Decimal(1_000_000)
+    return sum((Decimal(found[(country, entry, i)][index]) for i in ITEMS), Decimal(0)) / Decimal(
+        1_000_000
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,12 @@ def sheet_rows(b: Briefing, sheet: str = "Countries") -> dict[tuple[Any, Any], l
     ws = b.workbook[sheet]
     out: dict[tuple[Any, Any], list[Any]] = {}
     for row in range(1, ws.max_row + 1):
-        values = [b.cache.get(sheet, f"{c}{row}") for c in "CDEFGHI"]
-        values = [v if v is not None else ws[f"{c}{row}"].value for v, c in zip(values, "CDEFGHI")]
+        values = [
+            ws[f"{c}{row}"].value
+            if b.cache.get(sheet, f"{c}{row}") is None
+            else b.cache.get(sheet, f"{c}{row}")
+            for c in "CDEFGHI"
+        ]
         out.setdefault((ws[f"A{row}"].value, ws[f"B{row}"].value), values)
     return out
 
@@ -71,7 +75,9 @@ def test_values_are_the_fixtures_sums(briefing: Briefing, country: str) -> None:
         want = [float(millions(country, entry, y)) for y in COUNTRY_YEARS]
         assert got == pytest.approx(want, rel=1e-12)
     balance = rows[(name, "balance")][: len(COUNTRY_YEARS)]
-    want = [float(millions(country, "CD_T", y) - millions(country, "DB_T", y)) for y in COUNTRY_YEARS]
+    want = [
+        float(millions(country, "CD_T", y) - millions(country, "DB_T", y)) for y in COUNTRY_YEARS
+    ]
     assert balance == pytest.approx(want, rel=1e-12)
     summary = rows[(name, "IMF, US dollars")]
     assert summary[0] == pytest.approx(want[-1], rel=1e-12)  # balance in the latest year
@@ -113,7 +119,7 @@ def test_japan_converted_at_the_rate_given(tmp_path: Path, imf_file: Path) -> No
     ws = b.workbook["Countries"]
     row = next(r for r in range(1, ws.max_row) if ws[f"B{r}"].value == "payments")
     assert ws[f"E{row}"].value.endswith(")*100/USD_JPY)")  # Japan's 2023, over the Data sheet
-    assert ws[f"E{row}"].value.startswith('=IF(COUNT(USD_JPY)<1,"n/a",(\'Data\'!$G$')
+    assert ws[f"E{row}"].value.startswith("=IF(COUNT(USD_JPY)<1,\"n/a\",('Data'!$G$")
     assert ws["B4"].value == 151.25
 
 
@@ -159,3 +165,9 @@ def test_compare_on_the_command_line(tmp_path: Path, imf_file: Path, capsys: Any
     assert capsys.readouterr().err.strip().endswith("--usdjpy applies only with --compare")
     assert main(["brief", "--compare", "DE", "--out", str(tmp_path / "y.xlsx")]) == 2
     assert "'DE' is not a country; expected ISO 3166 alpha-3 codes" in capsys.readouterr().err
+
+
+def test_the_fixture_is_what_its_generator_writes() -> None:
+    from tests.fixtures.make_fixtures import countries_xml
+
+    assert FIXTURE.read_text(encoding="utf-8") == countries_xml()

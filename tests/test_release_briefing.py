@@ -116,9 +116,7 @@ def test_the_last_13_months_and_the_months_sheet(briefing: Briefing) -> None:
     assert months["A5"].value == "2022-01" and months[f"A{4 + len(MONTHS)}"].value == "2025-03"
     # the 12-month sum column starts with the 12th month
     assert cached(briefing, "Months", "C15") == "n/a"
-    assert close(
-        cached(briefing, "Months", "C16"), sum(digital("net", m) for m in MONTHS[:12])
-    )
+    assert close(cached(briefing, "Months", "C16"), sum(digital("net", m) for m in MONTHS[:12]))
 
 
 def test_the_latest_release_formulas_read_the_months_sheet(briefing: Briefing) -> None:
@@ -146,9 +144,11 @@ def test_charts_hold_the_monthly_points(briefing: Briefing) -> None:
         "Professional and management consulting services",
     ]
     copyright_first = stacked[0].val.numRef.numCache.pt[0].v
-    assert copyright_first == pytest.approx(float(VALUES[("copyright_royalties", "net")][MONTHS[0]]))
+    assert copyright_first == pytest.approx(
+        float(VALUES[("copyright_royalties", "net")][MONTHS[0]])
+    )
     twelve = next(s for s in lines if s.tx.strRef.strCache.pt[0].v == "12-month sum")
-    assert [p.idx for p in twelve.val.numRef.numCache.pt][0] == 11  # from the 12th month on
+    assert twelve.val.numRef.numCache.pt[0].idx == 11  # from the 12th month on
 
 
 def test_quarterly_view_sums_three_months(briefing: Briefing) -> None:
@@ -186,3 +186,53 @@ def test_fiscal_year_to_date_in_japanese(monthly: Path) -> None:
     assert close(cached(b, sheet, f"G{row}"), ytd)
     assert "年度初来（2024年度4～3月）は" in cached(b, sheet, "A5")
     assert b.workbook.sheetnames[:4] == ["表紙", "概要", "最新月", "月次グラフ"]
+
+
+def test_pdf_without_libreoffice_is_one_line_naming_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from digital_deficit.cli.main import main
+    from digital_deficit.export import pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    out = tmp_path / "b.xlsx"
+    assert main(["brief", "--out", str(out), "--pdf"]) == 1
+    assert capsys.readouterr().err == (
+        "digital-deficit brief: error: --pdf needs LibreOffice (soffice), which is not "
+        "installed; install the Debian package libreoffice-calc-nogui "
+        "(apt-get install libreoffice-calc-nogui)\n"
+    )
+    assert not out.exists()  # checked before anything is built or written
+
+
+def test_scenarios_ask_for_the_release_day_options(tmp_path: Path, monthly: Path) -> None:
+    from digital_deficit.export.scenarios import load_scenarios
+
+    scenarios = tmp_path / "s.toml"
+    scenarios.write_text(
+        f'[[scenario]]\nname = "ja-fy"\ndata = "{monthly}"\nlang = "ja"\nbasis = "FY"\n'
+        'compare = "DEU,USA"\nusdjpy = 150.5\npdf = true\n',
+        encoding="utf-8",
+    )
+    (job,) = load_scenarios(scenarios, tmp_path)
+    assert (job[1].compare, job[1].usdjpy, job[1].pdf) == ("DEU,USA", 150.5, True)
+
+
+def test_first_release_and_latest_are_both_shown(tmp_path: Path, monthly: Path) -> None:
+    from digital_deficit.data.csvio import read_dataset, write_dataset
+
+    data = read_dataset(monthly)
+    revised = [
+        o.model_copy(update={"value": o.value - 25.5, "vintage": "2025-06-10"})
+        for o in data.observations
+        if o.basis == "M" and o.period == "2025-03" and o.item == "consulting" and o.side == "net"
+    ]
+    both = tmp_path / "revised.csv"
+    write_dataset(both, [*data.observations, *revised])
+    b = build_briefing(BriefOptions(data=str(both)))
+    notes = [c.value for row in b.workbook["Latest release"].iter_rows() for c in row]
+    first = float(digital("net", (2025, 3)))
+    assert (
+        f"Digital balance, 2025-03: first released as {first:,.0f} oku yen (2025-05-12), now "
+        f"{first - 25.5:,.0f} oku yen (2025-05-12, 2025-06-10)." in notes
+    )

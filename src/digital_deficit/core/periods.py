@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digital_deficit.core.errors import PeriodError, UnknownNameError
 
@@ -88,6 +89,7 @@ def check_basis(basis: str) -> str:
     return str(key)
 
 
+@lru_cache(maxsize=8192)  # periods are immutable; a dataset repeats a few hundred of them
 def parse_period(text: str, basis: str) -> Period:
     """Read canonical period text on a known basis (as stored in dataset files)."""
     basis = check_basis(basis)

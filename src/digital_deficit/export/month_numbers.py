@@ -18,6 +18,8 @@ from digital_deficit.data.headline import Context
 from digital_deficit.data.model import Observation
 from digital_deficit.export.numbers import COMPONENT_ITEMS, SIDES, BriefNumbers
 
+Revision = tuple[float, tuple[str, ...], float, tuple[str, ...]]
+"""A figure's first release and its latest: (value, vintages, value, vintages)."""
 RELEASE_ITEMS: tuple[str, ...] = ("current_account", "services", "travel")
 """The items the Latest release shows beside the digital balance, where the data hold them."""
 
@@ -61,7 +63,7 @@ class MonthNumbers:
     cf_selected: Series | None
     missing: list[tuple[str, str]] = field(default_factory=list)
     """(item, side) of the components never held in a month shown."""
-    first_release: dict[str, tuple[float, str, float, str]] = field(default_factory=dict)
+    first_release: dict[str, Revision] = field(default_factory=dict)
     """Series key -> (first value, its vintage, latest value, its vintage) in the latest month,
     where the data hold an earlier release that differs."""
 
@@ -214,14 +216,14 @@ def _latest(months: list[Period], digital: Series, items: list[Series]) -> int:
     return len(months) - 1
 
 
-def _revisions(months: MonthNumbers, chosen: str) -> dict[str, tuple[float, str, float, str]]:
+def _revisions(months: MonthNumbers, chosen: str) -> dict[str, Revision]:
     """Where the latest month's digital balance (or another item) was first released as a
     different figure than the one shown: both, with their vintages."""
     o = months.numbers.options
     other = "first" if o.release == "latest" else "latest"
     resolver = resolver_for(months.numbers.dataset, "JPN", other)
     period = months.latest_month
-    out: dict[str, tuple[float, str, float, str]] = {}
+    out: dict[str, Revision] = {}
     shown_figures: list[tuple[Series, Definition | None]] = [
         (months.digital[("net", chosen)], months.numbers.definition)
     ]
@@ -238,5 +240,5 @@ def _revisions(months: MonthNumbers, chosen: str) -> dict[str, tuple[float, str,
         first, latest = (alt, fig) if o.release == "latest" else (fig, alt)
         assert first.value is not None and latest.value is not None
         key = "sel:net" if definition else series.key
-        out[key] = (first.value, "+".join(first.vintages), latest.value, "+".join(latest.vintages))
+        out[key] = (first.value, first.vintages, latest.value, latest.vintages)
     return out

@@ -17,7 +17,15 @@ from openpyxl.utils import get_column_letter
 from digital_deficit.core.catalogue import FAMILIES, get_metric
 from digital_deficit.core.items import get_item
 from digital_deficit.core.metric import Input
-from digital_deficit.export.cells import NA_TEXT, CacheBook, Content, Formula, put, quote_sheet
+from digital_deficit.export.cells import (
+    NA_TEXT,
+    CacheBook,
+    Content,
+    Formula,
+    put,
+    put_cell,
+    quote_sheet,
+)
 from digital_deficit.export.cells import value_or_na as cached_value
 from digital_deficit.export.chart_data import definition_index
 from digital_deficit.export.i18n import Labels
@@ -236,7 +244,7 @@ def write_months(
         column = layout.columns[key]
         series = rounded.get(key)
         for i, content in enumerate(column_cells):
-            cell = put(ws, layout.local(key, i), content, cache)
+            cell = put_cell(ws.cell(row=layout.row(i), column=column), content, cache)
             approx = series is not None and series.rounded(i)
             styler.apply(
                 cell,
@@ -247,7 +255,7 @@ def write_months(
                 font=st.body,
             )
     for i, period in enumerate(months.months):
-        label = put(ws, f"A{layout.row(i)}", month_text(labels, period), cache)
+        label = put_cell(ws.cell(row=layout.row(i), column=1), month_text(labels, period), cache)
         styler.apply(label, "month", alignment=LEFT, border=BOTTOM, font=st.body)
     widths = {"A": 11.0}
     for column in layout.columns.values():

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from digital_deficit.core.excel import to_excel
+from digital_deficit.core.expr import Ref
 from digital_deficit.core.periods import Period
 from digital_deficit.core.units import OKU_PER_TRILLION
 from digital_deficit.data.figures import Figure
@@ -41,13 +42,16 @@ def month_name(labels: Labels, month: int) -> str:
     return labels["release.month_names"].split(",")[month - 1]
 
 
-def data_cell(fig: Figure, data_ref: Callable[[tuple[str, ...]], str], scale: str = "") -> Content:
-    """A figure's own derivation over the Data sheet (in the data's unit, times ``scale`` when
-    given), with the core's value; "n/a" text when the figure is missing."""
+def data_cell(fig: Figure, data_ref: Callable[[tuple[str, ...]], str]) -> Content:
+    """A figure's own derivation over the Data sheet (in the data's unit) with the core's
+    value; "n/a" text when the figure is missing."""
     if fig.value is None:
         return NA_TEXT
+    if isinstance(fig.expr, Ref) and len(fig.sources) == 1:  # a published figure: its cell
+        obs = fig.sources[0]
+        return Formula("=" + data_ref((*obs.key, obs.vintage)), fig.value)
     cells = {name: data_ref((*obs.key, obs.vintage)) for name, obs in fig.observations().items()}
-    return Formula("=" + to_excel(fig.expr, cells) + scale, value_or_na(fig.value))
+    return Formula("=" + to_excel(fig.expr, cells), value_or_na(fig.value))
 
 
 def money(labels: Labels, ref: str, oku: float | None) -> Part:

@@ -70,9 +70,9 @@ def _notes(months: MonthNumbers, labels: Labels) -> list[str]:
                 series=name,
                 month=month,
                 first=f"{first:,.0f}",
-                first_vintage=v1,
+                first_vintage=labels["release.list_sep"].join(v1),
                 latest=f"{latest:,.0f}",
-                latest_vintage=v2,
+                latest_vintage=labels["release.list_sep"].join(v2),
             )
         )
     notes.append(labels["na_note"])
