@@ -27,7 +27,7 @@ from digital_deficit.export.country_numbers import (
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
 from digital_deficit.export.numbers import SIDES
-from digital_deficit.export.release_format import RATE, TIMES, amount_format
+from digital_deficit.export.release_format import RATE, TIMES, amount_format, vintage_words
 from digital_deficit.export.styles import (
     BOTTOM,
     BOX,
@@ -248,7 +248,10 @@ def _notes(found: CountryNumbers, labels: Labels) -> list[str]:
                     "countries.note.items", country=country_name(labels, row.country), items=items
                 )
             )
-    codes = " + ".join(f"{get_item(i).code} ({i})" for i in COMPARABLE.items)
+    codes = labels["countries.plus"].join(
+        labels.fmt("countries.named_item", code=get_item(i).code, name=labels.item(i))
+        for i in COMPARABLE.items
+    )
     notes.append(labels.fmt("countries.note.definition", items=codes))
     return notes
 
@@ -344,7 +347,7 @@ def _data_table(
             put(ws, f"{col}{row}", text, cache)
         ws[f"E{row}"].value = obs.value
         put(ws, f"F{row}", labels.get(f"release.unit.{obs.unit}", obs.unit), cache)
-        put(ws, f"G{row}", obs.vintage, cache)
+        put(ws, f"G{row}", vintage_words(labels, obs.vintage), cache)
         put(ws, f"H{row}", obs.source, cache)
         styler.apply(
             ws[f"E{row}"], "value", number_format="#,##0.00", alignment=RIGHT, font=st.body

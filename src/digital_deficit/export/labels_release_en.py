@@ -71,6 +71,12 @@ RELEASE_EN: dict[str, str] = {
     "{items}.",
     "release.note.revision": "{series}, {month}: first released as {first} oku yen "
     "({first_vintage}), now {latest} oku yen ({latest_vintage}).",
+    "release.vintage.preliminary": "preliminary",
+    "release.vintage.revised": "revised {month}",
+    "release.vintage.published": "published",
+    "release.vintage.official": "official",
+    "release.vintage.derived": "derived",
+    "release.vintage.analyst": "analyst's estimate",
     "release.recent": "The last 13 months",
     "release.axis": "Oku yen",
     "release.axis.r12": "12-month sum, oku yen",
@@ -124,6 +130,8 @@ RELEASE_EN: dict[str, str] = {
     "countries.note.not_found": "Not in the data file (n/a, never zero): {countries}.",
     "countries.note.items": "{country}: {items} not in the data, so its comparable figures are "
     "n/a.",
+    "countries.plus": " + ",
+    "countries.named_item": "{code} ({name})",
     "countries.note.definition": "Items summed: {items}; a year is n/a unless all three are "
     "published.",
     "country.JPN": "Japan",

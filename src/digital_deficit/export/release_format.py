@@ -42,6 +42,13 @@ def month_name(labels: Labels, month: int) -> str:
     return labels["release.month_names"].split(",")[month - 1]
 
 
+def vintage_words(labels: Labels, vintage: str) -> str:
+    """A vintage in words of the language: 速報 for preliminary, 改定（2025-07）..."""
+    if vintage.startswith("revised-"):
+        return labels.fmt("release.vintage.revised", month=vintage.removeprefix("revised-"))
+    return labels.get(f"release.vintage.{vintage}", vintage)
+
+
 def data_cell(fig: Figure, data_ref: Callable[[tuple[str, ...]], str]) -> Content:
     """A figure's own derivation over the Data sheet (in the data's unit) with the core's
     value; "n/a" text when the figure is missing."""

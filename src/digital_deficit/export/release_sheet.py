@@ -19,6 +19,7 @@ from digital_deficit.export.release_format import (
     PCT,
     amount_format,
     month_text,
+    vintage_words,
 )
 from digital_deficit.export.release_stats import (
     STATS,
@@ -70,9 +71,11 @@ def _notes(months: MonthNumbers, labels: Labels) -> list[str]:
                 series=name,
                 month=month,
                 first=f"{first:,.0f}",
-                first_vintage=labels["release.list_sep"].join(v1),
+                first_vintage=labels["release.list_sep"].join(vintage_words(labels, v) for v in v1),
                 latest=f"{latest:,.0f}",
-                latest_vintage=labels["release.list_sep"].join(v2),
+                latest_vintage=labels["release.list_sep"].join(
+                    vintage_words(labels, v) for v in v2
+                ),
             )
         )
     notes.append(labels["na_note"])
