@@ -21,13 +21,13 @@ from tests import gnumeric as gn
 from tests import libreoffice as lo
 from tests.briefing_fixtures import build, formula_cells, values
 from tests.monthly_release_data import digital, monthly_file
+from tests.test_export_libreoffice import ERRORS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASE_SHEETS = {
     "en": ("Latest release", "Months", "Monthly chart data", "Countries", "At a glance"),
     "ja": ("最新月", "月次", "月次グラフ用データ", "各国比較", "要旨"),
 }
-ERRORS = ("#REF!", "#NAME?", "#DIV/0!", "#VALUE!", "#NUM!", "#NULL!", "Err:")
 VARIANTS: dict[str, dict[str, Any]] = {
     "monthly": {"pdf": True},
     "fy_ja_narrow": {"basis": "FY", "lang": "ja", "definition": "narrow", "cf_method": "oguro1"},
@@ -81,6 +81,8 @@ def recalculated(
 
 
 def same(a: object, b: object) -> bool:
+    """Equal, numbers to 1e-9 relative or 1e-9 absolute: a change between two months is a
+    difference of sums that each engine adds in its own order (1e-9 oku yen is 0.1 yen)."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
     return a == b

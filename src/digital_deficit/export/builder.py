@@ -29,7 +29,7 @@ from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.options import BriefOptions
 from digital_deficit.export.outlook_sheet import write_outlook
 from digital_deficit.export.package import add_cached_values
-from digital_deficit.export.pdf import pdf_target, print_workbook
+from digital_deficit.export.pdf import PdfError, pdf_target, print_workbook
 from digital_deficit.export.period_sheets import (
     CA_FORMATS,
     DIGITAL_FORMATS,
@@ -219,5 +219,8 @@ def write_briefing(
     write_atomic(target, briefing.to_bytes(), overwrite=force)
     if pdf is not None:
         left_out = unprinted_titles(briefing.workbook, Labels(options.lang), briefing.layout)
-        print_workbook(briefing.workbook, briefing.to_bytes, left_out, pdf, force)
+        try:
+            print_workbook(briefing.workbook, briefing.to_bytes, left_out, pdf, force)
+        except PdfError as exc:
+            raise PdfError(f"wrote {target}, but no PDF: {exc}") from None
     return target

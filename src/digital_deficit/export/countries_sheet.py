@@ -27,7 +27,13 @@ from digital_deficit.export.country_numbers import (
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
 from digital_deficit.export.numbers import SIDES
-from digital_deficit.export.release_format import RATE, TIMES, amount_format, vintage_words
+from digital_deficit.export.release_format import (
+    RATE,
+    TIMES,
+    amount_format,
+    style_amount,
+    vintage_words,
+)
 from digital_deficit.export.styles import (
     BOTTOM,
     BOX,
@@ -296,14 +302,7 @@ def _year_table(
                 content = _year_cell(country, side, year, data, block)
                 target = put(ws, f"{get_column_letter(3 + i)}{row}", content, cache)
                 approx = country.figures[(side, year)].precision > 1
-                styler.apply(
-                    target,
-                    ("year", approx),
-                    number_format=amount_format(approx, usd=True),
-                    alignment=RIGHT,
-                    border=BOTTOM,
-                    font=st.body,
-                )
+                style_amount(styler, target, approx, st, usd=True)
 
 
 def _year_cell(

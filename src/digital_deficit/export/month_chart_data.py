@@ -44,6 +44,11 @@ class Block:
     names: dict[str, str] = field(default_factory=dict)
     points: dict[str, list[float | None]] = field(default_factory=dict)
 
+    def add(self, key: str, name: str) -> None:
+        """A series column, in order."""
+        self.keys.append(key)
+        self.names[key] = name
+
     def column(self, key: str) -> str:
         return str(get_column_letter(self.first + 1 + self.keys.index(key)))
 
@@ -170,8 +175,7 @@ def _monthly_block(
     ):
         column = _column_values(months, source)
         cells[key] = [(f"={fx.chart_value(grid.ref(source, i))}", column[i]) for i in shown]
-        block.keys.append(key)
-        block.names[key] = name
+        block.add(key, name)
     return (block, cells), slots
 
 
@@ -219,8 +223,7 @@ def _quarterly_block(
             )
             for _, idx in quarters
         ]
-        block.keys.append(key)
-        block.names[key] = name
+        block.add(key, name)
     return block, cells
 
 
@@ -259,8 +262,7 @@ def _component_block(
             )
             column.append((f"={fx.chart_value(release.ref(series.key, stat))}", value))
         cells[key] = column
-        block.keys.append(key)
-        block.names[key] = name
+        block.add(key, name)
     return block, cells
 
 
@@ -281,6 +283,5 @@ def _annual_block(
             (f"={fx.chart_value(layout.digital.ref(f'sel:{side}', y))}", tn(figures[y].value))
             for y in numbers.years
         ]
-        block.keys.append(key)
-        block.names[key] = name
+        block.add(key, name)
     return block, cells

@@ -32,12 +32,11 @@ from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
 from digital_deficit.export.month_numbers import MonthNumbers, Series
 from digital_deficit.export.period_sheets import metric_formula, named_input
-from digital_deficit.export.release_format import amount_format, data_cell, month_text
+from digital_deficit.export.release_format import data_cell, month_text, style_amount
 from digital_deficit.export.styles import (
     BOTTOM,
     HEADER_FILL,
     LEFT,
-    RIGHT,
     WRAP_MIDDLE,
     StyleCache,
     Styles,
@@ -246,14 +245,7 @@ def write_months(
         for i, content in enumerate(column_cells):
             cell = put_cell(ws.cell(row=layout.row(i), column=column), content, cache)
             approx = series is not None and series.rounded(i)
-            styler.apply(
-                cell,
-                ("value", approx),
-                number_format=amount_format(approx),
-                alignment=RIGHT,
-                border=BOTTOM,
-                font=st.body,
-            )
+            style_amount(styler, cell, approx, st)
     for i, period in enumerate(months.months):
         label = put_cell(ws.cell(row=layout.row(i), column=1), month_text(labels, period), cache)
         styler.apply(label, "month", alignment=LEFT, border=BOTTOM, font=st.body)

@@ -14,6 +14,7 @@ from digital_deficit.data.figures import Figure
 from digital_deficit.export.cells import NA_TEXT, Content, Formula, excel_fixed, value_or_na
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.messages import Part, cat, lit
+from digital_deficit.export.styles import BOTTOM, RIGHT, StyleCache, Styles
 
 OKU = "#,##0;[Red]-#,##0;0"
 OKU_APPROX = '"≈"#,##0;[Red]"≈-"#,##0;"≈"0'
@@ -30,6 +31,20 @@ def amount_format(rounded: bool, usd: bool = False) -> str:
     if usd:
         return USD_APPROX if rounded else USD
     return OKU_APPROX if rounded else OKU
+
+
+def style_amount(
+    styler: StyleCache, cell: Any, rounded: bool, st: Styles, usd: bool = False
+) -> None:
+    """An amount cell: right-aligned, a rule below, ≈ before a figure built on a rounded input."""
+    styler.apply(
+        cell,
+        ("amount", rounded, usd),
+        number_format=amount_format(rounded, usd),
+        alignment=RIGHT,
+        border=BOTTOM,
+        font=st.body,
+    )
 
 
 def month_text(labels: Labels, period: Period) -> str:

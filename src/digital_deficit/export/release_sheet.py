@@ -19,6 +19,7 @@ from digital_deficit.export.release_format import (
     PCT,
     amount_format,
     month_text,
+    style_amount,
     vintage_words,
 )
 from digital_deficit.export.release_stats import (
@@ -262,12 +263,5 @@ def _recent_table(
                 cache,
             )
             approx = series.rounded(index)
-            styler.apply(
-                cell,
-                ("recent", approx),
-                number_format=amount_format(approx),
-                alignment=RIGHT,
-                border=BOTTOM,
-                font=st.body,
-            )
+            style_amount(styler, cell, approx, st)
     return row
