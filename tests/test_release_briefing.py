@@ -226,3 +226,23 @@ def test_first_release_and_latest_are_both_shown(tmp_path: Path, monthly: Path) 
         f"Digital balance, 2025-03: first released as {first:,.0f} oku yen (2025-05-12), now "
         f"{first - 25.5:,.0f} oku yen (2025-05-12, 2025-06-10)." in notes
     )
+
+
+def test_a_failed_print_keeps_the_workbook_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from digital_deficit.cli.main import main
+    from digital_deficit.export import pdf
+
+    def fails(package: bytes, stem: str, timeout: int = 0) -> bytes:
+        raise pdf.PdfError("LibreOffice could not print the workbook (exit 81)")
+
+    monkeypatch.setattr(pdf, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(pdf, "to_pdf", fails)
+    out = tmp_path / "b.xlsx"
+    assert main(["brief", "--out", str(out), "--pdf"]) == 1
+    assert capsys.readouterr().err == (
+        f"digital-deficit brief: error: wrote {out}, but no PDF: LibreOffice could not print "
+        "the workbook (exit 81)\n"
+    )
+    assert out.exists() and not out.with_suffix(".pdf").exists()
