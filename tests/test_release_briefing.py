@@ -246,3 +246,18 @@ def test_a_failed_print_keeps_the_workbook_and_says_so(
         "the workbook (exit 81)\n"
     )
     assert out.exists() and not out.with_suffix(".pdf").exists()
+
+
+def test_months_without_a_year_before(tmp_path: Path, monthly: Path) -> None:
+    from digital_deficit.data.csvio import read_dataset, write_dataset
+
+    short = tmp_path / "short.csv"
+    held = read_dataset(monthly).observations
+    write_dataset(short, [o for o in held if o.basis != "M" or o.period >= "2025-01"])
+    b = build_briefing(BriefOptions(data=str(short)))
+    value = -digital("net", (2025, 3)) / 10000
+    assert cached(b, "Latest release", "A4") == (
+        f"Digital balance -¥{value:.2f}T in 2025-03 (the data hold no month a year earlier)."
+    )
+    row = row_of(b, "Latest release", "Digital balance")
+    assert [cached(b, "Latest release", f"{c}{row}") for c in "DEFHJ"] == ["n/a"] * 5

@@ -57,6 +57,8 @@ RELEASE_EN: dict[str, str] = {
     "release.row.debit": "Payments",
     "release.row.credit": "Receipts",
     "release.msg.month": "Digital balance {value} in {month}, against {ago_value} in {ago}.",
+    "release.msg.month.alone": "Digital balance {value} in {month} (the data hold no month a "
+    "year earlier).",
     "release.msg.ytd.CY": "Year to date ({ytd}): {value}, against {prev_value} in the same "
     "months a year earlier ({prev}).",
     "release.msg.ytd.FY": "Fiscal year to date ({ytd}): {value}, against {prev_value} in the "

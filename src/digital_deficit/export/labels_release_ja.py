@@ -56,6 +56,7 @@ RELEASE_JA: dict[str, str] = {
     "release.row.debit": "支払",
     "release.row.credit": "受取",
     "release.msg.month": "{month}のデジタル関連収支は{value}（前年同月{ago}は{ago_value}）。",
+    "release.msg.month.alone": "{month}のデジタル関連収支は{value}（データに前年同月はない）。",
     "release.msg.ytd.CY": "年初来（{ytd}）は{value}、前年同期（{prev}）は{prev_value}。",
     "release.msg.ytd.FY": "年度初来（{ytd}）は{value}、前年同期（{prev}）は{prev_value}。",
     "release.msg.r12": "{month}までの12か月累計は{value}（前年同期{prev_value}）、支払"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from digital_deficit.core.items import ITEM_IDS
+from digital_deficit.core.periods import BASES
 from digital_deficit.data.comparison import load_for_comparison
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.model import Observation
@@ -102,14 +104,12 @@ def compute_briefing(
 
 
 def _data_order(obs: Observation) -> tuple[object, ...]:
-    from digital_deficit.core.items import ITEM_IDS
-
-    bases = ("CY", "FY", "H", "Q", "M")
+    """The Data sheet's order: by item, definition, side, then basis (years before months)."""
     return (
         ITEM_IDS.index(obs.item),
         obs.definition,
         SIDES.index(obs.side),
-        bases.index(obs.basis),
+        BASES.index(obs.basis),
         obs.period,
         obs.vintage,
     )

@@ -183,7 +183,7 @@ def release_messages(
     )
     return [
         sentence(
-            labels["release.msg.month"],
+            labels["release.msg.month" if w.year_ago is not None else "release.msg.month.alone"],
             {
                 "value": m("sel:net", "latest"),
                 "month": month,
