@@ -102,6 +102,7 @@ def test_missing_countries_and_items_are_named_never_zero(briefing: Briefing) ->
     )
 
 
+@pytest.mark.slow  # builds from 1,400 monthly rows and an IMF file (about 1 s)
 def test_japan_converted_at_the_rate_given(tmp_path: Path, imf_file: Path) -> None:
     # Japan's monthly BoJ figures (IP charges included) and the IMF file, in one dataset file
     both = tmp_path / "both.csv"

@@ -208,6 +208,7 @@ def test_scenarios_ask_for_the_release_day_options(tmp_path: Path, monthly: Path
     assert (job[1].compare, job[1].usdjpy, job[1].pdf) == ("DEU,USA", 150.5, True)
 
 
+@pytest.mark.slow  # builds from 1,400 monthly rows and an IMF file (about 1 s)
 def test_first_release_and_latest_are_both_shown(tmp_path: Path, monthly: Path) -> None:
     from digital_deficit.data.csvio import read_dataset, write_dataset
 
