@@ -39,7 +39,9 @@ def add_flags(parser: Any, model: type[BaseModel], skip: Iterable[str] = ()) -> 
         default = model.model_fields[name].default
         shown = "" if default is None or "default" in meta["help"] else f" (default {default})"
         kwargs: dict[str, Any] = {"dest": name, "default": None, "help": meta["help"] + shown}
-        if "type" in meta:
+        if meta.get("type") == "flag":  # a switch: --pdf
+            kwargs.update(action="store_const", const=True)
+        elif "type" in meta:
             kwargs["type"] = _TYPES[meta["type"]]
         if "choices" in meta:
             kwargs["choices"] = list(meta["choices"])

@@ -27,6 +27,7 @@ from digital_deficit.core.catalogue_digital import (
     digital_sum,
     parts_sum,
 )
+from digital_deficit.core.catalogue_release import RELEASE_ENTRIES
 from digital_deficit.core.errors import UnknownNameError
 from digital_deficit.core.metric import Family, Metric
 
@@ -48,7 +49,14 @@ __all__ = [
 ]
 
 CATALOGUE: dict[str, Metric] = {
-    m.id: m for m in (*DIGITAL_ENTRIES, *GROWTH_ENTRIES, *ACCOUNT_ENTRIES, *SIDE_RULES.values())
+    m.id: m
+    for m in (
+        *DIGITAL_ENTRIES,
+        *GROWTH_ENTRIES,
+        *ACCOUNT_ENTRIES,
+        *SIDE_RULES.values(),
+        *RELEASE_ENTRIES,
+    )
 }
 FAMILIES: dict[str, Family] = {f.name: f for f in (CASH_FLOW_FAMILY,)}
 CASH_FLOW: dict[str, Metric] = CASH_FLOW_FAMILY.members

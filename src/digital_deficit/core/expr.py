@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeAlias
 
 
@@ -246,6 +247,7 @@ def _children(node: Expr | Cond) -> Iterator[Expr | Cond]:
         yield node.target
 
 
+@lru_cache(maxsize=4096)  # nodes are immutable and hash by identity
 def scalar_inputs(expr: Expr | Cond) -> tuple[str, ...]:
     """Names of the scalar inputs, in order of first appearance (range inputs excluded)."""
     found: dict[str, None] = {}

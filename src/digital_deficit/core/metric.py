@@ -115,7 +115,8 @@ class Metric:
     def to_excel(self, refs: Refs, na: str = NA_TEXT, guard: bool = True) -> str:
         """Formula text over the cells in ``refs``, "n/a" (or ``na``) unless every input is a
         number."""
-        wanted = [n for n in self.names if n in scalar_inputs(self.expr)] if guard else None
+        scalar = set(scalar_inputs(self.expr))
+        wanted = [n for n in self.names if n in scalar] if guard else None
         return to_excel(self.expr, refs, wanted, na)
 
     def __post_init__(self) -> None:

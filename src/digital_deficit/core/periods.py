@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digital_deficit.core.errors import PeriodError, UnknownNameError
 
@@ -69,6 +70,10 @@ class Period:
             return tuple((self.year, m) for m in range(first, first + 3))
         return ((self.year, self.index),)
 
+    def year_ago(self) -> Period:
+        """The same period a year earlier: 2024-03 -> 2023-03, 2024Q1 -> 2023Q1."""
+        return self.shift(-_PER_YEAR[self.basis])
+
     def shift(self, steps: int) -> Period:
         """The period ``steps`` periods later (earlier when negative) on the same basis."""
         per_year = _PER_YEAR[self.basis]
@@ -84,6 +89,7 @@ def check_basis(basis: str) -> str:
     return str(key)
 
 
+@lru_cache(maxsize=8192)  # periods are immutable; a dataset repeats a few hundred of them
 def parse_period(text: str, basis: str) -> Period:
     """Read canonical period text on a known basis (as stored in dataset files)."""
     basis = check_basis(basis)

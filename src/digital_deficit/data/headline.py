@@ -65,7 +65,12 @@ class Context:
         """The figure an item input reads (None for an input that is not an item)."""
         if inp.item is None:
             return None
-        when = {"period": period, "previous": period.shift(-1), "base": self.base}[inp.when]
+        when = {
+            "period": period,
+            "previous": period.shift(-1),
+            "year_ago": period.year_ago(),
+            "base": self.base,
+        }[inp.when]
         if when is None:
             return Figure(None)
         return self.resolver.figure(inp.item, when, self.basis, inp.side, self.definition)

@@ -25,10 +25,11 @@ from digital_deficit.export.charts import build_charts
 from digital_deficit.export.cover_sheet import write_cover
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import SHEET_KEYS, Layout, SheetLayout, build_layout
-from digital_deficit.export.numbers import BriefNumbers, compute
+from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.options import BriefOptions
 from digital_deficit.export.outlook_sheet import write_outlook
 from digital_deficit.export.package import add_cached_values
+from digital_deficit.export.pdf import PdfError, pdf_target, print_workbook
 from digital_deficit.export.period_sheets import (
     CA_FORMATS,
     DIGITAL_FORMATS,
@@ -36,6 +37,7 @@ from digital_deficit.export.period_sheets import (
     digital_cells,
 )
 from digital_deficit.export.reference_sheets import write_data, write_sources
+from digital_deficit.export.release import add_release_sheets, compute_briefing, unprinted_titles
 from digital_deficit.export.styles import page_setup, set_default_font, styles_for
 from digital_deficit.export.summary_sheet import PRINT_AREA, write_summary
 from digital_deficit.export.tables import notes, period_widths, title_block, write_period_table
@@ -108,7 +110,7 @@ def build_briefing(
     options: BriefOptions, dataset: Dataset | None = None, generated: _dt.datetime | None = None
 ) -> Briefing:
     """Build the workbook in memory."""
-    numbers = compute(options, dataset)
+    numbers, release = compute_briefing(options, dataset)
     labels = Labels(options.lang)
     st = styles_for(options.lang)
     layout = build_layout(numbers, labels)
@@ -175,6 +177,9 @@ def build_briefing(
     )
     page_setup(sheets["summary"], PRINT_AREA, header, footer, fit_height=True)
     page_setup(sheets["cover"], "A1:D22", header, footer, fit_height=True)
+    add_release_sheets(
+        wb, release, numbers, layout, series, labels, st, cache, stamp, header, footer
+    )
     props = wb.properties
     props.title = labels["title"]
     props.subject = (
@@ -209,6 +214,13 @@ def write_briefing(
         raise OSError(f"{target} is not a regular file; refusing to replace it")
     if target.exists() and not force:
         raise OutputExistsError(f"{target} exists; use --force to overwrite it")
-    data = build_briefing(options, dataset, generated).to_bytes()
-    write_atomic(target, data, overwrite=force)
+    pdf = pdf_target(target, force) if options.pdf else None
+    briefing = build_briefing(options, dataset, generated)
+    write_atomic(target, briefing.to_bytes(), overwrite=force)
+    if pdf is not None:
+        left_out = unprinted_titles(briefing.workbook, Labels(options.lang), briefing.layout)
+        try:
+            print_workbook(briefing.workbook, briefing.to_bytes, left_out, pdf, force)
+        except PdfError as exc:
+            raise PdfError(f"wrote {target}, but no PDF: {exc}") from None
     return target

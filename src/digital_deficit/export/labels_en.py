@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from digital_deficit.data.csvio import BRIEFING_COLUMNS, BRIEFING_HEADERS
+from digital_deficit.export.labels_release_en import RELEASE_EN
 
 EN: dict[str, str] = {
     # sheet names (also used in formulas: keep them stable per language)
@@ -267,4 +268,6 @@ EN: dict[str, str] = {
         "¥10T by 2030, ¥18T to ¥28T by 2035)."
     ),
     "msg.projection.na": "Too few points to project the digital balance.",
+    # release day (issue 9): its own table
+    **RELEASE_EN,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digital_deficit.data.csvio import BRIEFING_COLUMNS, BRIEFING_HEADERS
+from digital_deficit.export.labels_release_ja import RELEASE_JA
 
 JA: dict[str, str] = {
     "sheet.cover": "表紙",
@@ -247,4 +248,6 @@ JA: dict[str, str] = {
         "）。"
     ),
     "msg.projection.na": "予測に必要な点が足りない。",
+    # release day (issue 9): its own table
+    **RELEASE_JA,
 }

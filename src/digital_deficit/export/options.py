@@ -4,7 +4,7 @@ of `brief`, the keys of scenario files and the input rows of the Assumptions she
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from digital_deficit.core.projection import PROJECTION_METHODS
 from digital_deficit.core.references import YEN_PER_DOUBLING
@@ -51,6 +51,29 @@ class BriefOptions(MetricOptions):
     )
     lang: str = option("en", "--lang", "language of the workbook", choices=LANGUAGES)
     author: str = option("digital-deficit", "--author", "document author property")
+    # release day (issue 9): other countries and the PDF
+    compare: str | None = option(
+        None,
+        "--compare",
+        "other countries beside Japan, ISO codes separated by commas (DEU,USA,KOR): a "
+        "Countries sheet from the IMF figures in --data",
+        metavar="ISO3,...",
+    )
+    usdjpy: float | None = option(
+        None,
+        "--usdjpy",
+        "yen per US dollar converting Japan's figures on the Countries sheet (unless --data "
+        "holds Japan's IMF figures in US dollars)",
+        metavar="RATE",
+        type="float",
+        bounds=(1, 1000),
+    )
+    pdf: bool = option(
+        False,
+        "--pdf",
+        "also write NAME.pdf beside the workbook (LibreOffice headless; default: no PDF)",
+        type="flag",
+    )
 
     @field_validator("projection_method")
     @classmethod
@@ -87,6 +110,35 @@ class BriefOptions(MetricOptions):
                 "lang", f"{v!r} is not a language; expected one of: {', '.join(LANGUAGES)}"
             )
         return key
+
+    @field_validator("compare")
+    @classmethod
+    def _compare(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        codes = [c.strip().upper() for c in v.split(",") if c.strip()]
+        bad = next((c for c in codes if len(c) != 3 or not c.isalpha() or not c.isascii()), None)
+        if bad is not None or not codes:
+            raise OptionProblem(
+                "compare",
+                f"{(bad or v)[:20]!r} is not a country; expected ISO 3166 alpha-3 codes "
+                "separated by commas (e.g. DEU,USA,KOR)",
+            )
+        if len(codes) > 30:
+            raise OptionProblem("compare", f"names {len(codes)} countries; at most 30")
+        return ",".join(dict.fromkeys(codes))
+
+    @field_validator("usdjpy")
+    @classmethod
+    def _usdjpy(cls, v: float | None) -> float | None:
+        low, high = field_meta(BriefOptions, "usdjpy")["bounds"]
+        return number_between("usdjpy", v, low, high)
+
+    @model_validator(mode="after")
+    def _rate_for_comparison(self) -> BriefOptions:
+        if self.usdjpy is not None and self.compare is None:
+            raise OptionProblem("usdjpy", "applies only with {compare}")
+        return self
 
     @field_validator("author")
     @classmethod

@@ -1,0 +1,146 @@
+"""The one-page summary a PDF starts with: the key messages, the latest release (where the data
+hold months) and the headline chart, all live over the other sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digital_deficit.export.cells import CacheBook, Formula, put
+from digital_deficit.export.cells import value_or_na as cached_value
+from digital_deficit.export.i18n import Labels
+from digital_deficit.export.layout import Layout
+from digital_deficit.export.messages import Message, messages
+from digital_deficit.export.month_numbers import MonthNumbers
+from digital_deficit.export.months_sheet import series_label
+from digital_deficit.export.numbers import SIDES, BriefNumbers
+from digital_deficit.export.release_format import amount_format, month_text
+from digital_deficit.export.release_stats import ReleaseLayout, release_messages, windows
+from digital_deficit.export.styles import (
+    BOTTOM,
+    CENTER,
+    HEADER_FILL,
+    LEFT,
+    NAVY,
+    RIGHT,
+    WRAP,
+    WRAP_MIDDLE,
+    Styles,
+    page_setup,
+)
+from digital_deficit.export.tables import set_widths
+
+GLANCE_STATS = ("latest", "year_ago", "ytd", "ytd_prev", "r12", "r12_prev")
+LAST_COL = "H"
+
+
+def write_glance(
+    ws: Any,
+    numbers: BriefNumbers,
+    layout: Layout,
+    months: MonthNumbers | None,
+    release: ReleaseLayout | None,
+    values: dict[str, dict[str, float | None]],
+    chart: Any,
+    labels: Labels,
+    st: Styles,
+    cache: CacheBook,
+    stamp: str,
+    header: str,
+    footer: str,
+) -> None:
+    """Title, key messages, the latest release and the headline chart on one A4 page."""
+    ws["A1"].value = labels["title"]
+    ws["A1"].font = st.font(18, bold=True, color=NAVY)
+    ws.row_dimensions[1].height = 28
+    o = numbers.options
+    years = f"{labels.fmt(f'period.{o.basis}', year=numbers.years[0])}–" + labels.fmt(
+        f"period.{o.basis}", year=numbers.years[-1]
+    )
+    subtitle = labels.fmt(
+        "glance.subtitle", periods=years, definition=o.definition, generated=stamp
+    )
+    put(ws, "A2", subtitle, cache).font = st.subtitle
+    row = 4
+    put(ws, f"A{row}", labels["cover.messages"], cache).font = st.font(12, bold=True, color=NAVY)
+    found = messages(numbers, layout, labels)
+    if months is not None and release is not None:
+        found += [
+            Message(formula, text, "")
+            for formula, text in release_messages(months, release, labels, values, external=True)
+        ]
+    for message in found:
+        row += 1
+        cell = put(ws, f"A{row}", Formula(message.formula, message.cached), cache)
+        cell.font = st.font(10.5)
+        cell.alignment = WRAP_MIDDLE
+        ws.merge_cells(f"A{row}:{LAST_COL}{row}")
+        ws.row_dimensions[row].height = 28
+    row += 2
+    if months is not None and release is not None:
+        row = _release_table(ws, months, release, values, labels, st, cache, row) + 2
+    else:
+        put(ws, f"A{row}", labels["glance.no_months"], cache).font = st.note
+        row += 2
+    ws.add_chart(chart, f"A{row}")
+    chart.width, chart.height = 20.5, 9.5
+    note = row + 20
+    put(ws, f"A{note}", labels["glance.note"], cache).font = st.note
+    ws[f"A{note}"].alignment = WRAP
+    ws.merge_cells(f"A{note}:{LAST_COL}{note}")
+    ws.row_dimensions[note].height = 26
+    set_widths(ws, {"A": 34, **{c: 13 for c in "BCDEFGH"}})
+    page_setup(ws, f"A1:{LAST_COL}{note}", header, footer, fit_height=True)
+    ws.sheet_view.showGridLines = False
+
+
+def _release_table(
+    ws: Any,
+    months: MonthNumbers,
+    release: ReleaseLayout,
+    values: dict[str, dict[str, float | None]],
+    labels: Labels,
+    st: Styles,
+    cache: CacheBook,
+    top: int,
+) -> int:
+    """Digital balance, payments and receipts: the month, the year to date and 12-month sums
+    beside a year earlier (references to the Latest release sheet)."""
+    title = labels.fmt("release.title", month=month_text(labels, months.latest_month))
+    put(ws, f"A{top}", title, cache).font = st.font(12, bold=True, color=NAVY)
+    head = top + 1
+    w = windows(months)
+    ago = "" if w.year_ago is None else month_text(labels, months.months[w.year_ago])
+    texts = [
+        labels["col.item"],
+        month_text(labels, months.latest_month),
+        ago,
+        labels[f"release.group.ytd.{months.basis}"],
+        labels["glance.year_earlier"],
+        labels["metric.twelve_month_sum"],
+        labels["glance.year_earlier"],
+    ]
+    for i, text in enumerate(texts):
+        cell = ws.cell(head, 1 + i)
+        cell.value = text
+        cell.font, cell.fill = st.header, HEADER_FILL
+        cell.alignment = LEFT if i == 0 else CENTER
+    row = head
+    for side in SIDES:
+        series = months.selected[side]
+        row += 1
+        put(ws, f"A{row}", series_label(labels, series), cache).alignment = LEFT
+        for i, stat in enumerate(GLANCE_STATS):
+            cell = ws.cell(row, 2 + i)
+            value = values[series.key][stat]
+            put(
+                ws,
+                cell.coordinate,
+                Formula("=" + release.ref(series.key, stat), cached_value(value)),
+                cache,
+            )
+            cell.number_format = amount_format(series.rounded(months.latest))
+            cell.alignment, cell.border = RIGHT, BOTTOM
+            cell.font = st.emphasis if side == "net" else st.body
+        ws[f"A{row}"].border = BOTTOM
+    put(ws, f"A{row + 1}", labels["release.units"], cache).font = st.note
+    return row + 1

@@ -1,0 +1,225 @@
+"""The release-day additions to a briefing, in one place for the builder: with months in the data,
+the Latest release, Monthly charts and Months sheets; with ``--compare``, the Countries sheet;
+with ``--pdf``, the one-page summary the PDF starts with. Annual-only data without those
+options leave the briefing as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from digital_deficit.core.items import ITEM_IDS
+from digital_deficit.core.periods import BASES
+from digital_deficit.data.comparison import load_for_comparison
+from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.model import Observation
+from digital_deficit.export.cells import CacheBook, put
+from digital_deficit.export.chart_data import SeriesData
+from digital_deficit.export.charts import build_charts
+from digital_deficit.export.countries_sheet import write_countries
+from digital_deficit.export.country_numbers import (
+    CONVERTED,
+    NO_RATE,
+    CountryNumbers,
+    compute_countries,
+    requested,
+)
+from digital_deficit.export.glance_sheet import write_glance
+from digital_deficit.export.i18n import Labels
+from digital_deficit.export.layout import SHEET_KEYS, Layout
+from digital_deficit.export.month_chart_data import write_month_chart_data
+from digital_deficit.export.month_charts import headline_chart, monthly_charts
+from digital_deficit.export.month_numbers import MonthNumbers, compute_months
+from digital_deficit.export.months_sheet import months_layout, write_months
+from digital_deficit.export.numbers import SIDES, BriefNumbers, compute
+from digital_deficit.export.options import BriefOptions
+from digital_deficit.export.release_format import month_text
+from digital_deficit.export.release_sheet import write_release
+from digital_deficit.export.release_stats import release_layout
+from digital_deficit.export.styles import NAVY, WRAP, Styles, page_setup
+from digital_deficit.export.tables import set_widths, title_block
+
+ORDER: tuple[str, ...] = (
+    "glance",
+    "cover",
+    "summary",
+    "release",
+    "monthcharts",
+    "countries",
+    "digital",
+    "ca",
+    "outlook",
+    "months",
+    "assumptions",
+    "data",
+    "countrydata",
+    "sources",
+    "chartdata",
+    "monthchart",
+)
+"""The sheets in reading order (those a briefing has)."""
+NOT_PRINTED: tuple[str, ...] = ("data", "months", "countrydata")
+"""Sheets the PDF leaves out: every figure, long; the workbook holds them."""
+CHART_ANCHORS: tuple[str, ...] = ("A4", "A22", "H22", "A38", "H38")
+"""The headline chart across the page, then two rows of two (columns of width 11, about
+2.2 cm; rows of about 0.53 cm)."""
+NOTE_ROW = 54
+
+
+@dataclass
+class ReleaseParts:
+    """What a briefing adds on release day (None: not in this briefing)."""
+
+    months: MonthNumbers | None
+    countries: CountryNumbers | None
+
+
+def compute_briefing(
+    options: BriefOptions, dataset: Dataset | None = None
+) -> tuple[BriefNumbers, ReleaseParts]:
+    """The core's numbers, the monthly numbers and the comparison; the observations they use
+    are added to the Data sheet's (sorted as the briefing sorts them)."""
+    apart = Dataset(origin="")
+    if dataset is None and options.compare:
+        dataset, apart = load_for_comparison(options.data)
+    numbers = compute(options, dataset)
+    months = compute_months(numbers)
+    countries = (
+        compute_countries(numbers, apart, requested(options.compare)) if options.compare else None
+    )
+    extra: list[Observation] = [] if months is None else months.observations()
+    if countries is not None:
+        extra += [
+            o
+            for r in countries.rows
+            if r.how in (CONVERTED, NO_RATE)
+            for f in r.figures.values()
+            for o in f.sources
+        ]
+    if extra:
+        seen = {(*o.key, o.vintage): o for o in (*numbers.observations, *extra)}
+        numbers.observations = sorted(seen.values(), key=_data_order)
+    return numbers, ReleaseParts(months, countries)
+
+
+def _data_order(obs: Observation) -> tuple[object, ...]:
+    """The Data sheet's order: by item, definition, side, then basis (years before months)."""
+    return (
+        ITEM_IDS.index(obs.item),
+        obs.definition,
+        SIDES.index(obs.side),
+        BASES.index(obs.basis),
+        obs.period,
+        obs.vintage,
+    )
+
+
+def add_release_sheets(
+    wb: Any,
+    parts: ReleaseParts,
+    numbers: BriefNumbers,
+    layout: Layout,
+    annual: dict[str, SeriesData],
+    labels: Labels,
+    st: Styles,
+    cache: CacheBook,
+    stamp: str,
+    header: str,
+    footer: str,
+) -> None:
+    """Write the release-day sheets into ``wb`` (after the others) and put every sheet in
+    reading order."""
+    sheets: dict[str, Any] = {}
+    values: dict[str, dict[str, float | None]] = {}
+    months, release, charts = parts.months, None, None
+    if months is not None:
+        for key in ("release", "monthcharts", "months", "monthchart"):
+            sheets[key] = wb.create_sheet(labels[f"sheet.{key}"])
+        grid = months_layout(months, labels)
+        write_months(sheets["months"], months, grid, layout, labels, st, cache, header, footer)
+        release = release_layout(months, labels)
+        values = write_release(
+            sheets["release"], months, grid, release, labels, st, cache, header, footer
+        )
+        charts = write_month_chart_data(
+            sheets["monthchart"], months, grid, release, layout, labels, st, cache
+        )
+        _chart_sheet(sheets["monthcharts"], monthly_charts(charts), months, labels, st, cache)
+        page_setup(sheets["monthcharts"], f"A1:N{NOTE_ROW + 1}", header, footer, fit_height=True)
+    if parts.countries is not None:
+        for key in ("countries", "countrydata"):
+            sheets[key] = wb.create_sheet(labels[f"sheet.{key}"])
+        write_countries(
+            sheets["countries"],
+            sheets["countrydata"],
+            wb,
+            parts.countries,
+            layout,
+            labels,
+            st,
+            cache,
+            header,
+            footer,
+        )
+    if numbers.options.pdf:
+        sheets["glance"] = wb.create_sheet(labels["sheet.glance"])
+        chart = (
+            headline_chart(charts)
+            if charts is not None
+            else build_charts(annual, numbers, labels, st)[0]
+        )
+        write_glance(
+            sheets["glance"],
+            numbers,
+            layout,
+            months,
+            release,
+            values,
+            chart,
+            labels,
+            st,
+            cache,
+            stamp,
+            header,
+            footer,
+        )
+    titles = {**{k: layout.title(k) for k in SHEET_KEYS}, **{k: s.title for k, s in sheets.items()}}
+    by_title = {ws.title: ws for ws in wb.worksheets}
+    ordered = [by_title[titles[k]] for k in ORDER if k in titles]
+    wb._sheets = ordered + [ws for ws in wb.worksheets if ws not in ordered]
+
+
+def unprinted_titles(wb: Any, labels: Labels, layout: Layout) -> list[str]:
+    """The titles of the sheets the PDF leaves out (those this briefing has)."""
+    titles = {k: layout.title(k) if k in SHEET_KEYS else labels[f"sheet.{k}"] for k in NOT_PRINTED}
+    return [titles[k] for k in NOT_PRINTED if titles[k] in wb.sheetnames]
+
+
+def _chart_sheet(
+    ws: Any,
+    charts: list[Any],
+    months: MonthNumbers,
+    labels: Labels,
+    st: Styles,
+    cache: CacheBook,
+) -> None:
+    title_block(
+        ws,
+        st,
+        labels.fmt("monthcharts.title", month=month_text(labels, months.latest_month)),
+        labels["release.units"],
+    )
+    ws["A1"].font = st.font(18, bold=True, color=NAVY)
+    for anchor, chart in zip(CHART_ANCHORS, charts, strict=True):
+        if anchor == CHART_ANCHORS[0]:
+            chart.width, chart.height = 26.0, 9.0
+        else:
+            chart.width, chart.height = 12.9, 8.0
+        ws.add_chart(chart, anchor)
+    note = put(ws, f"A{NOTE_ROW}", labels["monthcharts.note"], cache)
+    note.font, note.alignment = st.note, WRAP
+    ws.merge_cells(f"A{NOTE_ROW}:N{NOTE_ROW + 1}")
+    ws.row_dimensions[NOTE_ROW].height = 24
+    set_widths(ws, {c: 11 for c in "ABCDEFGHIJKLMN"})
+    ws.sheet_view.showGridLines = False
