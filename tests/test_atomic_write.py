@@ -46,7 +46,10 @@ def _interrupt(target: Path, signum: int, mode: str = "default") -> int:
     temporaries = [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
     assert [p.name.startswith(f".{target.name}.{child.pid}-") for p in temporaries] == [True]
     child.send_signal(signum)
-    return child.wait(timeout=30)
+    try:
+        return child.wait(timeout=30)
+    finally:
+        child.stdout.close()
 
 
 def test_sigterm_while_the_temporary_file_exists_20_times(tmp_path: Path) -> None:
