@@ -10,6 +10,7 @@ import pytest
 import xlwings
 
 from digital_deficit import udfs
+from digital_deficit.udfs.figures import _embedded_periods
 
 HEADER = "country,basis,period,item,definition,side,value,unit,precision,vintage,source\n"
 TRAVEL_2024 = "MOF preliminary CY2024 release (Kyodo via kumanichi 1685611) [preliminary]"
@@ -70,3 +71,27 @@ def test_a_data_range_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
         f"embedded figure, not from the data range: {TRAVEL_2024}"
     )
     assert udfs.dd_source("travel", 2024) == TRAVEL_2024  # nothing given: no note
+
+
+def test_a_series_header_names_the_embedded_periods(data_file: Path) -> None:
+    rows = udfs.dd_series("travel", 2023, 2025)
+    assert rows[0] == [
+        "Period",
+        "Travel (net, oku yen); embedded figures in 2023-2025, not from receipts.csv",
+    ]
+    assert [r[1] for r in rows[1:]] == [36313.0, 58973.0, udfs.dd_value("travel", 2025)]
+    credit = udfs.dd_series("travel", 2024, 2024, None, None, "credit")
+    assert credit == [["Period", "Travel (credit, oku yen)"], [2024.0, 90000.0]]
+
+
+def test_a_long_list_of_embedded_periods_is_counted(data_file: Path) -> None:
+    rows = udfs.dd_series("digital", "FY2014", "FY2024")
+    assert rows[0][1] == (
+        "Digital balance (mof3) (net, oku yen); embedded figures in FY2023, FY2024, "
+        "not from receipts.csv"
+    )
+    months = [f"2024-{m:02d}" for m in range(1, 13)]
+    assert _embedded_periods(months, 24) == "embedded figures in 12 of the 24 periods"
+    assert _embedded_periods(["2014", "2015", "2016", "2019"], 6) == (
+        "embedded figures in 2014-2016, 2019"
+    )

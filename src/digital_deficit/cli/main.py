@@ -51,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         sys.stderr.write(f"digital-deficit {args.command}: error: {exc}\n")
         return 1
+    except KeyboardInterrupt:  # Ctrl-C while reading or computing: no traceback
+        sys.stderr.write(f"digital-deficit {args.command}: interrupted\n")
+        return 130
     return code
 
 

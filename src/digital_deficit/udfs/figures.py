@@ -287,18 +287,37 @@ def series(
         span = _series_span(found, item_id, chosen, basis_id)
         if span is not None:
             start, end = start or span[0], end or span[1]
-    header: list[Cell] = ["Period", f"{_label(item_id, chosen)} ({side_id}, oku yen)"]
+    title = f"{_label(item_id, chosen)} ({side_id}, oku yen)"
+    header: list[Cell] = ["Period", title]
     rows: list[list[Cell]] = [header]
     if start is None or end is None:
         return rows
     if end < start:
         raise InputError("last", f"is {end.label}, before first ({start.label})")
-    period = start
+    from digital_deficit.data.provenance import embedded_fallbacks
+
+    period, embedded = start, []
     while period <= end:
-        value = _figure(found, item_id, period, chosen, side_id, vintage_id).value
-        rows.append([_period_cell(period), cell(value)])
+        fig = _figure(found, item_id, period, chosen, side_id, vintage_id)
+        rows.append([_period_cell(period), cell(fig.value)])
+        if fig.value is not None and embedded_fallbacks(found, fig.sources):
+            embedded.append(period.label)
         period = period.shift(1)
+    if embedded:  # the numbers cannot say it: the header does
+        header[1] = (
+            f"{title}; {_embedded_periods(embedded, len(rows) - 1)}, not from {_given(found)}"
+        )
     return rows
+
+
+def _embedded_periods(labels: list[str], count: int) -> str:
+    """ "embedded figures in 2014-2016, 2019", or "in 30 of the 48 periods" when that is long."""
+    from digital_deficit.data.provenance import year_ranges
+
+    listed = year_ranges(labels)
+    return "embedded figures in " + (
+        listed if len(listed) <= 40 else f"{len(labels)} of the {count} periods"
+    )
 
 
 def _bound(name: str, value: object, basis: str, last: bool) -> Period | None:
