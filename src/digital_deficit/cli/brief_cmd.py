@@ -82,8 +82,9 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     from digital_deficit.export.batch import run_batch
     from digital_deficit.export.scenarios import load_scenarios
 
-    jobs = load_scenarios(args.scenarios, Path(args.out_dir or _OUT_DIR))
-    make_out_dir(Path(args.out_dir or _OUT_DIR))
+    out_dir = Path(args.out_dir or _OUT_DIR)
+    jobs = load_scenarios(args.scenarios, out_dir)  # a bad file creates no directory
+    make_out_dir(out_dir)
     try:
         results = run_batch(jobs, force=args.force, show_progress=sys.stderr.isatty())
     except KeyboardInterrupt:

@@ -111,7 +111,7 @@ class HeadlineRow:
 
 
 class PeriodRangeError(DigitalDeficitError):
-    """The years asked for hold no figures, or the base year is not among the years shown."""
+    """The years asked for hold no figures, or the base year holds none."""
 
 
 def shown_periods(
@@ -126,7 +126,11 @@ def shown_periods(
     `metrics` and `brief` show. None of them, or a base year that holds no figures (the growth
     multiple would be n/a in every period), is a PeriodRangeError naming the years held."""
     held = dataset.periods(basis, country)
-    span = f"the figures run from {held[0].label} to {held[-1].label}" if held else "none held"
+    span = (
+        f"the figures run from {held[0].label} to {held[-1].label}"
+        if held
+        else f"the data hold no {basis} figures for {country}"
+    )
     periods = [
         p for p in held if (start is None or p.year >= start) and (end is None or p.year <= end)
     ]

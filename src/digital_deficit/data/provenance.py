@@ -4,7 +4,7 @@ Never a silent fallback: when a data file is given, every figure built on an emb
 observation instead of one from the file can be named. ``embedded_fallbacks`` picks those
 observations; ``fallback_warning`` says it in one line (the CLI prints it; a briefing's
 Cover and Data sheet can use it) and ``fallback_note`` in a few words for one figure (what
-``DD_SOURCE`` appends to a citation).
+``DD_SOURCE`` puts before a citation).
 """
 
 from __future__ import annotations

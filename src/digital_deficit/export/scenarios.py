@@ -15,7 +15,6 @@ file's folder; outputs go to the --out-dir folder (``out`` is a bare file name e
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _LONGEST_NAME = 80
 _WINDOWS_DEVICES = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -61,7 +59,7 @@ def file_name_problem(name: str) -> str | None:
             else "a character file names cannot hold everywhere"
         )
         return f"contains {shown(bad)}, {kind}; use letters, digits, '.', '_' or '-'"
-    if not _NAME.fullmatch(name):
+    if not name[:1].isalnum():
         return "must start with a letter or a digit"
     if name.endswith("."):
         return "ends with '.', which Windows drops from file names"
