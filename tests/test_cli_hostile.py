@@ -225,3 +225,12 @@ def test_a_200_mb_data_file_is_refused_up_front(tmp_path: Path, command: str) ->
         "(split it, or keep only the countries and years you need)"
     )
     assert os.listdir(tmp_path) == ["huge.csv"]
+
+
+def test_brief_takes_the_item_lists_metrics_takes(tmp_path: Path) -> None:
+    definition = "ip_charges,ict_services,consulting"
+    code, out, err = cli("metrics", "--definition", definition, "--format", "csv", cwd=tmp_path)
+    assert (code, err) == (0, "") and f',"{definition}",' in out
+    code, out, err = cli("brief", "--definition", definition, "--out", "b.xlsx", cwd=tmp_path)
+    assert (code, out, err) == (0, "wrote b.xlsx\n", "")
+    assert openpyxl.load_workbook(tmp_path / "b.xlsx")["Assumptions"]["B5"].value == "custom"
