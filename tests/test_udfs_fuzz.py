@@ -246,3 +246,12 @@ def test_a_cell_is_quoted_on_one_line_and_cut(cell: str, shown: str) -> None:
     assert str(info.value) == (
         f"start_value: {shown} is not a number; expected a number or a blank cell"
     )
+
+
+def test_a_long_vintage_is_cut_too() -> None:  # found by the fuzz run: 2,115 characters
+    with pytest.raises(UdfError) as info:
+        udfs.dd_source("current_account", 2024, None, None, None, "x" * 2_000)
+    assert str(info.value) == (
+        f'vintage: is the text "{"x" * 57}..."; expected preliminary, revised-YYYY-MM, '
+        "published, official, derived, analyst or YYYY-MM-DD"
+    )

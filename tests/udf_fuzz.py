@@ -235,9 +235,13 @@ def _meant(name: str) -> st.SearchStrategy[Any]:
 
 @functools.cache
 def _any(name: str) -> st.SearchStrategy[Any]:
-    """What an argument is meant to take (half the time), else a nearly meant value, a
-    hostile one or a huge range."""
-    return st.one_of(_meant(name), st.sampled_from([*ODD.get(name, []), *HOSTILE, *HUGE]))
+    """What an argument is meant to take (a third of the time), a hostile value alone (a
+    third), else a nearly meant value, a hostile one in any shape or a huge range."""
+    return st.one_of(
+        _meant(name),
+        st.sampled_from(SCALARS),  # each hostile value alone, as often as all the shapes
+        st.sampled_from([*ODD.get(name, []), *HOSTILE, *HUGE]),
+    )
 
 
 @st.composite

@@ -92,7 +92,7 @@ def _options(
             vintage_rank(vintage_id)
         except ValueError:
             raise InputError(
-                "vintage", f'is the text "{vintage_id}"; expected {VINTAGE_FORMS}'
+                "vintage", f"is {describe(vintage_id)}; expected {VINTAGE_FORMS}"
             ) from None
     return chosen, side_id, vintage_id
 
