@@ -1,4 +1,5 @@
-"""Atomic writes under signals: SIGTERM/SIGHUP leave the old file and no temporary file."""
+"""Atomic writes under signals: SIGTERM/SIGHUP leave the old file and no temporary file, for
+``write_atomic`` alone and for the whole `digital-deficit brief` command."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
 # The child stops inside write_atomic once its temporary file is written and synced
 # (os.fsync patched to announce it and wait), so the signal arrives while the file exists.
+# Mode "brief" runs the whole command (options, dataset, building the workbook) instead.
 CHILD = """
 import os, sys, time
 from digital_deficit.data import atomic
@@ -31,23 +33,29 @@ if sys.argv[2] == "own-handler":
     def stop(signum, frame):
         raise SystemExit(3)
     signal.signal(signal.SIGTERM, stop)
+if sys.argv[2] == "brief":
+    from digital_deficit.cli.main import main
+    sys.exit(main(["brief", "--out", sys.argv[1], "--force"]))
 atomic.write_atomic(sys.argv[1], b"new " * 250_000)
 """
 
 
 def _interrupt(target: Path, signum: int, mode: str = "default") -> int:
+    env = {k: v for k, v in os.environ.items() if k != "DIGITAL_DEFICIT_DATA"}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(target), mode],
         stdout=subprocess.PIPE,
         text=True,
+        env=env,
     )
     assert child.stdout is not None
     assert child.stdout.readline() == "ready\n"
     temporaries = [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
     assert [p.name.startswith(f".{target.name}.{child.pid}-") for p in temporaries] == [True]
+    assert temporaries[0].stat().st_size > 10_000  # written whole, not yet renamed
     child.send_signal(signum)
     try:
-        return child.wait(timeout=30)
+        return child.wait(timeout=60)
     finally:
         child.stdout.close()
 
@@ -57,6 +65,16 @@ def test_sigterm_while_the_temporary_file_exists_20_times(tmp_path: Path) -> Non
     target.write_bytes(b"old workbook")
     for _ in range(20):
         assert _interrupt(target, signal.SIGTERM) == -signal.SIGTERM
+        assert target.read_bytes() == b"old workbook"
+        assert [p.name for p in tmp_path.iterdir()] == ["briefing.xlsx"]
+
+
+@pytest.mark.slow  # 21 interpreters, each building a briefing
+def test_brief_itself_killed_20_times_while_its_temporary_workbook_exists(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.xlsx"
+    target.write_bytes(b"old workbook")
+    for signum in [signal.SIGTERM] * 20 + [signal.SIGHUP]:
+        assert _interrupt(target, signum, "brief") == -signum
         assert target.read_bytes() == b"old workbook"
         assert [p.name for p in tmp_path.iterdir()] == ["briefing.xlsx"]
 

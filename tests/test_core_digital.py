@@ -59,7 +59,7 @@ def test_unknown_definition_and_items() -> None:
     assert str(err.value) == "unknown definition 'broad'; expected one of: mof3, narrow, custom"
     with pytest.raises(UnknownNameError, match="unknown item 'cloud'"):
         sum_definition({"cloud": 1})
-    with pytest.raises(InputError, match=r"^items: cell 2 repeats 'consulting'$"):
+    with pytest.raises(InputError, match=r"^definition: item 2 repeats 'consulting'$"):
         get_definition(["consulting", "consulting"])
     with pytest.raises(InputError, match="an aggregate; name its parts"):
         get_definition(["digital"])

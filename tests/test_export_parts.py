@@ -147,7 +147,7 @@ out = "custom.xlsx"
         ('[defaults]\nlanguage = "ja"\n[[scenario]]\nname = "a"\n', "unknown key 'language'"),
         ('[[scenario]]\ndefinition = "narrow"\n', "scenario 1: missing key 'name'"),
         ('[[scenario]]\nname = "a"\n[[scenario]]\nname = "a"\n', "as does a"),
-        ('[[scenario]]\nname = "a/b"\n', "name 'a/b' must be letters"),
+        ('[[scenario]]\nname = "a/b"\n', "name 'a/b' contains '/', a path separator"),
         ('[[scenario]]\nname = "a"\ncf_method = "repatriation"\n', "needs repatriation_share"),
         ('[[scenario]]\nname = "a"\nbasis = "Q"\n', "basis: 'Q' is not a basis"),
         ("[[scenario]\n", "not valid TOML"),

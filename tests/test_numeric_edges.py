@@ -109,6 +109,16 @@ def test_projection_and_digital_sums(
         (lambda: fx.fx_impact(1e308, 5e-324, 5.5), None),
         (lambda: projection.project([2014, 2024], [1e308, -1e308], 2030, "linear"), None),
         (lambda: projection.project([2014, 2024], [-1e-300, -1e300], 2100, "cagr"), None),
+        # found by test_projection_and_digital_sums: inf - inf in fsum (ValueError)
+        (
+            lambda: projection.project(
+                [2014, 2015, 2016, 2017, 2018],
+                [1e308, -1.7471164185778949e308, 1e308, 1e308, -1e308],
+                2030,
+                "linear",
+            ),
+            None,
+        ),
     ],
 )
 def test_the_cases_found_by_fuzzing_are_missing(call: Callable[[], object], expected: None) -> None:

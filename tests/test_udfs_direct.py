@@ -555,7 +555,14 @@ def test_importing_udfs_loads_only_what_the_functions_need() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.split()
     ours = {m for m in out if m.startswith("digital_deficit")}
-    udf_modules = {"udfs", "udfs.args", "udfs.data_table", "udfs.figures", "udfs.metrics"}
+    udf_modules = {
+        "udfs",
+        "udfs.args",
+        "udfs.data_file",
+        "udfs.data_table",
+        "udfs.figures",
+        "udfs.metrics",
+    }
     assert {f"digital_deficit.{m}" for m in udf_modules} <= ours
     assert "digital_deficit.core.values" in ours
     stray = {

@@ -48,22 +48,17 @@ def run(args: argparse.Namespace) -> int:
         return _run_scenarios(args)
     if args.out_dir is not None:
         raise CliError("--out-dir is for --scenarios; give the workbook with --out")
-    from digital_deficit.data.csvio import DatasetFileError
-    from digital_deficit.data.dataset import DuplicateObservationError
     from digital_deficit.export.builder import write_briefing
-    from digital_deficit.export.numbers import NoPeriodsError, TargetYearError
 
     options = read_options(args, BriefOptions)
     out = Path(args.out or "briefing.xlsx")
-    try:
+    try:  # a bad data file or years without figures: a DigitalDeficitError, exit 2 (main)
         write_briefing(options, out, force=args.force)
-    except (NoPeriodsError, TargetYearError, DatasetFileError, DuplicateObservationError) as exc:
-        raise CliError(str(exc), 1) from None
-    except FileExistsError:
-        raise
     except KeyboardInterrupt:
         raise CliError(f"interrupted; {out} was not written", 130) from None
     except OSError as exc:
+        if isinstance(exc, FileExistsError):
+            raise
         raise CliError(
             f"cannot write {out}: {exc.strerror}" if exc.strerror else str(exc), 1
         ) from None
@@ -71,14 +66,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def make_out_dir(out_dir: Path) -> None:
+    """Create --out-dir (and its parents) when it does not exist, as the README's example needs."""
+    if out_dir.is_dir():
+        return
+    if out_dir.exists():
+        raise CliError(f"--out-dir {out_dir} is not a directory", 1)
+    try:
+        out_dir.mkdir(parents=True)
+    except OSError as exc:
+        raise CliError(f"cannot create --out-dir {out_dir}: {exc.strerror or exc}", 1) from None
+
+
 def _run_scenarios(args: argparse.Namespace) -> int:
     from digital_deficit.export.batch import run_batch
     from digital_deficit.export.scenarios import load_scenarios
 
     out_dir = Path(args.out_dir or _OUT_DIR)
-    if not out_dir.is_dir():
-        raise CliError(f"--out-dir {out_dir} is not a directory", 1)
-    jobs = load_scenarios(args.scenarios, out_dir)
+    jobs = load_scenarios(args.scenarios, out_dir)  # a bad file creates no directory
+    make_out_dir(out_dir)
     try:
         results = run_batch(jobs, force=args.force, show_progress=sys.stderr.isatty())
     except KeyboardInterrupt:

@@ -30,7 +30,15 @@ def build_parser() -> OneLineParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; exit status 0 ok, 1 failure, 2 bad arguments."""
+    """Run the command and return its exit status, with any error in one line on stderr.
+
+    0: done. 2: what the user typed or gave cannot be used (a bad argument or option, a
+    scenario file, a data or official file that cannot be read, years without figures, a
+    request the BoJ refuses): every DigitalDeficitError. 1: the work could not be finished
+    although the request was sound (an output that exists without --force or cannot be
+    written, a server or network failure during a fetch, a scenario that failed).
+    130: interrupted (Ctrl-C).
+    """
     args = build_parser().parse_args(argv)
     try:
         code: int = args.run(args)
@@ -43,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         sys.stderr.write(f"digital-deficit {args.command}: error: {exc}\n")
         return 1
+    except KeyboardInterrupt:  # Ctrl-C while reading or computing: no traceback
+        sys.stderr.write(f"digital-deficit {args.command}: interrupted\n")
+        return 130
     return code
 
 

@@ -76,12 +76,6 @@ def run(args: argparse.Namespace) -> int:
         options.repatriation_share,
         options.release,
     )
-    if not rows:
-        raise CliError(
-            f"no {options.basis} figures between {options.start or 'the first year'} and "
-            f"{options.end or 'the last year'}",
-            1,
-        )
     for row in rows:
         for key in sorted(row.overflow):
             sys.stderr.write(

@@ -44,19 +44,24 @@ DEFAULT_DEFINITION = "mof3"
 
 
 def custom_definition(items: Iterable[str]) -> Definition:
-    """A user-named set of item ids (for example an analyst's reclassification)."""
+    """A user-named set of item ids (for example an analyst's reclassification).
+
+    A problem names the definition and the item's place in the list ("item 2 repeats ...").
+    """
     chosen: list[str] = []
     for position, item_id in enumerate(items, start=1):
         if not isinstance(item_id, str) or not item_id.strip():
-            raise InputError("items", f"is {item_id!r}; expected an item id", position)
+            raise InputError("definition", "is blank; expected an item id", position, "item")
         item = get_item(item_id.strip())
         if item.id in AGGREGATE_ITEMS:
-            raise InputError("items", f"is {item.id!r}, an aggregate; name its parts", position)
+            raise InputError(
+                "definition", f"is {item.id!r}, an aggregate; name its parts", position, "item"
+            )
         if item.id in chosen:
-            raise InputError("items", f"repeats {item.id!r}", position)
+            raise InputError("definition", f"repeats {item.id!r}", position, "item")
         chosen.append(item.id)
     if not chosen:
-        raise InputError("items", "is empty; a custom definition needs at least one item")
+        raise InputError("definition", "names no item; a custom definition needs at least one")
     return Definition(
         "custom",
         tuple(chosen),

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+SHOWN_CHARACTERS = 60
+"""Most characters of a user's text a message quotes (a 32,767-character cell is not echoed)."""
+
+
+def one_line(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """Text as a message quotes it: on one line (a line break shows as \\n, any other control
+    character escaped too) and at most ``limit`` characters (a longer text is cut with "...")."""
+    cut = text if len(text) <= limit else text[: limit - 3] + "..."
+    return "".join(c if c.isprintable() or c == "\u3000" else repr(c)[1:-1] for c in cut)
+
+
+def shown(value: object) -> str:
+    """A value as a message names it: text in quotes on one line (``one_line``), else its repr."""
+    return f"'{one_line(value)}'" if isinstance(value, str) else repr(value)
+
 
 class DigitalDeficitError(ValueError):
     """Base class of every error this package raises on purpose."""
@@ -20,14 +35,30 @@ def _rebuild(cls: type[DigitalDeficitError], message: str, state: dict[str, obje
 
 
 class InputError(DigitalDeficitError):
-    """An argument holds a value the function cannot use."""
+    """An argument holds a value the function cannot use.
 
-    def __init__(self, argument: str, problem: str, position: int | None = None) -> None:
+    ``position`` counts the argument's cells (Excel ranges: "cell 3") or, with ``place``, the
+    entries of a list typed in one value (a definition's item ids: "item 2"), so the message
+    is true wherever the value was typed: a cell, a command-line flag or a scenario file.
+    """
+
+    def __init__(
+        self, argument: str, problem: str, position: int | None = None, place: str = "cell"
+    ) -> None:
         self.argument = argument
         self.problem = problem
         self.position = position
-        where = f"{argument}: " if position is None else f"{argument}: cell {position} "
-        super().__init__(f"{where}{problem}")
+        self.place = place
+        super().__init__(f"{argument}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        """The message without the argument's name: "item 2 repeats 'consulting'"."""
+        return (
+            self.problem
+            if self.position is None
+            else f"{self.place} {self.position} {self.problem}"
+        )
 
 
 class LengthMismatchError(DigitalDeficitError):
@@ -46,7 +77,7 @@ class UnknownNameError(DigitalDeficitError):
         self.kind = kind
         self.name = name
         self.known = tuple(known)
-        super().__init__(f"unknown {kind} {name!r}; expected one of: {', '.join(known)}")
+        super().__init__(f"unknown {kind} {shown(name)}; expected one of: {', '.join(known)}")
 
 
 class PeriodError(DigitalDeficitError):

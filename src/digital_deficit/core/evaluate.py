@@ -153,7 +153,7 @@ def _forecast(target: float, ys: object, xs: object) -> float:
         sxx = math.fsum((x - mean_x) ** 2 for x, _ in points)
         sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in points)
         return mean_y + sxy / sxx * (target - mean_x)
-    except OverflowError:
+    except (OverflowError, ValueError):  # a sum of products past the float range (inf - inf)
         raise _Missing(OVERFLOW) from None
     except ZeroDivisionError:  # every point in the same period
         raise _Missing(UNDEFINED) from None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digital_deficit.core.errors import PeriodError, UnknownNameError
+from digital_deficit.core.errors import PeriodError, UnknownNameError, shown
 
 BASES: tuple[str, ...] = ("CY", "FY", "H", "Q", "M")
 _PER_YEAR = {"CY": 1, "FY": 1, "H": 2, "Q": 4, "M": 12}
@@ -96,11 +96,11 @@ def parse_period(text: str, basis: str) -> Period:
     try:
         period = read_period(text)
     except PeriodError:
-        raise PeriodError(f"period {text!r} is not a {basis} period") from None
+        raise PeriodError(f"period {shown(text)} is not a {basis} period") from None
     if basis == "FY" and period.basis == "CY":
         period = Period("FY", period.year)
     if period.basis != basis:
-        raise PeriodError(f"period {text!r} is not a {basis} period")
+        raise PeriodError(f"period {shown(text)} is not a {basis} period")
     return period
 
 
@@ -111,7 +111,7 @@ def read_period(value: object, default_basis: str = "CY") -> Period:
     and give the month they fall in.
     """
     if isinstance(value, bool):
-        raise PeriodError(f"{value!r} is not a period")
+        raise PeriodError(f"{shown(value)} is not a period")
     if isinstance(value, (_dt.date, _dt.datetime)):
         return _checked(Period("M", value.year, value.month))
     if isinstance(value, float) and value.is_integer():
@@ -121,7 +121,7 @@ def read_period(value: object, default_basis: str = "CY") -> Period:
             return _from_excel_serial(value)
         return _annual(value, default_basis, value)
     if not isinstance(value, str):
-        raise PeriodError(f"{value!r} is not a period")
+        raise PeriodError(f"{shown(value)} is not a period")
     text = value.strip().upper()
     for pattern, basis in _PATTERNS:
         match = pattern.match(text)
@@ -133,14 +133,14 @@ def read_period(value: object, default_basis: str = "CY") -> Period:
                 return _checked(Period("FY", year), value)
             return _checked(Period(basis, year, int(match.group(2))), value)
     raise PeriodError(
-        f"{value!r} is not a period; expected a year (2024), FY2024, 2024H1, 2024Q1 or 2024-03"
+        f"{shown(value)} is not a period; expected a year (2024), FY2024, 2024H1, 2024Q1 or 2024-03"
     )
 
 
 def _annual(year: int, basis: str, original: object) -> Period:
     basis = check_basis(basis)
     if basis not in ("CY", "FY"):
-        raise PeriodError(f"{original!r} is a year but the basis is {basis}")
+        raise PeriodError(f"{shown(original)} is a year but the basis is {basis}")
     return _checked(Period(basis, year), original)
 
 
@@ -155,16 +155,16 @@ def excel_serial_date(serial: int) -> _dt.date | None:
 def _from_excel_serial(serial: int) -> Period:
     date = excel_serial_date(serial)
     if date is None:
-        raise PeriodError(f"{serial!r} is not a period or an Excel date")
+        raise PeriodError(f"{shown(serial)} is not a period or an Excel date")
     return _checked(Period("M", date.year, date.month), serial)
 
 
 def _checked(period: Period, original: object = None) -> Period:
-    shown = original if original is not None else str(period)
+    written = shown(original if original is not None else str(period))
     if not _MIN_YEAR <= period.year <= _MAX_YEAR:
-        raise PeriodError(f"{shown!r} is outside the years {_MIN_YEAR}-{_MAX_YEAR}")
+        raise PeriodError(f"{written} is outside the years {_MIN_YEAR}-{_MAX_YEAR}")
     if not 1 <= period.index <= _PER_YEAR[period.basis]:
-        raise PeriodError(f"{shown!r} has no such {period.basis} period")
+        raise PeriodError(f"{written} has no such {period.basis} period")
     return period
 
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
-from digital_deficit.core.errors import InputError, LengthMismatchError
+from digital_deficit.core.errors import InputError, LengthMismatchError, one_line
 
 Value: TypeAlias = float | None
 Number: TypeAlias = float | int
@@ -27,7 +27,7 @@ def describe(value: object) -> str:
     if value is None:
         return "a blank cell"
     if isinstance(value, str):
-        return f'the text "{value}"'
+        return f'the text "{one_line(value)}"'
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from digital_deficit.core.catalogue import headline, member
 from digital_deficit.core.current_account import DEFAULT_CF_METHOD, get_cf_method
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, Definition, get_definition
+from digital_deficit.core.errors import DigitalDeficitError
 from digital_deficit.core.evaluate import OVERFLOW, explain
 from digital_deficit.core.metric import Input, Metric
 from digital_deficit.core.periods import Period, check_basis
@@ -114,6 +115,40 @@ class HeadlineRow:
     """Metrics missing because the result is too large for a number."""
 
 
+class PeriodRangeError(DigitalDeficitError):
+    """The years asked for hold no figures, or the base year holds none."""
+
+
+def shown_periods(
+    dataset: Dataset,
+    basis: str,
+    start: int | None,
+    end: int | None,
+    base_year: int | None = None,
+    country: str = "JPN",
+) -> list[Period]:
+    """The annual periods on ``basis`` from ``start`` to ``end`` that hold figures: what
+    `metrics` and `brief` show. None of them, or a base year that holds no figures (the growth
+    multiple would be n/a in every period), is a PeriodRangeError naming the years held."""
+    held = dataset.periods(basis, country)
+    span = (
+        f"the figures run from {held[0].label} to {held[-1].label}"
+        if held
+        else f"the data hold no {basis} figures for {country}"
+    )
+    periods = [
+        p for p in held if (start is None or p.year >= start) and (end is None or p.year <= end)
+    ]
+    if not periods:
+        raise PeriodRangeError(
+            f"no {basis} figures between {start or 'the first year'} and "
+            f"{end or 'the last year'}; {span}"
+        )
+    if base_year is not None and Period(basis, base_year) not in held:
+        raise PeriodRangeError(f"base year {base_year} has no {basis} figures; {span}")
+    return periods
+
+
 def headline_rows(
     dataset: Dataset,
     basis: str = "CY",
@@ -126,19 +161,16 @@ def headline_rows(
     repatriation_share: float | None = None,
     release: str | None = None,
 ) -> list[HeadlineRow]:
-    """Headline metrics for every annual period on ``basis`` from ``start`` to ``end``.
+    """Headline metrics for every annual period on ``basis`` from ``start`` to ``end``
+    (``shown_periods``: a range without figures is a PeriodRangeError).
 
     ``base_year`` (default: the first period shown) anchors the growth multiple; ``release``
     is latest (default), first, or a vintage (see ``data.figures.Resolver``).
     """
     basis = check_basis(basis)
     method = get_cf_method(cf_method)
-    periods = [
-        p
-        for p in dataset.periods(basis, country)
-        if (start is None or p.year >= start) and (end is None or p.year <= end)
-    ]
-    base = Period(basis, base_year) if base_year is not None else (periods[0] if periods else None)
+    periods = shown_periods(dataset, basis, start, end, base_year, country)
+    base = Period(basis, base_year) if base_year is not None else periods[0]
     context = Context(
         resolver_for(dataset, country, release),
         basis,

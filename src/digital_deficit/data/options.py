@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from digital_deficit.core.current_account import CF_METHOD_IDS, DEFAULT_CF_METHOD
 from digital_deficit.core.definitions import DEFAULT_DEFINITION, get_definition
-from digital_deficit.core.errors import DigitalDeficitError, UnknownNameError
+from digital_deficit.core.errors import InputError, UnknownNameError, one_line, shown
 from digital_deficit.core.periods import BASES
 
 
@@ -63,11 +63,6 @@ def number_between(name: str, value: float | None, low: float, high: float) -> f
     if value is not None and not (math.isfinite(value) and low <= value <= high):
         raise OptionProblem(name, f"is {value:g}; expected a number from {low:g} to {high:g}")
     return value
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """Text cut to ``limit`` characters (a 100,000-character argument is not echoed whole)."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _one_of(name: str, value: str, allowed: tuple[str, ...], what: str, upper: bool) -> str:
@@ -169,12 +164,12 @@ class MetricOptions(BaseModel):
             if exc.kind == "definition":
                 raise OptionProblem(
                     "definition",
-                    f"{_short(v)!r} is not a definition; expected mof3, narrow or item ids "
+                    f"{shown(v)} is not a definition; expected mof3, narrow or item ids "
                     "separated by commas (e.g. computer_services,consulting)",
                 ) from None
-            raise OptionProblem("definition", f"{_short(v)!r}: {_short(str(exc), 300)}") from None
-        except DigitalDeficitError as exc:
-            raise OptionProblem("definition", f"{_short(v)!r}: {_short(str(exc), 300)}") from None
+            raise OptionProblem("definition", f"{shown(v)}: {one_line(str(exc), 300)}") from None
+        except InputError as exc:  # the place in the list, not an Excel cell: "item 2 ..."
+            raise OptionProblem("definition", f"{shown(v)}: {one_line(exc.detail, 300)}") from None
         return chosen.id if chosen.id != "custom" else ",".join(chosen.items)
 
     @field_validator("cf_method")

@@ -3,7 +3,8 @@
 Never a silent fallback: when a data file is given, every figure built on an embedded
 observation instead of one from the file can be named. ``embedded_fallbacks`` picks those
 observations; ``fallback_warning`` says it in one line (the CLI prints it; a briefing's
-Cover and Data sheet or an Excel function's note can use either).
+Cover and Data sheet can use it) and ``fallback_note`` in a few words for one figure (what
+``DD_SOURCE`` puts before a citation).
 """
 
 from __future__ import annotations
@@ -78,3 +79,21 @@ def fallback_warning(dataset: Dataset, observations: Iterable[Observation]) -> s
         f"{len(fallbacks)} of the {len(used)} figures used come from the embedded published "
         f"figures, not from {dataset.file_origin} ({where})"
     )
+
+
+def fallback_note(
+    dataset: Dataset, observations: Iterable[Observation], given: str | None = None
+) -> str | None:
+    """A few words for one figure built on embedded observations although a data file (or a
+    range: ``given`` names what the user gave) was read on top: "embedded figure, not from
+    boj.csv", or "embedded figures for consulting debit, not from boj.csv" when only some of
+    its inputs are embedded. None when nothing falls back."""
+    used = list({id(o): o for o in observations}.values())
+    fallbacks = embedded_fallbacks(dataset, used)
+    if not fallbacks:
+        return None
+    where = given or dataset.file_origin
+    if len(fallbacks) == len(used):
+        return f"embedded figure, not from {where}"
+    items = ", ".join(dict.fromkeys(f"{o.item} {o.side}" for o in fallbacks))
+    return f"embedded figures for {items}, not from {where}"

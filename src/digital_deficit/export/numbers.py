@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, get_metric, tagged
 from digital_deficit.core.definitions import DEFINITIONS, Definition, get_definition
-from digital_deficit.core.errors import InputError
+from digital_deficit.core.errors import DigitalDeficitError, InputError
 from digital_deficit.core.fx import fx_impact
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period
@@ -19,7 +19,7 @@ from digital_deficit.core.units import to_trillion_yen
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import load_dataset
 from digital_deficit.data.figures import Figure, resolver_for
-from digital_deficit.data.headline import Context, HeadlineRow, headline_row
+from digital_deficit.data.headline import Context, HeadlineRow, headline_row, shown_periods
 from digital_deficit.data.model import Observation
 from digital_deficit.export.options import DEFAULT_TARGET_YEAR, FX_BASE_YEAR, BriefOptions
 
@@ -61,11 +61,7 @@ def comparators() -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-class NoPeriodsError(ValueError):
-    """The dataset has no periods on the basis in the range asked for."""
-
-
-class TargetYearError(ValueError):
+class TargetYearError(DigitalDeficitError):
     """The projection target year is not after the last year shown (or the base year of the
     growth multiple is not among the years shown)."""
 
@@ -145,20 +141,10 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     data = dataset if dataset is not None else load_dataset(options.data)
     basis = options.basis
     resolver = resolver_for(data, "JPN", options.release)
-    found = [
-        p.year
-        for p in data.periods(basis)
-        if (options.start is None or p.year >= options.start)
-        and (options.end is None or p.year <= options.end)
-    ]
-    if not found:
-        raise NoPeriodsError(
-            f"no {basis} figures between {options.start or 'the first year'} and "
-            f"{options.end or 'the last year'}"
-        )
-    years = list(range(found[0], found[-1] + 1))
+    found = shown_periods(data, basis, options.start, options.end, options.base_year)
+    years = list(range(found[0].year, found[-1].year + 1))
     base_year = options.base_year if options.base_year is not None else years[0]
-    if base_year not in years:
+    if base_year not in years:  # the sheets look the base year up among their columns
         raise TargetYearError(
             f"base year {base_year} is not among the years shown ({years[0]}-{years[-1]})"
         )

@@ -30,6 +30,7 @@ from digital_deficit.core.errors import (
     InputError,
     PeriodError,
     UnknownNameError,
+    shown,
 )
 from digital_deficit.core.items import ITEM_IDS
 from digital_deficit.core.periods import Period, check_basis, period_of_month, read_period
@@ -251,14 +252,9 @@ def definition_arg(value: object) -> Definition:
             'is "custom"; for your own definition list item ids separated by commas, '
             "e.g. copyright_royalties,computer_services",
         )
-    try:
-        if text.lower() in ITEM_IDS:
-            return custom_definition([text.lower()])
-        return choose("definition", get_definition, text)
-    except InputError as exc:
-        if exc.argument == "definition":
-            raise
-        raise InputError("definition", exc.problem, exc.position) from None
+    if text.lower() in ITEM_IDS:
+        return custom_definition([text.lower()])
+    return choose("definition", get_definition, text)
 
 
 def optional_number(name: str, value: object) -> float | None:
@@ -307,7 +303,7 @@ def _period_on(value: object, basis: str) -> Period | str:
         period = read_period(written, default)
     except PeriodError as exc:
         # The core names the value in Python's notation ('20x4', True): say it in Excel's.
-        problem, python_name = str(exc), f"{written!r} "
+        problem, python_name = str(exc), f"{shown(written)} "
         if problem.startswith(python_name):
             return f"is {describe(value)}, which {problem.removeprefix(python_name)}"
         return f"is {describe(value)}: {problem}"

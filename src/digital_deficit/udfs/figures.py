@@ -1,17 +1,13 @@
 """The data UDFs: published figures, series, citations and the vocabularies, as cell values.
 
-The dataset is the embedded published figures with the user's dataset file read on top. The
-file is named by the ``DIGITAL_DEFICIT_DATA`` environment variable, else by a
-``"DIGITAL_DEFICIT_DATA","path"`` line in the user's xlwings.conf. Nothing is kept between calls
-except the parsed file, which ``load_dataset`` reads again when its size or time changes.
+The dataset is the embedded published figures with the user's dataset file read on top (the
+file ``udfs.data_file`` names) and the table of the ``data`` range on top of both. Nothing is
+kept between calls except the parsed file, which ``load_dataset`` reads again when its size or
+time changes, and the parsed tables.
 """
 
 from __future__ import annotations
 
-import codecs
-import locale
-import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +24,6 @@ from digital_deficit.udfs.args import (
     Cell,
     Output,
     Shape,
-    UdfError,
     basis_arg,
     cell,
     choose,
@@ -42,65 +37,13 @@ from digital_deficit.udfs.args import (
     text_arg,
     unwrap,
 )
+from digital_deficit.udfs.data_file import configured_data_file
+from digital_deficit.udfs.data_table import NAME as TABLE_ORIGIN
 from digital_deficit.udfs.data_table import with_table
 
 if TYPE_CHECKING:
     from digital_deficit.data.dataset import Dataset
     from digital_deficit.data.figures import Figure
-
-DATA_KEY = "DIGITAL_DEFICIT_DATA"
-_CONF_LINE = re.compile(r'^\s*"([^"]*)"\s*,\s*"([^"]*)"')
-
-
-def xlwings_conf_path() -> Path:
-    """The user's xlwings.conf (~/.xlwings on Windows/Linux, Excel's container on macOS)."""
-    import xlwings
-
-    return Path(xlwings.USER_CONFIG_FILE)
-
-
-def configured_data_file() -> str | None:
-    """The dataset file named by the environment variable, else by xlwings.conf, else None."""
-    named = os.environ.get(DATA_KEY, "").strip()
-    if named:
-        return named
-    conf = xlwings_conf_path()
-    for line in read_conf_text(conf).splitlines():
-        match = _CONF_LINE.match(line)
-        if match and match.group(1).strip().upper() == DATA_KEY and match.group(2).strip():
-            return os.path.expandvars(match.group(2).strip())
-    return None
-
-
-def read_conf_text(conf: Path) -> str:
-    """The text of xlwings.conf ("" if there is none); an unreadable file raises UdfError.
-
-    The xlwings ribbon writes the file with VBA ``Write #``, i.e. in the Windows code page
-    (cp932 on Japanese Windows); a text editor may save UTF-8 with or without a BOM.
-    """
-    try:
-        raw = conf.read_bytes()
-    except FileNotFoundError:
-        return ""
-    except OSError as exc:
-        raise UdfError(f"cannot read {conf}: {exc.strerror or exc}") from None
-    for encoding in _conf_encodings():
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UdfError(
-        f"cannot read {conf}: it is neither UTF-8 nor {_conf_encodings()[-1]} text; "
-        "save it again from the xlwings ribbon or as UTF-8"
-    )
-
-
-def _conf_encodings() -> list[str]:
-    """UTF-8 (a BOM is dropped), then the Windows code page, then cp932 (Japanese Windows)."""
-    system = locale.getpreferredencoding(False)
-    encodings = ["utf-8-sig", system, "cp932"]
-    names = [codecs.lookup(e).name.removesuffix("-sig") for e in encodings]
-    return [e for i, e in enumerate(encodings) if names[i] not in names[:i]]
 
 
 def dataset(data: object = None) -> Dataset:
@@ -149,7 +92,7 @@ def _options(
             vintage_rank(vintage_id)
         except ValueError:
             raise InputError(
-                "vintage", f'is the text "{vintage_id}"; expected {VINTAGE_FORMS}'
+                "vintage", f"is {describe(vintage_id)}; expected {VINTAGE_FORMS}"
             ) from None
     return chosen, side_id, vintage_id
 
@@ -177,8 +120,9 @@ def _figures(
     side: object,
     vintage: object,
     data: object,
-) -> tuple[list[Figure | None], Shape]:
-    """The figure for each period cell (None for a blank cell) and the cells' shape."""
+) -> tuple[list[Figure | None], Shape, Dataset]:
+    """The figure for each period cell (None for a blank cell), the cells' shape and the
+    dataset read."""
     item_id = _item(item)
     chosen, side_id, vintage_id = _options(item_id, definition, side, vintage)
     periods = read_cells("period", period)
@@ -196,7 +140,7 @@ def _figures(
                 position = None if periods.scalar else i
                 _no_month_for_a_date(found, item_id, chosen, written, p, position)
                 break  # the first missing date tells whether the item has monthly figures
-    return figures, periods.shape
+    return figures, periods.shape, found
 
 
 def _no_month_for_a_date(
@@ -242,7 +186,7 @@ def value(
     data: object = None,
 ) -> Output:
     """The figure of ``item`` for each period given (oku yen); #N/A where not published."""
-    figures, shape = _figures(item, period, basis, definition, side, vintage, data)
+    figures, shape, _ = _figures(item, period, basis, definition, side, vintage, data)
     return shaped([None if f is None else f.value for f in figures], shape)
 
 
@@ -256,16 +200,40 @@ def source(
     vintage: object = None,
     data: object = None,
 ) -> Output:
-    """Citation and vintage of each figure ``value`` returns; #N/A where there is none."""
-    figures, shape = _figures(item, period, basis, definition, side, vintage, data)
-    texts = [None if f is None or f.value is None else citation(f) for f in figures]
+    """Citation and vintage of each figure ``value`` returns; #N/A where there is none.
+
+    A figure from the embedded figures although a data file or range was given says so.
+    """
+    figures, shape, found = _figures(item, period, basis, definition, side, vintage, data)
+    given = _given(found)
+    texts = [None if f is None or f.value is None else citation(f, found, given) for f in figures]
     return shaped(texts, shape)
 
 
-def citation(fig: Figure) -> str:
-    """One line: "source [vintage]", or "how: source [vintage]; ..." for a derived figure."""
+def citation(fig: Figure, found: Dataset | None = None, given: str | None = None) -> str:
+    """One line: "source [vintage]", or "how: source [vintage]; ..." for a derived figure; first
+    "embedded figure, not from boj.csv: " when it falls back on the embedded figures although
+    a data file or range was given (first, so that a narrow cell shows it)."""
+    from digital_deficit.data.provenance import fallback_note
+
     cites = "; ".join(dict.fromkeys(o.citation for o in fig.sources))
-    return cites if fig.how == "published" else f"{fig.how}: {cites}"
+    text = cites if fig.how == "published" else f"{fig.how}: {cites}"
+    note = None if found is None else fallback_note(found, fig.sources, given)
+    return text if note is None else f"{note}: {text}"
+
+
+def _given(found: Dataset) -> str | None:
+    """What the user read on top of the embedded figures, in words: the data file's name, the
+    data range, or both ("boj.csv or the data range"); None for nothing."""
+    from digital_deficit.data.provenance import holds_data_file
+
+    if not holds_data_file(found):
+        return None
+    named = configured_data_file()
+    parts = [Path(named).name] if named else []
+    if found.file_origin == TABLE_ORIGIN:
+        parts.append("the data range")
+    return " or ".join(parts) or None
 
 
 def _series_span(
@@ -319,18 +287,37 @@ def series(
         span = _series_span(found, item_id, chosen, basis_id)
         if span is not None:
             start, end = start or span[0], end or span[1]
-    header: list[Cell] = ["Period", f"{_label(item_id, chosen)} ({side_id}, oku yen)"]
+    title = f"{_label(item_id, chosen)} ({side_id}, oku yen)"
+    header: list[Cell] = ["Period", title]
     rows: list[list[Cell]] = [header]
     if start is None or end is None:
         return rows
     if end < start:
         raise InputError("last", f"is {end.label}, before first ({start.label})")
-    period = start
+    from digital_deficit.data.provenance import embedded_fallbacks
+
+    period, embedded = start, []
     while period <= end:
-        value = _figure(found, item_id, period, chosen, side_id, vintage_id).value
-        rows.append([_period_cell(period), cell(value)])
+        fig = _figure(found, item_id, period, chosen, side_id, vintage_id)
+        rows.append([_period_cell(period), cell(fig.value)])
+        if fig.value is not None and embedded_fallbacks(found, fig.sources):
+            embedded.append(period.label)
         period = period.shift(1)
+    if embedded:  # the numbers cannot say it: the header does
+        header[1] = (
+            f"{title}; {_embedded_periods(embedded, len(rows) - 1)}, not from {_given(found)}"
+        )
     return rows
+
+
+def _embedded_periods(labels: list[str], count: int) -> str:
+    """ "embedded figures in 2014-2016, 2019", or "in 30 of the 48 periods" when that is long."""
+    from digital_deficit.data.provenance import year_ranges
+
+    listed = year_ranges(labels)
+    return "embedded figures in " + (
+        listed if len(listed) <= 40 else f"{len(labels)} of the {count} periods"
+    )
 
 
 def _bound(name: str, value: object, basis: str, last: bool) -> Period | None:
