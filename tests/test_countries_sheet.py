@@ -124,7 +124,8 @@ def test_japan_converted_at_the_rate_given(tmp_path: Path, imf_file: Path) -> No
     assert ws["B4"].value == 151.25
 
 
-def test_japan_from_imf_data_in_dollars_is_kept_apart(tmp_path: Path, imf_file: Path) -> None:
+def _with_japan_in_dollars(tmp_path: Path, imf_file: Path) -> Path:
+    """The IMF file with Japan's rows in US dollars too (as an IMF import of JPN holds them)."""
     imf = read_dataset(imf_file)
     japan = [
         Observation(
@@ -150,6 +151,11 @@ def test_japan_from_imf_data_in_dollars_is_kept_apart(tmp_path: Path, imf_file: 
     ]
     out = tmp_path / "with_japan.csv"
     write_dataset(out, Dataset([*imf.observations, *japan]))
+    return out
+
+
+def test_japan_from_imf_data_in_dollars_is_kept_apart(tmp_path: Path, imf_file: Path) -> None:
+    out = _with_japan_in_dollars(tmp_path, imf_file)
     b = build_briefing(BriefOptions(data=str(out), compare="DEU,USA"))
     rows = sheet_rows(b)
     assert rows[("Japan (JPN)", "IMF, US dollars")][0] == pytest.approx(62000.5 - 76000.25)
@@ -172,3 +178,18 @@ def test_the_fixture_is_what_its_generator_writes() -> None:
     from tests.fixtures.make_fixtures import countries_xml
 
     assert FIXTURE.read_text(encoding="utf-8") == countries_xml()
+
+
+def test_a_batch_reads_the_file_as_each_scenario_will(tmp_path: Path, imf_file: Path) -> None:
+    from digital_deficit.export.batch import run_batch
+
+    data = str(_with_japan_in_dollars(tmp_path, imf_file))
+    jobs = [
+        ("compare", BriefOptions(data=data, compare="DEU"), tmp_path / "compare.xlsx"),
+        ("plain", BriefOptions(data=data), tmp_path / "plain.xlsx"),
+    ]
+    compare, plain = run_batch(jobs, workers=1, show_progress=False)
+    assert compare.error is None and compare.out.exists()
+    # without --compare the file's dollar figures of Japan cannot sit beside its oku-yen ones
+    assert plain.error is not None and "units are never mixed" in plain.error
+    assert not plain.out.exists()

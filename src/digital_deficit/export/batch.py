@@ -47,16 +47,28 @@ def build_one(options_json: str, out: str, force: bool, generated: str) -> str:
     return out
 
 
-def data_problems(jobs: Sequence[tuple[str, BriefOptions, Path]]) -> dict[str, str]:
-    """Read each distinct data file once: the one-line problem of every file that cannot be used."""
+def _reading(options: BriefOptions) -> tuple[str, bool] | None:
+    """How a job reads its data file: (the file, whether for a comparison of countries)."""
+    return None if not options.data else (options.data, bool(options.compare))
+
+
+def data_problems(
+    jobs: Sequence[tuple[str, BriefOptions, Path]],
+) -> dict[tuple[str, bool], str]:
+    """Read each distinct data file once, as its jobs will read it (a comparison keeps another
+    country's unit apart): the one-line problem of every reading that cannot be used."""
+    from digital_deficit.data.comparison import load_for_comparison
     from digital_deficit.data.embedded import load_dataset
 
-    problems: dict[str, str] = {}
-    for path in dict.fromkeys(o.data for _, o, _ in jobs if o.data):
+    problems: dict[tuple[str, bool], str] = {}
+    for reading in dict.fromkeys(_reading(o) for _, o, _ in jobs):
+        if reading is None:
+            continue
+        path, compare = reading
         try:
-            load_dataset(path)
+            load_for_comparison(path) if compare else load_dataset(path)
         except Exception as exc:
-            problems[path] = problem(exc, path)
+            problems[reading] = problem(exc, path)
     return problems
 
 
@@ -84,8 +96,9 @@ def run_batch(
     results: dict[int, BatchResult] = {}
     bad_data = data_problems(jobs)
     for i, (name, options, out) in enumerate(jobs):
-        if options.data in bad_data:
-            results[i] = BatchResult(name, out, bad_data[options.data])
+        reading = _reading(options)
+        if reading in bad_data:
+            results[i] = BatchResult(name, out, bad_data[reading])
     todo = [i for i in range(len(jobs)) if i not in results]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
