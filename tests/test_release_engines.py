@@ -142,13 +142,21 @@ def test_no_error_values(recalculated: dict[str, tuple[Path, Path, Path]], varia
     ids=["en", "ja_fy"],
 )  # fmt: skip
 def test_pdf_starts_with_the_summary_page(
-    data: Path, tmp_path: Path, options: list[str], pages: list[str], expected: list[str]
+    data: Path,
+    tmp_path: Path,
+    options: list[str],
+    pages: list[str],
+    expected: list[str],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "b.xlsx"
     args = ["brief", "--data", str(data), "--compare", "DEU,USA", "--usdjpy", "150"]
     assert main([*args, *options, "--out", str(out), "--pdf"]) == 0
     printed = out.with_suffix(".pdf")
     assert printed.exists()
+    said = capsys.readouterr()
+    assert said.err == f"building {out}, then printing {printed} with LibreOffice\n"
+    assert said.out == f"wrote {out}\nwrote {printed}\n"
     text = subprocess.run(
         ["pdftotext", "-layout", str(printed), "-"], capture_output=True, check=True, text=True
     ).stdout

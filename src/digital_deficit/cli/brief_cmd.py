@@ -49,9 +49,12 @@ def run(args: argparse.Namespace) -> int:
     if args.out_dir is not None:
         raise CliError("--out-dir is for --scenarios; give the workbook with --out")
     from digital_deficit.export.builder import write_briefing
+    from digital_deficit.export.pdf import pdf_path
 
     options = read_options(args, BriefOptions)
     out = Path(args.out or "briefing.xlsx")
+    if options.pdf:
+        sys.stderr.write(f"building {out}, then printing {pdf_path(out)} with LibreOffice\n")
     try:  # a bad data file or years without figures: a DigitalDeficitError, exit 2 (main)
         write_briefing(options, out, force=args.force)
     except KeyboardInterrupt:
@@ -63,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
             f"cannot write {out}: {exc.strerror}" if exc.strerror else str(exc), 1
         ) from None
     print(f"wrote {out}")
+    if options.pdf:
+        print(f"wrote {pdf_path(out)}")
     return 0
 
 

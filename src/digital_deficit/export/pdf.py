@@ -42,6 +42,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def pdf_path(workbook: Path) -> Path:
+    """Where --pdf writes: NAME.pdf beside NAME.xlsx."""
+    return workbook.with_suffix(".pdf")
+
+
 def pdf_target(workbook: Path, force: bool) -> Path:
     """NAME.pdf beside NAME.xlsx, checked before anything is built: LibreOffice must be
     installed and an existing PDF is replaced only with ``force``."""
@@ -50,7 +55,7 @@ def pdf_target(workbook: Path, force: bool) -> Path:
             "--pdf needs LibreOffice (soffice), which is not installed; install the Debian "
             f"package {DEBIAN_PACKAGE} (apt-get install {DEBIAN_PACKAGE})"
         )
-    target = workbook.with_suffix(".pdf")
+    target = pdf_path(workbook)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory; give another workbook name")
     if target.exists() and not force:
