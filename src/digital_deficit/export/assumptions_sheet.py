@@ -12,6 +12,7 @@ from digital_deficit.core.references import YEN_PER_DOUBLING
 from digital_deficit.data.options import field_meta
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Content, Formula, put, quote_sheet, value_or_na
+from digital_deficit.export.formats import formats_for
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import (
     DEFINITIONS_TABLE_ROW,
@@ -20,17 +21,18 @@ from digital_deficit.export.layout import (
     METHODS_TABLE_ROW,
     Layout,
 )
+from digital_deficit.export.marks import MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR, BriefOptions
 from digital_deficit.export.styles import (
     BOX,
     INPUT_FILL,
     LEFT,
-    TN,
     WRAP,
     WRAP_MIDDLE,
-    YEAR_CY,
     Styles,
+    merge,
+    page_setup,
 )
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
@@ -58,7 +60,7 @@ def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidat
     fx_low, fx_high = min(numbers.grid_years[0], FX_BASE_YEAR), max(years[-1], FX_BASE_YEAR)
     year_bounds = {
         "Base_Year": (years[0], years[-1]),
-        "Target_Year": (years[-1] + 1, 2100),
+        "Target_Year": (years[-1] + 1, numbers.path_years[-1]),
         "FX_Base_Year": (fx_low, fx_high),
     }
     if name in year_bounds:
@@ -101,9 +103,12 @@ def write_assumptions(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
+    marks: MarkBook,
 ) -> None:
     """Inputs (yellow), derived descriptions, and the definition and method tables."""
     o = numbers.options
+    fm = formats_for(labels)
+    year = fm.year(o.basis)
     title_block(ws, st, labels["assump.title"])
     header_row(
         ws,
@@ -155,10 +160,10 @@ def write_assumptions(
         "FX_Base_Year": labels["note.fx_base_year"],
     }
     formats = {
-        "Base_Year": YEAR_CY,
-        "Target_Year": YEAR_CY,
-        "FX_Base_Year": YEAR_CY,
-        "Base_Value": TN,
+        "Base_Year": year,
+        "Target_Year": year,
+        "FX_Base_Year": year,
+        "Base_Value": fm.money,
     }
     for name, row in INPUT_ROWS.items():
         label_key = f"in.{name.lower()}"
@@ -186,9 +191,11 @@ def write_assumptions(
             ws[f"D{row}"].alignment = WRAP_MIDDLE
             ws.row_dimensions[row].height = 14 * (1 + len(notes[name]) // dict(st.chars)["note"])
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
+    marks.show(ws, "assumptions", {fm.money: [f"{INPUT_COL}{INPUT_ROWS['Base_Value']}"]})
     _lookup_tables(ws, numbers, labels, st, cache)
     set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": 70})
     ws.freeze_panes = "A5"
+    page_setup(ws, f"A1:D{max(METHOD_ROWS.values())}", fit_height=True)
 
 
 def _lookup_tables(
@@ -216,7 +223,7 @@ def _lookup_tables(
             text, source = texts[key]
             put(ws, f"A{row}", key, cache).font = st.body
             put(ws, f"B{row}", text, cache).font = st.body
-            ws.merge_cells(f"B{row}:C{row}")
+            merge(ws, f"B{row}:C{row}")
             put(ws, f"D{row}", source, cache).font = st.note
             for col in "ABD":
                 ws[f"{col}{row}"].alignment = WRAP

@@ -36,18 +36,6 @@ PALE = "F2F2F2"
 INPUT = "FFF2CC"
 RED = "C00000"
 
-TN = '"¥"#,##0.00"T";[Red]"¥-"#,##0.00"T";"¥"0.00"T"'
-TN1 = '"¥"#,##0.0"T";[Red]"¥-"#,##0.0"T";"¥"0.0"T"'
-PCT = "0.0%;[Red]-0.0%;0.0%"
-TIMES = '0.00"×";[Red]-0.00"×";0.00"×"'
-OKU = "#,##0;[Red]-#,##0;0"
-OKU_DEC = "#,##0.00;[Red]-#,##0.00;0.00"
-YEN = '"¥"0.00;[Red]"¥-"0.00;"¥"0.00'
-NUMBER = "#,##0.####"
-SHARE = "0.00"
-YEAR_CY = "0"
-YEAR_FY = '"FY"0'
-
 
 @dataclass(frozen=True)
 class Styles:
@@ -126,6 +114,15 @@ class StyleCache:
             cell._style = copy(array)
 
 
+def merge(ws: Any, cells: str) -> None:
+    """Merge a range of cells (a wrapped text across a table's width). Unlike openpyxl's
+    merge_cells, the covered cells are not rebuilt with borders (each rebuild is slow and the
+    covered cells are empty)."""
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ws.merged_cells.add(MergedCellRange(ws, cells))
+
+
 def set_default_font(workbook: Any, st: Styles) -> None:
     """Make the language's body font the workbook default (cells without a font use it)."""
     from openpyxl.utils.indexed_list import IndexedList
@@ -159,10 +156,9 @@ def styles_for(lang: str) -> Styles:
     return Styles(language.font, language.chars)
 
 
-def page_setup(
-    ws: Any, print_area: str, header: str, footer: str, fit_height: bool = False
-) -> None:
-    """Landscape A4, fit to one page wide, print area, header and footer, repeated title rows."""
+def page_setup(ws: Any, print_area: str, fit_height: bool = False) -> None:
+    """Landscape A4, all columns on one page wide (and, if asked, the whole sheet on one
+    page), centred, with its print area."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -173,6 +169,10 @@ def page_setup(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.3
+
+
+def page_texts(ws: Any, header: str, footer: str) -> None:
+    """The printed page's header (the title, the sheet) and footer (version, page n / N)."""
     ws.oddHeader.left.text = header
     ws.oddHeader.left.size = 8
     ws.oddHeader.right.text = "&A"
