@@ -19,14 +19,13 @@ from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Formula, put, quote_sheet
 from digital_deficit.export.chart_marks import chart_sources, missing_years, overlays
 from digital_deficit.export.i18n import Labels
+from digital_deficit.export.key_figures import chart_series, year_columns
 from digital_deficit.export.layout import (
     YEAR_NUMBER_OFFSET,
     Layout,
     SheetLayout,
-    chart_series,
     component_slots,
     locate,
-    year_columns,
 )
 from digital_deficit.export.marks import MarkBook
 from digital_deficit.export.numbers import PATH_END_YEAR, BriefNumbers, tn

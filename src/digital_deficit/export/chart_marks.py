@@ -10,7 +10,8 @@ from typing import Any
 from digital_deficit.core.catalogue import FAMILIES
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import OVERLAYS, Layout, SheetLayout, chart_series, locate
+from digital_deficit.export.key_figures import chart_series
+from digital_deficit.export.layout import OVERLAYS, Layout, SheetLayout, locate
 from digital_deficit.export.marks import Loc, Mark, MarkBook
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.series import SeriesData, chart_cached, choose

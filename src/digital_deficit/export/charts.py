@@ -43,7 +43,7 @@ from digital_deficit.core.catalogue import FAMILIES
 from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.formats import AXIS, Formats
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import chart_series
+from digital_deficit.export.key_figures import chart_series
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.series import SeriesData
 from digital_deficit.export.styles import Styles

@@ -30,7 +30,8 @@ from digital_deficit.core.definitions import get_definition
 from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.formats import APPROX, DAGGER
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import Layout, kpis
+from digital_deficit.export.key_figures import kpis
+from digital_deficit.export.layout import Layout
 from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.summary_sheet import kpi_rows, kpi_values

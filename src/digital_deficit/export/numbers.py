@@ -21,6 +21,7 @@ from digital_deficit.data.embedded import load_dataset
 from digital_deficit.data.figures import FIRST, LATEST, Figure, Resolver, resolver_for
 from digital_deficit.data.headline import Context, HeadlineRow, headline_row
 from digital_deficit.data.model import Observation
+from digital_deficit.data.vintage import vintage_rank
 from digital_deficit.export.options import DEFAULT_TARGET_YEAR, FX_BASE_YEAR, BriefOptions
 
 COMPONENT_ITEMS: tuple[str, ...] = (
@@ -333,5 +334,11 @@ def _observations_used(numbers: BriefNumbers) -> list[Observation]:
     order = {item: i for i, item in enumerate(ITEM_IDS)}
     return sorted(
         seen.values(),
-        key=lambda o: (order[o.item], o.definition, SIDES.index(o.side), o.period, o.vintage),
+        key=lambda o: (
+            order[o.item],
+            o.definition,
+            SIDES.index(o.side),
+            o.period,
+            vintage_rank(o.vintage),
+        ),
     )

@@ -11,7 +11,8 @@ from digital_deficit.export.chart_marks import MISSING_COL
 from digital_deficit.export.charts import Chart
 from digital_deficit.export.formats import formats_for
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import KPI_ROWS_FROM, Kpi, Layout, SheetLayout, kpis, locate
+from digital_deficit.export.key_figures import Kpi, kpis
+from digital_deficit.export.layout import KPI_ROWS_FROM, Layout, SheetLayout, locate
 from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.styles import BOTTOM, LEFT, RIGHT, WRAP, Styles, merge, page_setup
