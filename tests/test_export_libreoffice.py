@@ -132,7 +132,7 @@ def test_key_numbers_after_recalculation(recalculated: dict[str, tuple[Path, Pat
     assert at("Digital balance", 2015) == "n/a"
     assert at("Travel surplus / digital deficit", 2024) == pytest.approx(58973 / 68000, rel=1e-9)
     # base year 2014: 2.15 trillion yen (published, rounded to 100 oku yen)
-    assert at("Multiple of base-year level", 2024) == pytest.approx(68000 / 21500, rel=1e-9)
+    assert at("Multiple of the 2014 level", 2024) == pytest.approx(68000 / 21500, rel=1e-9)
     ca = wb["Current account"]
     cf_row = next(r for r in range(5, ca.max_row + 1) if ca.cell(r, 2).value == "karakama")
     # the revised 2022 current account (107,144) less Karakama's "about" figures

@@ -78,7 +78,9 @@ def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidat
         rule = DataValidation(
             type="list", formula1='"' + ",".join(choices) + '"', allow_blank=False
         )
-        return rule, ", ".join(choices)
+        # the ids to type, each with its name where the language has one (cagr（年平均成長率）)
+        named = [c if labels.name(c) == c else f"{c}（{labels.name(c)}）" for c in choices]
+        return rule, ", ".join(named)
     low, high = meta["bounds"]
     blank = BriefOptions.model_fields[option].default is None
     rule = DataValidation(

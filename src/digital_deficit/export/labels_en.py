@@ -307,5 +307,8 @@ EN: dict[str, str] = {
     "data.subtitle": "As published (oku yen; 10,000 oku yen = ¥1 trillion); Rounded to: the "
     "rounding unit (1 = exact); every vintage used, first releases included.",
     "fallback.items": "{period}: {items}",
+    "fallback.item": "{item} ({side})",
+    "sep.items": ", ",
+    "sep.groups": "; ",
     "src.fx_key": "FX",
 }

@@ -107,15 +107,15 @@ JA: dict[str, str] = {
     "in.base_value": "基準年のデジタル関連収支",
     "in.cf_method": "キャッシュフロー算出方法",
     "in.cf_formula": "算出式",
-    "in.repatriation_share": "還流率 r（repatriation 方式）",
+    "in.repatriation_share": "還流率 r（還流率方式）",
     "in.projection_method": "予測方法",
     "in.target_year": "予測の目標年",
     "in.yen_per_doubling": "赤字倍増当たりの円安幅（1ドル当たり円）",
     "in.fx_base_year": "為替影響の基準年",
     "note.repatriation_share": "第一次所得のうち国内に還流する割合（0～1）。公表された比率はない。"
     "空欄＝不使用。",
-    "note.projection_method": "cagr：最初と最後の点の年平均成長率で延長。"
-    "linear：全点の最小二乗直線。",
+    "note.projection_method": "年平均成長率：最初と最後の点の年平均成長率で延長。"
+    "線形トレンド：全点の最小二乗直線。",
     "note.fx_base_year": "試算は2023年水準からの倍増について述べたもの。",
     "allowed.yen_per_doubling": "0～100（公表値 {cited_low}～{cited_high}）",
     "src.oku_yen": "{value}億円（±{precision}）",
@@ -150,8 +150,8 @@ JA: dict[str, str] = {
     "（2.54倍＝2.54倍の大きさ）。両方が赤字の場合のみ。",
     "f.tourism": "旅行収支によるカバー率＝旅行収支／デジタル赤字の大きさ。",
     "f.oil": "原油換算＝デジタル赤字の大きさ／原油輸入額。",
-    "f.projection": "予測：cagr は最初と最後の点の年平均成長率で最後の値を延長、"
-    "linear は全点の最小二乗直線を延長。",
+    "f.projection": "予測：年平均成長率方式は最初と最後の点の年平均成長率で最後の値を延長、"
+    "線形トレンド方式は全点の最小二乗直線を延長。",
     "f.fx": "為替影響＝倍増当たり円安幅×log2（予測値／基準年値）。",
     "cav.revisions": "速報値は大きく改定されることがある（2021年の経常収支：速報15.44兆円、"
     "改定21.59兆円）。各数値の時点はデータシートに記載。",
@@ -160,7 +160,7 @@ JA: dict[str, str] = {
     "cav.fx": "倍増当たり5～6円という数値は原典が確認できない試算であり、"
     "確立した弾性値ではなく利用者の前提として扱う。",
     "cav.definitions": "定義は出典により異なる。比較は同じ定義で行うこと。",
-    "cav.cf": "証券投資収益をすべて除く方式（karakama）は流出を過大に見積もる"
+    "cav.cf": "証券投資収益をすべて除く方式（唐鎌方式）は流出を過大に見積もる"
     "（提唱者も認めている）。",
     "sum.title": "概要",
     "sum.kpis": "主要指標",
@@ -300,5 +300,8 @@ JA: dict[str, str] = {
     "data.subtitle": "公表値（億円、1万億円＝1兆円）。丸め単位：1＝端数なし。"
     "使用したすべての時点（当初公表値を含む）。",
     "fallback.items": "{period}：{items}",
+    "fallback.item": "{item}（{side}）",
+    "sep.items": "、",
+    "sep.groups": "；",
     "src.fx_key": "為替",
 }

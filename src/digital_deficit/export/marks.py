@@ -228,10 +228,12 @@ class MarkBook:
                 cell.value = content
 
     def show(self, ws: object, key: str, by_format: Mapping[str, Iterable[str]]) -> None:
-        """Conditional formats of a sheet's marked cells: ≈ and † in each cell's format."""
+        """Conditional formats of a sheet's cells: ≈ and † in each cell's format, where its
+        shadows say so (a cell without shadows reads blanks: no mark)."""
         for fmt, coords in by_format.items():
-            marked_coords = [c for c in coords if Loc(key, c) in self.marks]
-            for first, last in rectangles(marked_coords):
+            if not any(Loc(key, c) in self.marks for c in coords):
+                continue  # nothing there is ever marked (a row of years)
+            for first, last in rectangles(coords):
                 top = Loc(key, first)
                 rounded, mixed = self.rounded(top), self.mixed(top)
                 rules = (

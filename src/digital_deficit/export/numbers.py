@@ -111,6 +111,9 @@ class BriefNumbers:
     """First releases where they differ from the figure shown, by row key (``comp:<item>``,
     ``def:<side>:<definition>``, ``ca:<item>``); empty unless the latest release is shown."""
     observations: list[Observation] = field(default_factory=list)
+    """Every observation used: the figures shown and their first releases (the Data sheet)."""
+    shown: list[Observation] = field(default_factory=list)
+    """The observations behind the figures shown (first releases left out)."""
 
     @property
     def grid_years(self) -> list[int]:
@@ -274,6 +277,7 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
     if options.release == LATEST:
         numbers.first = _first_releases(numbers, resolver_for(data, "JPN", FIRST))
     numbers.observations = _observations_used(numbers)
+    numbers.shown = _observations_used(numbers, with_first=False)
     return numbers
 
 
@@ -314,7 +318,7 @@ def _scalar(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
 
-def _observations_used(numbers: BriefNumbers) -> list[Observation]:
+def _observations_used(numbers: BriefNumbers, with_first: bool = True) -> list[Observation]:
     figures: list[Figure] = []
     for table in (numbers.components, numbers.ca_items):
         for per_year in table.values():
@@ -323,7 +327,7 @@ def _observations_used(numbers: BriefNumbers) -> list[Observation]:
         figures.extend(per_year.values())
     for per_year in numbers.comparators.values():
         figures.extend(per_year.values())
-    for per_year in numbers.first.values():
+    for per_year in numbers.first.values() if with_first else ():
         figures.extend(per_year.values())
     for row in numbers.headline.values():
         figures.append(Figure(None, tuple(row.sources)))

@@ -47,20 +47,21 @@ def data_source_text(origin: str, labels: Labels) -> str:
 def fallback_text(numbers: BriefNumbers, labels: Labels) -> str | None:
     """The note naming the figures used that come from the embedded data although a data
     file was given (issue 13): None when every figure comes from the file."""
-    found = fallbacks(numbers.dataset, numbers.observations)
+    found = fallbacks(numbers.dataset, numbers.shown)
     if found is None:
         return None
     partly = [
         labels.fmt(
             "fallback.items",
             period=labels.fmt(f"period.{basis}", year=period),
-            items=", ".join(
-                f"{labels.item(item)} ({labels.word('side', side)})" for item, side in items
+            items=labels["sep.items"].join(
+                labels.fmt("fallback.item", item=labels.item(item), side=labels.word("side", side))
+                for item, side in items
             ),
         )
         for basis, period, items in found.partly
     ]
-    where = "; ".join(part for part in (year_ranges(found.whole), *partly) if part)
+    where = labels["sep.groups"].join(p for p in (year_ranges(found.whole), *partly) if p)
     return labels.fmt(
         "fallback", count=found.count, total=found.total, file=found.file, where=where
     )
