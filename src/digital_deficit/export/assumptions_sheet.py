@@ -36,6 +36,8 @@ from digital_deficit.export.styles import (
 )
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
+NOTE_WIDTH = 70
+ITEMS_WIDTH = 50  # B:C merged
 METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)}
 
 
@@ -191,11 +193,13 @@ def write_assumptions(
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
             ws[f"D{row}"].alignment = WRAP_MIDDLE
-            ws.row_dimensions[row].height = 14 * (1 + len(notes[name]) // dict(st.chars)["note"])
+            ws.row_dimensions[row].height = st.height(notes[name], NOTE_WIDTH, 9)
+        if name in ("Definition_Items", "CF_Formula"):  # a text, as long as it takes
+            merge(ws, f"{INPUT_COL}{row}:D{row}")
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
     marks.show(ws, "assumptions", {fm.money: [f"{INPUT_COL}{INPUT_ROWS['Base_Value']}"]})
     _lookup_tables(ws, numbers, labels, st, cache)
-    set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": 70})
+    set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": NOTE_WIDTH})
     ws.freeze_panes = "A5"
     page_setup(ws, f"A1:D{max(METHOD_ROWS.values())}", fit_height=True)
 
@@ -229,4 +233,6 @@ def _lookup_tables(
             put(ws, f"D{row}", source, cache).font = st.note
             for col in "ABD":
                 ws[f"{col}{row}"].alignment = WRAP
-            ws.row_dimensions[row].height = 30
+            ws.row_dimensions[row].height = max(
+                st.height(text, ITEMS_WIDTH), st.height(source, NOTE_WIDTH, 9)
+            )

@@ -49,7 +49,9 @@ from digital_deficit.export.series import SeriesData
 from digital_deficit.export.styles import Styles
 
 COLORS = ("1F3864", "5B9BD5", "A5A5A5", "ED7D31", "70AD47", "FFC000", "7030A0")
-REST_COLOR = "D9D9D9"
+REST_COLOR = "EDEDED"
+"""The part of a total no published component covers (drawn pale, outlined)."""
+MARK_COLOR = "E06666"
 
 
 @dataclass
@@ -120,14 +122,15 @@ def _line(series: Series, color: str, size: int = 6, dash: bool = False) -> Seri
 
 
 def _overlay(series: Series, kind: str) -> Series:
-    """Markers only: a hollow ring (≈) or a cross (†) over the marked points."""
+    """Markers only, in red: a large dot (≈) or a cross (†), drawn before the series they
+    mark so that its own marker sits on top (a halo around it)."""
     series.smooth = False
+    series.graphicalProperties = GraphicalProperties(solidFill=MARK_COLOR)
     series.graphicalProperties.line = LineProperties(noFill=True)
-    symbol, size = ("circle", 11) if kind == "approx" else ("x", 9)
+    symbol, size = ("circle", 10) if kind == "approx" else ("x", 11)
     series.marker = Marker(symbol=symbol, size=size)
-    # white inside (LibreOffice draws a marker without fill in the series colour)
-    series.marker.graphicalProperties = GraphicalProperties(solidFill="FFFFFF")
-    series.marker.graphicalProperties.line = LineProperties(solidFill="C00000", w=19050)
+    series.marker.graphicalProperties = GraphicalProperties(solidFill=MARK_COLOR)
+    series.marker.graphicalProperties.line = LineProperties(solidFill=MARK_COLOR, w=19050)
     return series
 
 
@@ -227,12 +230,15 @@ def build_charts(
         if max(len(t) for t in years_of(span)) > 4:
             chart.x_axis.txPr = _rich_text(st.font_name, 800, False, -2700000)
 
-    def overlays(keys: list[str], span: list[int], chart: Any, kinds: list[str]) -> None:
+    def overlays(
+        keys: list[str], span: list[int], chart: Any, kinds: list[str], x: Any = None
+    ) -> None:
+        # drawn before the series they mark: a red halo (≈) or cross (†) behind its marker
         for key in keys:
             for kind in ("approx", "mixed"):
                 found = series.get(f"{key}:{kind}")
                 if found is not None:
-                    chart.series.append(_overlay(_series(found, span, COLORS[0]), kind))
+                    chart.series.append(_overlay(_series(found, span, COLORS[0], x), kind))
                     kinds.append(kind)
 
     out: list[Chart] = []
@@ -247,13 +253,15 @@ def build_charts(
         for i, key in enumerate(slots):
             color = REST_COLOR if key == "c:rest" else COLORS[1 + i % (len(COLORS) - 1)]
             s = _series(series[key], span, color)
+            if key == "c:rest":
+                s.graphicalProperties.line = LineProperties(solidFill="A6A6A6", prstDash="dash")
             s.cat = cats
             stacked.series.append(s)
             kinds.append("")
         lines = LineChart()
+        overlays(["c:stack"], span, lines, kinds)
         lines.series.append(_line(_series(series["c:digital"], span, COLORS[0]), COLORS[0]))
         kinds.append("")
-        overlays(["c:stack"], span, lines, kinds)
         for s in lines.series:
             s.cat = cats
         stacked += lines
@@ -279,9 +287,9 @@ def build_charts(
         bars.series.append(_series(series[bar_key], span, bar_color))
         kinds = [""]
         lines = LineChart()
+        overlays([bar_key, line_key], span, lines, kinds)
         lines.series.append(_line(_series(series[line_key], span, color), color))
         kinds.append("")
-        overlays([bar_key, line_key], span, lines, kinds)
         for s in [*bars.series, *lines.series]:
             s.cat = cats
         bars += lines
@@ -296,6 +304,7 @@ def build_charts(
     outlook = ScatterChart()
     outlook.style = 13
     kinds = []
+    overlays(["p:actual", "p:projection"], years, outlook, kinds, x)
     for key, color in (("p:actual", COLORS[0]), ("p:projection", COLORS[1])):
         outlook.series.append(
             _line(_series(series[key], years, color, x), color, 5, key == "p:projection")
@@ -312,12 +321,6 @@ def build_charts(
         s.marker.graphicalProperties = GraphicalProperties(solidFill=color)
         outlook.series.append(s)
         kinds.append("")
-    for key in ("p:actual", "p:projection"):
-        for kind in ("approx", "mixed"):
-            found = series.get(f"{key}:{kind}")
-            if found is not None:
-                outlook.series.append(_overlay(_series(found, years, COLORS[0], x), kind))
-                kinds.append(kind)
     drawn = [series[k] for k in ("p:actual", "p:projection", "p:meti_2030", "p:meti_2035p")]
     _style(outlook, labels["chart.outlook"], axis, st, _deficits_only(drawn))
     outlook.x_axis.number_format = fm.year(basis)

@@ -16,7 +16,7 @@ from digital_deficit.export.messages import messages
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.reference_sheets import data_source_text, fallback_text
 from digital_deficit.export.styles import BOTTOM, NAVY, WRAP, Styles, merge, page_setup
-from digital_deficit.export.tables import set_widths, text_lines
+from digital_deficit.export.tables import set_widths
 
 FACTS_ROW = 5
 FACT_WIDTH = 100  # characters of column C
@@ -82,7 +82,7 @@ def write_cover(
             st.body if label != labels["cover.data_fallback"] else st.font(10, color="C00000")
         )
         cell.alignment = WRAP
-        ws.row_dimensions[row].height = 15 * text_lines(text, FACT_WIDTH)
+        ws.row_dimensions[row].height = st.height(text, FACT_WIDTH)
     title_row = FACTS_ROW + len(facts) + 1
     ws[f"B{title_row}"].value = labels["cover.messages"]
     ws[f"B{title_row}"].font = st.font(13, bold=True, color=NAVY)
@@ -104,7 +104,7 @@ def write_cover(
         link.hyperlink = Hyperlink(ref=f"D{row}", location=target)
         link.font = Font(name=st.font_name, size=9, color="2F5597", underline="single")
         link.alignment = Alignment(vertical="top")
-        ws.row_dimensions[row].height = 18 * text_lines(message.cached, FACT_WIDTH * 0.85) + 8
+        ws.row_dimensions[row].height = st.height(message.cached, FACT_WIDTH, 12) + 8
         for col in "BCD":
             ws[f"{col}{row}"].border = BOTTOM
     note_row = first_message + len(found) + 1
@@ -113,7 +113,7 @@ def write_cover(
         merge(ws, f"B{row}:D{row}")
         put(ws, f"B{row}", labels[key], cache).font = st.note
         ws[f"B{row}"].alignment = WRAP
-        ws.row_dimensions[row].height = 13 * text_lines(labels[key], FACT_WIDTH * 1.4)
+        ws.row_dimensions[row].height = st.height(labels[key], FACT_WIDTH + 48, 9)
     set_widths(ws, {"A": 3, "B": 26, "C": FACT_WIDTH, "D": 22})
     ws.sheet_view.showGridLines = False
     page_setup(ws, f"A1:D{note_row + 1}", fit_height=True)

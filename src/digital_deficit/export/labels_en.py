@@ -310,5 +310,7 @@ EN: dict[str, str] = {
     "fallback.item": "{item} ({side})",
     "sep.items": ", ",
     "sep.groups": "; ",
+    "outlook.path_note": "The path is shown up to the target year (and at least to 2035, "
+    "beside METI's scenarios); a later target year on Assumptions extends it, up to 2050.",
     "src.fx_key": "FX",
 }

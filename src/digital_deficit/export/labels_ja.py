@@ -303,5 +303,8 @@ JA: dict[str, str] = {
     "fallback.item": "{item}（{side}）",
     "sep.items": "、",
     "sep.groups": "；",
+    "outlook.path_note": "予測経路は目標年まで（経産省の見通しと比べるため少なくとも"
+    "2035年まで）表示。"
+    "前提シートで目標年を延ばすと2050年まで延長される。",
     "src.fx_key": "為替",
 }

@@ -23,8 +23,17 @@ from digital_deficit.export.marks import Loc, Mark, MarkBook
 from digital_deficit.export.numbers import PATH_END_YEAR, BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR
 from digital_deficit.export.period_sheets import Cells
-from digital_deficit.export.styles import HEADER_FILL, LEFT, RIGHT, Styles, merge, page_setup
+from digital_deficit.export.styles import (
+    HEADER_FILL,
+    LEFT,
+    RIGHT,
+    WRAP_MIDDLE,
+    Styles,
+    merge,
+    page_setup,
+)
 from digital_deficit.export.tables import (
+    LABEL_WIDTH,
     header_row,
     notes,
     period_widths,
@@ -305,6 +314,8 @@ def _write_path(
             marks.derived(Loc("outlook", cell.coordinate), [(at_target, False)])
             cells.append(cell.coordinate)
     marks.show(ws, "outlook", {fm.money: cells})
+    last = layout.outlook_paths[-1].rows["op:value"]
+    notes(ws, st, last + 1, [labels["outlook.path_note"]], last_col(layout))
 
 
 def meti_rows(layout: Layout) -> dict[int, int]:
@@ -339,6 +350,8 @@ def _write_meti(
     for i, row in meti_rows(layout).items():
         point = METI_SCENARIOS[i]
         put(ws, f"A{row}", point.label(labels.lang), cache).font = st.body
+        ws[f"A{row}"].alignment = WRAP_MIDDLE
+        ws.row_dimensions[row].height = st.height(point.label(labels.lang), LABEL_WIDTH, least=15)
         ws[f"B{row}"].value = point.year
         ws[f"B{row}"].font = st.body
         ws[f"B{row}"].number_format = fm.year_cy
@@ -346,6 +359,8 @@ def _write_meti(
         # a rounded figure ("about ¥10T"): marked like every number built on one
         ws[f"C{row}"].number_format = marked(fm.money, point.precision_oku_yen > 1, False)
         ws[f"C{row}"].font = st.body
+        for col in "BC":
+            ws[f"{col}{row}"].alignment = RIGHT
         put(ws, f"D{row}", point.cited(labels.lang), cache).font = st.note
         merge(ws, f"D{row}:{end}{row}")
         ws[f"D{row}"].alignment = Alignment(vertical="center")

@@ -23,8 +23,9 @@ from digital_deficit.export.styles import (
     Styles,
     merge,
     page_setup,
+    wrapped_lines,
 )
-from digital_deficit.export.tables import header_row, set_widths, text_lines, title_block
+from digital_deficit.export.tables import header_row, set_widths, title_block
 
 DATA_TABLE_NAME = "Observations"
 DATA_COLUMNS = BRIEFING_COLUMNS  # the layout the Excel functions' data argument reads back
@@ -67,6 +68,7 @@ def fallback_text(numbers: BriefNumbers, labels: Labels) -> str | None:
     )
 
 
+SOURCE_WIDTH = 130  # the Sources sheet's texts
 DATA_WIDTHS = {
     "A": 8,
     "B": 7,
@@ -95,7 +97,7 @@ def write_data(
         put(ws, "A3", note, cache).font = st.font(10, color="C00000")
         merge(ws, "A3:K3")
         ws["A3"].alignment = WRAP
-        ws.row_dimensions[3].height = 14 * text_lines(note, sum(DATA_WIDTHS.values()))
+        ws.row_dimensions[3].height = st.height(note, sum(DATA_WIDTHS.values()))
     # styled explicitly too: LibreOffice does not draw table styles
     header_row(ws, st, DATA_HEADER_ROW, [labels[f"data.{c}"] for c in DATA_COLUMNS])
     for column in range(1, len(DATA_COLUMNS) + 1):
@@ -142,11 +144,11 @@ def write_data(
         )
         styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER, alignment=TOP)
         lines = max(
-            text_lines(str(ws.cell(row, c).value or ""), DATA_WIDTHS[letter] * 0.95)
+            wrapped_lines(str(ws.cell(row, c).value or ""), DATA_WIDTHS[letter])
             for c, letter in WRAPPED.items()
         )
         if lines > 1:
-            ws.row_dimensions[row].height = 13 * lines
+            ws.row_dimensions[row].height = lines * 10 * st.leading + 3
     last = max(row, DATA_HEADER_ROW + 1)
     ref = f"A{DATA_HEADER_ROW}:K{last}"
     table = Table(displayName=DATA_TABLE_NAME, ref=ref)
@@ -238,8 +240,8 @@ def write_sources(
         for key, text in lines:
             styler.apply(put(ws, f"A{row}", key, cache), "key", font=st.key, alignment=TOP)
             styler.apply(put(ws, f"B{row}", text, cache), "text", alignment=WRAP)
-            ws.row_dimensions[row].height = 15 * st.lines(text, "source")
+            ws.row_dimensions[row].height = st.height(text, SOURCE_WIDTH, least=15)
             row += 1
-    set_widths(ws, {"A": 22, "B": 130})
+    set_widths(ws, {"A": 22, "B": SOURCE_WIDTH})
     page_setup(ws, f"A1:B{row}")
     return row

@@ -13,20 +13,33 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 @dataclass(frozen=True)
 class Language:
-    """What a language changes in the layout: the font, and how many characters fit on a line
-    of the wrapped text cells (full-width Japanese takes about twice the room)."""
+    """What a language changes in the layout: the font and the height of its lines (Meiryo's
+    are taller than Calibri's), in points per point of font size."""
 
     font: str
-    chars: tuple[tuple[str, int], ...]
-    """(cell kind, characters per line): cover facts, Assumptions notes, Sources texts."""
+    leading: float
 
 
 # Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
 # every Windows since Vista and in Office for Mac.
 LANGUAGES: dict[str, Language] = {
-    "en": Language("Calibri", (("cover", 95), ("note", 90), ("source", 150))),
-    "ja": Language("Meiryo", (("cover", 55), ("note", 45), ("source", 70))),
+    "en": Language("Calibri", 1.3),
+    "ja": Language("Meiryo", 1.65),
 }
+CHARS_PER_WIDTH = 1.2
+"""Characters of 10-point Latin text a unit of column width holds (a unit is the width of a
+digit; letters are narrower on average); a full-width character takes two."""
+
+
+def wrapped_lines(text: str, width: float, size: float = 10) -> int:
+    """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH * 10 / size))
+    lines = 0
+    for part in text.split("\n"):
+        count = sum(2 if ord(c) > 0x2E7F else 1 for c in part)
+        lines += max(1, -(-count // per_line))
+    return lines
+
 
 NAVY = "1F3864"
 BLUE = "2F5597"
@@ -42,11 +55,12 @@ class Styles:
     """The styles of one language (the font and the width of a character differ)."""
 
     font_name: str
-    chars: tuple[tuple[str, int], ...] = ()
+    leading: float = 1.3
 
-    def lines(self, text: str, kind: str) -> int:
-        """How many lines ``text`` takes in a wrapped cell of ``kind`` (cover, note, source)."""
-        return max(1, -(-len(text) // dict(self.chars)[kind]))
+    def height(self, text: str, width: float, size: float = 10, least: float = 0) -> float:
+        """The row height (points) that shows ``text`` wrapped in ``width`` units of column
+        width at ``size`` points (at least ``least``)."""
+        return max(least, round(wrapped_lines(text, width, size) * size * self.leading + 3, 1))
 
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
@@ -153,7 +167,7 @@ WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 def styles_for(lang: str) -> Styles:
     """The styles of a language (en or ja)."""
     language = LANGUAGES[lang]
-    return Styles(language.font, language.chars)
+    return Styles(language.font, language.leading)
 
 
 def page_setup(ws: Any, print_area: str, fit_height: bool = False) -> None:

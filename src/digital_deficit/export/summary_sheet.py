@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.styles import Alignment
+
 from digital_deficit.core.catalogue import headline
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Formula, put, quote_sheet, value_or_na
@@ -16,7 +18,7 @@ from digital_deficit.export.layout import KPI_ROWS_FROM, Layout, SheetLayout, lo
 from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.styles import BOTTOM, LEFT, RIGHT, WRAP, Styles, merge, page_setup
-from digital_deficit.export.tables import header_row, set_widths, text_lines, title_block
+from digital_deficit.export.tables import header_row, set_widths, title_block
 from digital_deficit.export.text_formulas import (
     Part,
     cat,
@@ -88,7 +90,7 @@ def note_formula(marks: MarkBook, loc: Loc, labels: Labels) -> Part:
     mark = marks.mark(loc)
     p = marks.ref("P", loc, absolute=True)
     v = marks.ref("V", loc, absolute=True)
-    separator = "; "
+    separator = labels["sep.groups"]
     before, _, after = labels["note.approx"].partition("{precision}")
     pieces = [
         when(
@@ -98,10 +100,11 @@ def note_formula(marks: MarkBook, loc: Loc, labels: Labels) -> Part:
             mark.rounded,
         )
     ]
+    comma = labels["sep.items"]
     names = [
         when(
             f"{BITAND_}({v},{bit})>0",
-            lit(", " + labels.vintage(name)),
+            lit(comma + labels.vintage(name)),
             lit(""),
             bool(mark.vintages & bit),
         )
@@ -111,7 +114,7 @@ def note_formula(marks: MarkBook, loc: Loc, labels: Labels) -> Part:
     pieces.append(
         when(
             marks.mixed(loc, True),
-            cat(lit(separator + before), drop_lead(cat(*names), ", "), lit(after)),
+            cat(lit(separator + before), drop_lead(cat(*names), comma), lit(after)),
             lit(""),
             mark.mixed,
         )
@@ -197,9 +200,8 @@ def write_summary(
         note = note_formula(marks, loc, labels)
         put(ws, f"D{row}", Formula("=" + note[0], note[1]), cache).font = st.key
         merge(ws, f"D{row}:{LAST_COL}{row}")
-        ws[f"D{row}"].alignment = WRAP
-        lines = text_lines(note[1], NOTE_WIDTH)
-        ws.row_dimensions[row].height = max(15, 12 * lines)
+        ws[f"D{row}"].alignment = NOTE_ALIGNMENT
+        ws.row_dimensions[row].height = st.height(note[1], NOTE_WIDTH, 9, least=15)
         for col in "ABCD":
             ws[f"{col}{row}"].border = BOTTOM
         ws[f"A{row}"].alignment = LEFT
@@ -212,13 +214,14 @@ def write_summary(
     for anchor, last, chart in zip(CHART_ANCHORS, CHART_SPANS, charts, strict=True):
         _place_chart(ws, layout, labels, st, cache, anchor, last, chart)
     # with the 10-point default font a character is about 6 px: A-E hold a 15 cm chart
-    set_widths(ws, {"A": 38, "B": 10, "C": 14, "D": 14, "E": 16, **{c: 12 for c in "FGHIJKLMN"}})
+    set_widths(ws, {"A": 38, "B": 10, "C": 16, "D": 14, "E": 16, **{c: 12 for c in "FGHIJKLMN"}})
     ws.sheet_view.showGridLines = False
     end = int(CHART_ANCHORS[-1][1:]) + CHART_ROWS + 1
     page_setup(ws, f"A1:{LAST_COL}{end}", fit_height=True)
 
 
-NOTE_WIDTH = 16 * 2 + 12 * 9
+NOTE_WIDTH = 14 + 16 + 12 * 9
+NOTE_ALIGNMENT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
 """Characters across the merged note cells D:N."""
 BITAND_ = "_xlfn.BITAND"
 

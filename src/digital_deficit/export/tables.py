@@ -25,6 +25,7 @@ from digital_deficit.export.styles import (
     StyleCache,
     Styles,
     merge,
+    wrapped_lines,
 )
 from digital_deficit.export.text_formulas import cat, drop_lead, in_period, lit, money, when
 
@@ -109,8 +110,8 @@ def write_period_table(
             styler.apply(ws.cell(row=row, column=2), "key-strong", fill=TOTAL_FILL)
         else:
             styler.apply(label, "label", alignment=WRAP_MIDDLE)
-        if text_lines(spec.label, LABEL_WIDTH) > 1:
-            ws.row_dimensions[row].height = 13 * text_lines(spec.label, LABEL_WIDTH)
+        if wrapped_lines(spec.label, LABEL_WIDTH) > 1:
+            ws.row_dimensions[row].height = st.height(spec.label, LABEL_WIDTH)
         if spec.code:
             put(ws, f"B{row}", spec.code, cache)
             styler.apply(ws[f"B{row}"], ("key", strong), font=st.key, alignment=LEFT)
@@ -186,9 +187,10 @@ def revisions(
     )
     cell.font = st.key
     cell.alignment = WRAP
-    lines = max(1, -(-len(shown) // (REVISION_WIDTH + 4)))
-    if lines > 1:
-        ws.row_dimensions[sheet.rows[key]].height = 13 * lines
+    if wrapped_lines(shown, REVISION_WIDTH, 9) > 1:
+        height = st.height(shown, REVISION_WIDTH, 9)
+        row = sheet.rows[key]
+        ws.row_dimensions[row].height = max(height, ws.row_dimensions[row].height or 0)
 
 
 def set_widths(ws: Any, widths: Mapping[str, float]) -> None:
@@ -226,20 +228,13 @@ def span_width(ws: Any, first: str, last: str) -> float:
 def notes(ws: Any, st: Styles, row: int, texts: list[str], last_col: str) -> int:
     """Footnotes, each wrapped in cells merged across the table (never cut at the print
     area's edge); set the column widths first. Returns the next row."""
-    per_line = span_width(ws, "A", last_col) * 1.1  # a 9-point note in 10-point columns
+    width = span_width(ws, "A", last_col)
     for text in texts:
         put(ws, f"A{row}", text, CacheBook())
         ws[f"A{row}"].font = st.note
         ws[f"A{row}"].alignment = WRAP
         if last_col != "A":
             merge(ws, f"A{row}:{last_col}{row}")
-        ws.row_dimensions[row].height = 13 * text_lines(text, per_line)
+        ws.row_dimensions[row].height = st.height(text, width, 9)
         row += 1
     return row
-
-
-def text_lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in ``width`` characters of Latin text (a full-width character
-    counts twice)."""
-    count = sum(2 if ord(c) > 0x2E7F else 1 for c in text)
-    return max(1, -(-count // max(1, int(width))))
