@@ -30,7 +30,9 @@ from digital_deficit.export.layout import (
 from digital_deficit.export.marks import MarkBook
 from digital_deficit.export.numbers import PATH_END_YEAR, BriefNumbers, tn
 from digital_deficit.export.outlook_sheet import meti_rows, path_block, path_shown
-from digital_deficit.export.series import NA, SeriesData, chart_cached, choose, definition_index
+from digital_deficit.export.series import NA, chart_cached, choose
+from digital_deficit.export.series import SeriesData as SeriesData  # read from here too
+from digital_deficit.export.series import definition_index as definition_index
 from digital_deficit.export.styles import Styles
 
 

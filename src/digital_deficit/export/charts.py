@@ -145,7 +145,7 @@ def _rich_text(font_name: str, size: int, bold: bool, rotation: int = 0) -> Rich
     )
 
 
-def _style(chart: Any, title: str, axis_title: str, st: Styles, below_zero: bool) -> None:
+def _style(chart: Any, title: str, axis_title: str, st: Styles, below_zero: bool = False) -> None:
     chart.title = title
     props = CharacterProperties(
         latin=Font(typeface=st.font_name), ea=Font(typeface=st.font_name), sz=1100, b=True

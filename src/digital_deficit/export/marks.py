@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles.differential import DifferentialStyle
@@ -103,8 +104,15 @@ class Loc:
     coord: str
 
 
-def _shift(coord: str, rows: int, absolute: bool = False) -> str:
+@lru_cache(maxsize=8192)
+def _split(coord: str) -> tuple[str, int, int]:
+    """C20 (or $C$20) -> ("C", 3, 20)."""
     column, row = coordinate_from_string(coord.replace("$", ""))
+    return column, col_index(column), row
+
+
+def _shift(coord: str, rows: int, absolute: bool = False) -> str:
+    column, _, row = _split(coord)
     dollar = "$" if absolute else ""
     return f"{dollar}{column}{dollar}{row + rows}"
 
@@ -137,7 +145,7 @@ class MarkBook:
         offset = self.offsets[(block, first.key)]
         ends = []
         for loc in (first, last):
-            column, row = coordinate_from_string(loc.coord.replace("$", ""))
+            column, _, row = _split(loc.coord)
             ends.append(f"{column}${row + offset}")
         return f"{quote_sheet(self.title)}!{ends[0]}:{ends[1]}"
 
@@ -219,8 +227,8 @@ class MarkBook:
             put(ws, f"A{offset + 1}", f"{block}: {labels.get(key, key)}", cache)
         title = ws.title  # type: ignore[attr-defined]
         for (block, loc), content in self.content.items():
-            column, row = coordinate_from_string(loc.coord)
-            cell = ws.cell(row=row + self.offsets[(block, loc.key)], column=col_index(column))  # type: ignore[attr-defined]
+            _, column, row = _split(loc.coord)
+            cell = ws.cell(row=row + self.offsets[(block, loc.key)], column=column)  # type: ignore[attr-defined]
             if isinstance(content, Formula):
                 cell.value = content.text
                 cache.record(title, cell.coordinate, content.cached)
@@ -269,8 +277,8 @@ def rectangles(coords: Iterable[str]) -> list[tuple[str, str]]:
     """Cells grouped into rectangles: runs of columns in a row, then rows with the same run."""
     rows: dict[int, list[int]] = {}
     for coord in coords:
-        column, row = coordinate_from_string(coord)
-        rows.setdefault(row, []).append(col_index(column))
+        _, column, row = _split(coord)
+        rows.setdefault(row, []).append(column)
     runs: list[tuple[int, int, int]] = []  # row, first column, last column
     for row in sorted(rows):
         columns = sorted(rows[row])

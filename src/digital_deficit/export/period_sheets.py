@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digital_deficit.core.catalogue import (
     DIGITAL_SHEET,
@@ -93,6 +94,7 @@ def metric_formula(
     return Formula("=" + metric.to_excel(refs), value_or_na(cached))
 
 
+@lru_cache(maxsize=256)
 def rule_for(item: str, definition: Definition | None, side: str) -> Metric | None:
     """The catalogue rule summing an item's parts (a definition's items), if it has parts."""
     if definition is not None:
@@ -159,8 +161,10 @@ def selection(
     year: int,
     name: str,
     chosen: str,
+    cached: float | None,
 ) -> Formula:
-    """The row among ``rows`` whose key equals the named input (live), with its marks."""
+    """The row among ``rows`` whose key equals the named input (live; ``cached`` the chosen
+    row's value), with its marks and first release."""
     col = sheet.col(year)
     first, last = sheet.rows[rows[0]], sheet.rows[rows[-1]]
     keys = f"{quote_sheet(sheet.title)}!$B${first}:$B${last}"
@@ -171,9 +175,8 @@ def selection(
     marks.select(loc, lookup, span, chosen_loc)
     if ("F", span[0]) in marks.content:  # figures with first releases (not derived rows)
         marks.first_select(loc, lookup, span, chosen_loc)
-    return Formula(
-        "=" + fx.select(f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", name), 0.0
-    )
+    formula = fx.select(f"{col}${first}:{col}${last}", f"$B${first}:$B${last}", name)
+    return Formula("=" + formula, value_or_na(cached))
 
 
 def digital_cells(numbers: BriefNumbers, layout: Layout, marks: MarkBook) -> Cells:
@@ -201,7 +204,7 @@ def digital_cells(numbers: BriefNumbers, layout: Layout, marks: MarkBook) -> Cel
                 figure_marks(numbers, layout, marks, at(key, year), key, year, fig)
             rows = [f"def:{side}:{d}" for d in numbers.definition_ids]
             chosen = numbers.by_definition[(side, numbers.definition.id)][year]
-            formula = selection(
+            cells.setdefault(f"sel:{side}", {})[year] = selection(
                 marks,
                 sheet,
                 f"sel:{side}",
@@ -209,9 +212,7 @@ def digital_cells(numbers: BriefNumbers, layout: Layout, marks: MarkBook) -> Cel
                 year,
                 "Definition",
                 f"def:{side}:{numbers.definition.id}",
-            )
-            cells.setdefault(f"sel:{side}", {})[year] = Formula(
-                formula.text, value_or_na(tn(chosen.value))
+                tn(chosen.value),
             )
         for item, _side in comparators():
             key = f"cmp:{item}"
@@ -304,7 +305,7 @@ def ca_cells(numbers: BriefNumbers, layout: Layout, marks: MarkBook) -> Cells:
                     at(key, year),
                 )
             chosen = family.member(getattr(numbers.options, family.option)).variant
-            formula = selection(
+            cells.setdefault(f"{family.name}:sel", {})[year] = selection(
                 marks,
                 sheet,
                 f"{family.name}:sel",
@@ -312,9 +313,7 @@ def ca_cells(numbers: BriefNumbers, layout: Layout, marks: MarkBook) -> Cells:
                 year,
                 _name(family.option),
                 f"{family.name}:{chosen}",
-            )
-            cells.setdefault(f"{family.name}:sel", {})[year] = Formula(
-                formula.text, value_or_na(tn(numbers.by_method[family.name][chosen][year]))
+                tn(numbers.by_method[family.name][chosen][year]),
             )
         cells.setdefault("ca:gap", {})[year] = metric_formula(
             get_metric("ca_gap"), cell, tn(numbers.ca_gap[year]), marks, at("ca:gap", year)

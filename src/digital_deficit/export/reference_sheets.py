@@ -10,7 +10,7 @@ from digital_deficit.core.catalogue import CASH_FLOW
 from digital_deficit.core.references import METI_SCENARIOS, YEN_PER_DOUBLING
 from digital_deficit.data.csvio import BRIEFING_COLUMNS
 from digital_deficit.data.provenance import fallbacks, year_ranges
-from digital_deficit.export.cells import CacheBook, clean_text, put, put_text
+from digital_deficit.export.cells import CacheBook, put, put_text
 from digital_deficit.export.formats import NUMBER, OKU, OKU_DEC
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import DATA_HEADER_ROW
@@ -106,49 +106,37 @@ def write_data(
     styler = StyleCache()
     row = DATA_HEADER_ROW
     for obs in numbers.observations:
-        texts = (
+        row += 1
+        shown: list[Any] = [
             obs.period_obj.label,
             labels.word("basis", obs.basis),
             obs.item,
             labels.item(obs.item),
             obs.definition or None,
             labels.word("side", obs.side),
-        )
-        ws.append(
-            [
-                *(clean_text(t) if t else t for t in texts),
-                obs.value,
-                labels.word("unit", clean_text(obs.unit)),
-                obs.precision,
-                labels.vintage(clean_text(obs.vintage)),
-                clean_text(obs.source),
-            ]
-        )
-        row += 1
-        for column in (1, 2, 3, 4, 5, 6, 8, 10, 11):
+            obs.value,
+            labels.word("unit", obs.unit),
+            obs.precision,
+            labels.vintage(obs.vintage),
+            obs.source,
+        ]
+        for column, value in enumerate(shown, start=1):
             cell = ws.cell(row, column)
-            if isinstance(cell.value, str):
-                put_text(cell, cell.value)  # text from data files is never a formula
-        for column in range(1, len(DATA_COLUMNS) + 1):
-            kind = "wrapped" if column in WRAPPED else "top"
-            if column not in (7, 9):
-                styler.apply(
-                    ws.cell(row, column), kind, alignment=WRAP if column in WRAPPED else TOP
-                )
+            if isinstance(value, str):
+                put_text(cell, value)  # text from data files is never a formula
+            else:
+                cell.value = value
+        lines = max(wrapped_lines(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
         whole = float(obs.value).is_integer()
-        styler.apply(
-            ws.cell(row, 7),
-            ("value", whole),
-            number_format=OKU if whole else OKU_DEC,
-            alignment=TOP,
-        )
-        styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER, alignment=TOP)
-        lines = max(
-            wrapped_lines(str(ws.cell(row, c).value or ""), DATA_WIDTHS[letter])
-            for c, letter in WRAPPED.items()
-        )
-        if lines > 1:
+        styler.apply(ws.cell(row, 7), ("value", whole), number_format=OKU if whole else OKU_DEC)
+        styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER)
+        for column in WRAPPED:  # long texts wrap within their column, never over the next
+            styler.apply(ws.cell(row, column), "wrapped", alignment=WRAP)
+        if lines > 1:  # a taller row: every cell at its top
             ws.row_dimensions[row].height = lines * 10 * st.leading + 3
+            for column in range(1, len(DATA_COLUMNS) + 1):
+                if column not in WRAPPED:
+                    styler.apply(ws.cell(row, column), ("top", column, whole), alignment=TOP)
     last = max(row, DATA_HEADER_ROW + 1)
     ref = f"A{DATA_HEADER_ROW}:K{last}"
     table = Table(displayName=DATA_TABLE_NAME, ref=ref)

@@ -36,7 +36,7 @@ def wrapped_lines(text: str, width: float, size: float = 10) -> int:
     per_line = max(1, int(width * CHARS_PER_WIDTH * 10 / size))
     lines = 0
     for part in text.split("\n"):
-        count = sum(2 if ord(c) > 0x2E7F else 1 for c in part)
+        count = len(part) if part.isascii() else sum(2 if ord(c) > 0x2E7F else 1 for c in part)
         lines += max(1, -(-count // per_line))
     return lines
 
@@ -56,6 +56,12 @@ class Styles:
 
     font_name: str
     leading: float = 1.3
+
+    def lines(self, text: str, kind: str) -> int:
+        """How many lines ``text`` takes in a wrapped cell of ``kind``: cover facts, notes (9
+        points, Assumptions) or sources (the Sources sheet's texts)."""
+        width, size = {"cover": (100, 10), "note": (70, 9), "source": (130, 10)}[kind]
+        return wrapped_lines(text, width, size)
 
     def height(self, text: str, width: float, size: float = 10, least: float = 0) -> float:
         """The row height (points) that shows ``text`` wrapped in ``width`` units of column
@@ -170,9 +176,18 @@ def styles_for(lang: str) -> Styles:
     return Styles(language.font, language.leading)
 
 
-def page_setup(ws: Any, print_area: str, fit_height: bool = False) -> None:
+def page_setup(
+    ws: Any,
+    print_area: str,
+    header: str | None = None,
+    footer: str | None = None,
+    fit_height: bool = False,
+) -> None:
     """Landscape A4, all columns on one page wide (and, if asked, the whole sheet on one
-    page), centred, with its print area."""
+    page), centred, with its print area; the header and footer when given (the builder gives
+    every visible sheet its own, ``page_texts``)."""
+    if header is not None and footer is not None:
+        page_texts(ws, header, footer)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
