@@ -205,13 +205,14 @@ def test_charts_series_references_and_caches(path: Path, cached: openpyxl.Workbo
     series = [re.findall(r"<ser>.*?</ser>", x, re.S) for x in xml]
     # 1: three components, "not split", the ≈ overlay, the total; 2: the current account,
     # the ≈ and † overlays of the cash-flow one, itself; 3: travel, the ≈ overlay of the digital
-    # balance, itself; 4: the ≈ overlays of actual and projection, actual, projection, METI's
-    # three points (overlays are drawn first: a halo behind the marker they mark)
+    # balance, itself (overlays are drawn first: a halo behind the marker they mark); 4: actual,
+    # projection, METI's three points, the ≈ overlays of actual and projection (LibreOffice
+    # draws a scatter chart's series last to first)
     assert [len(s) for s in series] == [6, 4, 3, 7]
     refs = [re.findall(r"<(?:val|yVal)><numRef><f>([^<]+)</f>", x) for x in xml]
     assert refs[0] == [f"'Chart data'!$C${r}:$N${r}" for r in (6, 7, 8, 12, 20, 5)]
     # the projection's years reach 2050 (AM): editing the target year extends the chart
-    assert refs[3] == [f"'Chart data'!$C${r}:$AM${r}" for r in (39, 41, 34, 35, 36, 37, 38)]
+    assert refs[3] == [f"'Chart data'!$C${r}:$AM${r}" for r in (34, 35, 36, 37, 38, 39, 41)]
     assert re.findall(r"<xVal><numRef><f>([^<]+)</f>", xml[3])[0] == "'Chart data'!$C$33:$AM$33"
     chart_data = cached["Chart data"]
     for chart_series in series:

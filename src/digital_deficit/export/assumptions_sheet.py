@@ -37,6 +37,7 @@ from digital_deficit.export.styles import (
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
 NOTE_WIDTH = 70
+ALLOWED_WIDTH = 24
 ITEMS_WIDTH = 50  # B:C merged
 METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)}
 
@@ -82,7 +83,7 @@ def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidat
         )
         # the ids to type, each with its name where the language has one (cagr（年平均成長率）)
         named = [c if labels.name(c) == c else f"{c}（{labels.name(c)}）" for c in choices]
-        return rule, ", ".join(named)
+        return rule, labels["sep.items"].join(named)
     low, high = meta["bounds"]
     blank = BriefOptions.model_fields[option].default is None
     rule = DataValidation(
@@ -189,17 +190,20 @@ def write_assumptions(
             ws.add_data_validation(rule)
             rule.add(cell.coordinate)
             put(ws, f"C{row}", allowed, cache).font = st.key
-            ws[f"C{row}"].alignment = LEFT
+            ws[f"C{row}"].alignment = WRAP_MIDDLE
+        heights = [st.height(allowed, ALLOWED_WIDTH, 9)] if found is not None else []
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
             ws[f"D{row}"].alignment = WRAP_MIDDLE
-            ws.row_dimensions[row].height = st.height(notes[name], NOTE_WIDTH, 9)
+            heights.append(st.height(notes[name], NOTE_WIDTH, 9))
+        if heights and max(heights) > 16:
+            ws.row_dimensions[row].height = max(heights)
         if name in ("Definition_Items", "CF_Formula"):  # a text, as long as it takes
             merge(ws, f"{INPUT_COL}{row}:D{row}")
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
     marks.show(ws, "assumptions", {fm.money: [f"{INPUT_COL}{INPUT_ROWS['Base_Value']}"]})
     _lookup_tables(ws, numbers, labels, st, cache)
-    set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": NOTE_WIDTH})
+    set_widths(ws, {"A": 46, "B": 26, "C": ALLOWED_WIDTH, "D": NOTE_WIDTH})
     ws.freeze_panes = "A5"
     page_setup(ws, f"A1:D{max(METHOD_ROWS.values())}", fit_height=True)
 
@@ -207,7 +211,9 @@ def write_assumptions(
 def _lookup_tables(
     ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook
 ) -> None:
-    definitions = {d.id: (d.label(labels.lang), d.source) for d in numbers.definitions}
+    definitions = {
+        d.id: (d.label(labels.lang), labels.definition_source(d)) for d in numbers.definitions
+    }
     methods = {m: (labels.cf_formula(m), labels.cf_source(m)) for m in METHOD_ROWS}
     tables = (
         (

@@ -113,7 +113,7 @@ def _period_sheet(
     if numbers.lead_in is not None:
         texts.append(labels.fmt("lead_in", year=numbers.lead_in))
     revision_col = get_column_letter(FIRST_COL + len(sheet.years))
-    set_widths(ws, period_widths(sheet))
+    set_widths(ws, period_widths(sheet, st))
     end = notes(ws, st, last + 2, texts, revision_col)
     ws.freeze_panes = f"C{sheet.header_row + 1}"
     page_setup(ws, f"A1:{revision_col}{end}", fit_height=True)

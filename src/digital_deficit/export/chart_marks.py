@@ -28,7 +28,7 @@ def missing_years(
     sheet = series.layout
     refs = [sheet.local(series.key, y) for y in sheet.years]
     gone = [p is None for p in series.points]
-    separator = ", "
+    separator = labels["sep.items"]
     pieces = []
     for i, year in enumerate(sheet.years):
         text = labels.fmt(f"period.{basis}", year=year)

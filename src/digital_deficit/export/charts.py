@@ -304,7 +304,6 @@ def build_charts(
     outlook = ScatterChart()
     outlook.style = 13
     kinds = []
-    overlays(["p:actual", "p:projection"], years, outlook, kinds, x)
     for key, color in (("p:actual", COLORS[0]), ("p:projection", COLORS[1])):
         outlook.series.append(
             _line(_series(series[key], years, color, x), color, 5, key == "p:projection")
@@ -321,6 +320,8 @@ def build_charts(
         s.marker.graphicalProperties = GraphicalProperties(solidFill=color)
         outlook.series.append(s)
         kinds.append("")
+    # LibreOffice draws a scatter chart's series last to first: the halos go after the points
+    overlays(["p:actual", "p:projection"], years, outlook, kinds, x)
     drawn = [series[k] for k in ("p:actual", "p:projection", "p:meti_2030", "p:meti_2035p")]
     _style(outlook, labels["chart.outlook"], axis, st, _deficits_only(drawn))
     outlook.x_axis.number_format = fm.year(basis)

@@ -244,9 +244,9 @@ def write_outlook(
         ws[f"D{sheet.rows[key]}"].number_format = year
         ws[f"D{sheet.rows[key]}"].alignment = LEFT
         ws[f"D{sheet.rows[key]}"].font = st.key
-    widths = period_widths(sheet)
+    widths = period_widths(sheet, st)
     for block in layout.outlook_paths:
-        widths.update(period_widths(block))
+        widths.update(period_widths(block, st))
     set_widths(ws, widths)
     notes(ws, st, last + 1, [labels["outlook.fx_note"]], last_col(layout))
     _write_path(ws, numbers, layout, labels, st, cache, marks, fm)

@@ -23,7 +23,6 @@ from digital_deficit.export.styles import (
     Styles,
     merge,
     page_setup,
-    wrapped_lines,
 )
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
@@ -126,7 +125,7 @@ def write_data(
                 put_text(cell, value)  # text from data files is never a formula
             else:
                 cell.value = value
-        lines = max(wrapped_lines(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
+        lines = max(st.lines_in(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
         whole = float(obs.value).is_integer()
         styler.apply(ws.cell(row, 7), ("value", whole), number_format=OKU if whole else OKU_DEC)
         styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER)

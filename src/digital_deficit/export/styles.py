@@ -13,27 +13,29 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 @dataclass(frozen=True)
 class Language:
-    """What a language changes in the layout: the font and the height of its lines (Meiryo's
-    are taller than Calibri's), in points per point of font size."""
+    """What a language changes in the layout (measured on the rendered pages): the font, the
+    height of its lines in points per point of font size (Meiryo's are taller than Calibri's),
+    the characters of 10-point Latin text a unit of column width holds (a unit is a digit's
+    width; a full-width character takes two), and the width of a year's column (a marked
+    amount, "≈-¥10.89T†" or "≈-10.89兆円†", fits)."""
 
     font: str
     leading: float
+    chars_per_width: float
+    year_width: float
 
 
 # Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
 # every Windows since Vista and in Office for Mac.
 LANGUAGES: dict[str, Language] = {
-    "en": Language("Calibri", 1.3),
-    "ja": Language("Meiryo", 1.65),
+    "en": Language("Calibri", 1.3, 1.2, 10.5),
+    "ja": Language("Meiryo", 1.65, 0.95, 12.5),
 }
-CHARS_PER_WIDTH = 1.2
-"""Characters of 10-point Latin text a unit of column width holds (a unit is the width of a
-digit; letters are narrower on average); a full-width character takes two."""
 
 
-def wrapped_lines(text: str, width: float, size: float = 10) -> int:
+def wrapped_lines(text: str, width: float, size: float = 10, chars_per_width: float = 1.2) -> int:
     """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH * 10 / size))
+    per_line = max(1, int(width * chars_per_width * 10 / size))
     lines = 0
     for part in text.split("\n"):
         count = len(part) if part.isascii() else sum(2 if ord(c) > 0x2E7F else 1 for c in part)
@@ -56,17 +58,24 @@ class Styles:
 
     font_name: str
     leading: float = 1.3
+    chars_per_width: float = 1.2
+    year_width: float = 10.5
 
     def lines(self, text: str, kind: str) -> int:
         """How many lines ``text`` takes in a wrapped cell of ``kind``: cover facts, notes (9
         points, Assumptions) or sources (the Sources sheet's texts)."""
         width, size = {"cover": (100, 10), "note": (70, 9), "source": (130, 10)}[kind]
-        return wrapped_lines(text, width, size)
+        return wrapped_lines(text, width, size, self.chars_per_width)
+
+    def lines_in(self, text: str, width: float, size: float = 10) -> int:
+        """The lines ``text`` takes wrapped in ``width`` units of column width."""
+        return wrapped_lines(text, width, size, self.chars_per_width)
 
     def height(self, text: str, width: float, size: float = 10, least: float = 0) -> float:
         """The row height (points) that shows ``text`` wrapped in ``width`` units of column
         width at ``size`` points (at least ``least``)."""
-        return max(least, round(wrapped_lines(text, width, size) * size * self.leading + 3, 1))
+        lines = wrapped_lines(text, width, size, self.chars_per_width)
+        return max(least, round(lines * size * self.leading + 3, 1))
 
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
@@ -173,7 +182,7 @@ WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 def styles_for(lang: str) -> Styles:
     """The styles of a language (en or ja)."""
     language = LANGUAGES[lang]
-    return Styles(language.font, language.leading)
+    return Styles(language.font, language.leading, language.chars_per_width, language.year_width)
 
 
 def page_setup(

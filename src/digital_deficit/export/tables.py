@@ -25,7 +25,6 @@ from digital_deficit.export.styles import (
     StyleCache,
     Styles,
     merge,
-    wrapped_lines,
 )
 from digital_deficit.export.text_formulas import cat, drop_lead, in_period, lit, money, when
 
@@ -110,7 +109,7 @@ def write_period_table(
             styler.apply(ws.cell(row=row, column=2), "key-strong", fill=TOTAL_FILL)
         else:
             styler.apply(label, "label", alignment=WRAP_MIDDLE)
-        if wrapped_lines(spec.label, LABEL_WIDTH) > 1:
+        if st.lines_in(spec.label, LABEL_WIDTH) > 1:
             ws.row_dimensions[row].height = st.height(spec.label, LABEL_WIDTH)
         if spec.code:
             put(ws, f"B{row}", spec.code, cache)
@@ -166,7 +165,7 @@ def revisions(
     fixed_row = not key.startswith(("sel:", "op:"))  # a figure row: its revisions never change
     if fixed_row and not any(loc in marks.firsts for _, loc in locs):
         return
-    separator = "; "
+    separator = labels["sep.groups"]
     pieces = []
     for year, loc in locs:
         ref = marks.ref("F", loc, absolute=True)
@@ -187,7 +186,7 @@ def revisions(
     )
     cell.font = st.key
     cell.alignment = WRAP
-    if wrapped_lines(shown, REVISION_WIDTH, 9) > 1:
+    if st.lines_in(shown, REVISION_WIDTH, 9) > 1:
         height = st.height(shown, REVISION_WIDTH, 9)
         row = sheet.rows[key]
         ws.row_dimensions[row].height = max(height, ws.row_dimensions[row].height or 0)
@@ -201,17 +200,15 @@ def set_widths(ws: Any, widths: Mapping[str, float]) -> None:
 
 LABEL_WIDTH = 38
 """The label column: a longer label wraps."""
-YEAR_WIDTH = 10.5
-"""A year column: "≈-¥10.89T†" fits."""
 
 
 def period_widths(
-    sheet: SheetLayout, label: float = LABEL_WIDTH, code: float = 11
+    sheet: SheetLayout, st: Styles, label: float = LABEL_WIDTH, code: float = 14
 ) -> dict[str, float]:
-    """Widths of a period table: wide labels (wrapped when longer), narrow keys, the years."""
+    """Widths of a period table: wide labels (wrapped when longer), keys, the years."""
     widths = {"A": label, "B": code}
     for i in range(len(sheet.years)):
-        widths[get_column_letter(FIRST_COL + i)] = YEAR_WIDTH
+        widths[get_column_letter(FIRST_COL + i)] = st.year_width
     return widths
 
 
