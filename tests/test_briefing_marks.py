@@ -253,6 +253,18 @@ def test_the_messages_state_the_latest_release_marked_and_its_first_release() ->
     ) in rows
 
 
+def test_fy_wording_where_a_figure_has_no_period() -> None:
+    # FY2015-FY2022: no digital balance on the FY basis: the messages say so in FY wording
+    briefing = build_briefing(BriefOptions(basis="FY", start=2015, end=2022))
+    cover = [v for k, v in briefing.cache.by_sheet["Cover"].items() if k.startswith("C")]
+    assert "No digital balance is available for the periods shown." in cover
+    assert (
+        "No change on the previous year can be computed for the periods shown (previous year "
+        "not published)." in cover
+    )
+    assert not any("n/a" in str(text) for text in cover)
+
+
 def test_the_first_release_briefing_has_no_revisions() -> None:
     briefing = build_briefing(BriefOptions(release="first"))
     assert briefing.numbers.first == {}

@@ -131,9 +131,9 @@ class _Writer:
         if attribute.startswith("money"):
             value = figure.value
             if attribute.endswith("abs"):
-                shown = cat(lit(""), fixed(figure.value_ref, value, int(decimals), absolute=True))
                 before, _, after = self.labels["money"].partition("{value}")
-                return cat(lit(before), shown, lit(after))
+                size = fixed(figure.value_ref, value, int(decimals), absolute=True)
+                return cat(lit(before), size, lit(after))
             return money(self.labels["money"], figure.value_ref, value, int(decimals))
         factor = 100 if attribute.startswith("pct") else 1
         absolute = attribute.endswith("abs")
