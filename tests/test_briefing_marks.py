@@ -121,9 +121,11 @@ def shown(book: Any, cached: Shown, sheet: str, coord: str) -> tuple[bool, bool]
     )
     rules = []
     for found in ws.conditional_formatting:
+        # relative references are relative to the first range as written (sorted)
+        first = found.sqref.sorted()[0]
         for cells in found.sqref.ranges:
             if cells.min_col <= col <= cells.max_col and cells.min_row <= row <= cells.max_row:
-                corner = (cells.min_row, cells.min_col)
+                corner = (first.min_row, first.min_col)
                 rules += [(rule.priority, rule, corner) for rule in found.rules]
     for _, rule, (top, left) in sorted(rules, key=lambda r: r[0]):
         if _condition(rule.formula[0], cached, row - top, col - left):

@@ -241,18 +241,22 @@ class MarkBook:
         for fmt, coords in by_format.items():
             if not any(Loc(key, c) in self.marks for c in coords):
                 continue  # nothing there is ever marked (a row of years)
-            for first, last in rectangles(coords):
-                top = Loc(key, first)
-                rounded, mixed = self.rounded(top), self.mixed(top)
-                rules = (
-                    (f"AND({rounded},{mixed})", True, True),
-                    (rounded, True, False),
-                    (mixed, False, True),
-                )
-                for condition, approx, dagger in rules:
-                    style = self._style(marked(fmt, approx, dagger))
-                    rule = Rule(type="expression", formula=[condition], dxf=style, stopIfTrue=True)
-                    ws.conditional_formatting.add(f"{first}:{last}", rule)  # type: ignore[attr-defined]
+            # one set of rules over all the cells of a format: the formulas are relative to the
+            # top-left cell of the first range as written (openpyxl sorts by column, then row),
+            # and every cell's shadows sit at the same offset, so they hold for every range
+            ranges = sorted(rectangles(coords), key=lambda r: _split(r[0])[1:])
+            top = Loc(key, ranges[0][0])
+            rounded, mixed = self.rounded(top), self.mixed(top)
+            rules = (
+                (f"AND({rounded},{mixed})", True, True),
+                (rounded, True, False),
+                (mixed, False, True),
+            )
+            cells = " ".join(f"{first}:{last}" for first, last in ranges)
+            for condition, approx, dagger in rules:
+                style = self._style(marked(fmt, approx, dagger))
+                rule = Rule(type="expression", formula=[condition], dxf=style, stopIfTrue=True)
+                ws.conditional_formatting.add(cells, rule)  # type: ignore[attr-defined]
 
     def _style(self, code: str) -> DifferentialStyle:
         """One differential style per number format (its own number-format id)."""
