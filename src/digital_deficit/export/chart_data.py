@@ -9,6 +9,7 @@ total is known, with the part no published component covers as "not split".
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from digital_deficit.core.catalogue import headline
@@ -82,7 +83,12 @@ def _shown(numbers: BriefNumbers, column: str, year: int) -> float | None:
 
 
 def _unit(numbers: BriefNumbers, column: str) -> str:
-    return dict(headline(numbers.options.cf_method))[column].unit
+    return _units(numbers.options.cf_method)[column]
+
+
+@lru_cache(maxsize=8)
+def _units(cf_method: str) -> dict[str, str]:
+    return {column: metric.unit for column, metric in headline(cf_method)}
 
 
 def _component_rows(

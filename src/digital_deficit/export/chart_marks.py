@@ -92,6 +92,10 @@ def overlays(
     for kind in OVERLAYS:
         conditions, cached, possible = _conditions(numbers, layout, marks, key, kind)
         row_key = f"{key}:{kind}"
+        label = labels[f"chart.{kind}"]
+        put(ws, f"A{chart.rows[row_key]}", label, cache)
+        if not possible:
+            continue  # no point of it can be marked: no row to draw
         points: list[float | None] = []
         for year, value in zip(chart.years, base.points, strict=True):
             formula = "NA()"
@@ -102,10 +106,7 @@ def overlays(
                 shown = value if cached[year] else None
             put(ws, chart.local(row_key, year), Formula("=" + formula, chart_cached(shown)), cache)
             points.append(shown)
-        label = labels[f"chart.{kind}"]
-        put(ws, f"A{chart.rows[row_key]}", label, cache)
-        if possible:
-            out[row_key] = SeriesData(chart, row_key, label, points)
+        out[row_key] = SeriesData(chart, row_key, label, points)
     return out
 
 

@@ -75,14 +75,17 @@ class SheetLayout:
     header_row: int = HEADER_ROW
     key: str = ""
     """The sheet's key (digital, ca, outlook, chartdata)."""
+    _columns: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def col(self, year: int) -> str:
         """Column letter of ``year``."""
-        return str(get_column_letter(FIRST_COL + self.years.index(year)))
+        return str(get_column_letter(self.col_index(year)))
 
     def col_index(self, year: int) -> int:
         """Column number of ``year`` (C = 3)."""
-        return FIRST_COL + self.years.index(year)
+        if len(self._columns) != len(self.years):
+            self._columns = {y: FIRST_COL + i for i, y in enumerate(self.years)}
+        return self._columns[year]
 
     @property
     def first_col(self) -> str:

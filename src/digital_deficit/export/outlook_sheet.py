@@ -28,6 +28,7 @@ from digital_deficit.export.styles import (
     LEFT,
     RIGHT,
     WRAP_MIDDLE,
+    StyleCache,
     Styles,
     merge,
     page_setup,
@@ -290,6 +291,7 @@ def _write_path(
     at_target = _loc(layout, "res:at_target")
     shown = max(PATH_END_YEAR, numbers.target_year)
     cells: list[str] = []
+    styler = StyleCache()
     for block in layout.outlook_paths:
         h = block.header_row
         header_row(ws, st, h, [labels["outlook.year"], ""])
@@ -299,18 +301,26 @@ def _write_path(
         for year in block.years:
             top = ws[f"{block.col(year)}{h}"]
             top.value = year
-            top.font = st.header
-            top.number_format = fm.year(numbers.options.basis)
-            top.alignment = RIGHT
-            top.fill = HEADER_FILL
+            styler.apply(
+                top,
+                "year",
+                font=st.header,
+                number_format=fm.year(numbers.options.basis),
+                alignment=RIGHT,
+                fill=HEADER_FILL,
+            )
             value = numbers.projection[year] if year <= shown else None
             year_ref = f"{block.col(year)}${h}"
             cached = value_or_na(tn(value)) if year <= shown else ""
             formula = f'IF({path_shown(year_ref)},{template.replace(TARGET, year_ref)},"")'
             cell = put(ws, f"{block.col(year)}{row}", Formula("=" + formula, cached), cache)
-            cell.number_format = fm.money
-            cell.alignment = RIGHT
-            cell.font = st.body if value is not None else st.font(9, color="7F7F7F")
+            styler.apply(
+                cell,
+                ("value", value is None),
+                number_format=fm.money,
+                alignment=RIGHT,
+                font=st.body if value is not None else st.font(9, color="7F7F7F"),
+            )
             marks.derived(Loc("outlook", cell.coordinate), [(at_target, False)])
             cells.append(cell.coordinate)
     marks.show(ws, "outlook", {fm.money: cells})

@@ -83,6 +83,7 @@ DATA_WIDTHS = {
 }
 """The Data table's columns: one A4 page wide at a readable size, long texts wrapped."""
 WRAPPED = {4: "D", 11: "K"}
+SOURCE_COLUMN = 11
 
 
 def write_data(
@@ -120,11 +121,10 @@ def write_data(
             obs.source,
         ]
         for column, value in enumerate(shown, start=1):
-            cell = ws.cell(row, column)
-            if isinstance(value, str):
-                put_text(cell, value)  # text from data files is never a formula
-            else:
-                cell.value = value
+            if column == SOURCE_COLUMN:
+                put_text(ws.cell(row, column), value)  # free text: never a formula
+            else:  # checked codes and numbers, the package's own labels
+                ws.cell(row, column).value = value
         lines = max(st.lines_in(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
         whole = float(obs.value).is_integer()
         styler.apply(ws.cell(row, 7), ("value", whole), number_format=OKU if whole else OKU_DEC)

@@ -132,6 +132,15 @@ class StyleCache:
     def __init__(self) -> None:
         self._arrays: dict[Hashable, Any] = {}
 
+    def reuse(self, cell: Any, kind: Hashable) -> bool:
+        """Give ``cell`` the style of its ``kind`` if one was styled already (True), else
+        leave it to ``apply``."""
+        array = self._arrays.get(kind)
+        if array is None:
+            return False
+        cell._style = copy(array)
+        return True
+
     def apply(self, cell: Any, kind: Hashable, **attributes: Any) -> None:
         """Give ``cell`` the ``attributes`` (font=..., number_format=...) of its ``kind``."""
         array = self._arrays.get(kind)

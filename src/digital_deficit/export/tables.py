@@ -121,6 +121,8 @@ def write_period_table(
             shows_na = content == NA_TEXT or (
                 isinstance(content, Formula) and content.cached == NA_TEXT
             )
+            if styler.reuse(cell, ("cell", fmt, shows_na, strong)):
+                continue
             attributes: dict[str, Any] = {
                 "number_format": fmt,
                 "alignment": RIGHT,
