@@ -145,7 +145,7 @@ def _conditions(
     for year in numbers.years:
         locs = sources(year)
         possible = possible or any(has(marks.mark(loc)) for loc in locs)
-        shown = _shown_loc(numbers, layout, key, year, locs)
+        shown = _shown_loc(numbers, layout, key, year)
         if key == "c:stack":
             digital = layout.digital
             by_definition = [
@@ -163,7 +163,7 @@ def _conditions(
     return conditions, cached, possible
 
 
-def _shown_loc(numbers: BriefNumbers, layout: Layout, key: str, year: int, locs: list[Loc]) -> Loc:
+def _shown_loc(numbers: BriefNumbers, layout: Layout, key: str, year: int) -> Loc:
     """The visible cell the series shows in ``year`` (the selected row's, live)."""
     column = chart_series(numbers.options.cf_method).get(key, "digital")
     sheet, row = locate(layout, column)
