@@ -131,11 +131,11 @@ def write_data(
         styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER)
         for column in WRAPPED:  # long texts wrap within their column, never over the next
             styler.apply(ws.cell(row, column), "wrapped", alignment=WRAP)
-        if lines > 1:  # a taller row: every cell at its top
+        for column in range(1, len(DATA_COLUMNS) + 1):  # every cell at the top of its row
+            if column not in WRAPPED:
+                styler.apply(ws.cell(row, column), ("top", column, whole), alignment=TOP)
+        if lines > 1:
             ws.row_dimensions[row].height = lines * 10 * st.leading + 3
-            for column in range(1, len(DATA_COLUMNS) + 1):
-                if column not in WRAPPED:
-                    styler.apply(ws.cell(row, column), ("top", column, whole), alignment=TOP)
     last = max(row, DATA_HEADER_ROW + 1)
     ref = f"A{DATA_HEADER_ROW}:K{last}"
     table = Table(displayName=DATA_TABLE_NAME, ref=ref)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from copy import copy
 from dataclasses import dataclass
@@ -34,13 +35,27 @@ LANGUAGES: dict[str, Language] = {
 
 
 def wrapped_lines(text: str, width: float, size: float = 10, chars_per_width: float = 1.2) -> int:
-    """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points."""
+    """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points:
+    words kept whole (a full-width character is a word of its own, two units wide)."""
     per_line = max(1, int(width * chars_per_width * 10 / size))
     lines = 0
     for part in text.split("\n"):
-        count = len(part) if part.isascii() else sum(2 if ord(c) > 0x2E7F else 1 for c in part)
-        lines += max(1, -(-count // per_line))
+        if part.isascii() and len(part) <= per_line:
+            lines += 1
+            continue
+        used, count = 0, 1
+        for word in _WORDS.findall(part):
+            size_of = sum(2 if ord(c) > 0x2E7F else 1 for c in word)
+            if used and used + size_of > per_line:
+                count, used = count + 1, 0
+            while size_of > per_line:  # a word longer than a line breaks where it must
+                count, size_of = count + 1, size_of - per_line
+            used += size_of
+        lines += count
     return lines
+
+
+_WORDS = re.compile(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+")
 
 
 NAVY = "1F3864"
