@@ -90,3 +90,26 @@ def render(root: Path, workbook: Path, outdir: Path, dpi: int = 110) -> list[Pat
         [PDFTOPPM, "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True, timeout=120
     )
     return sorted(outdir.glob(f"{workbook.stem}-*.png"))
+
+
+def recalculate_many(root: Path, workbooks: list[Path], outdir: Path) -> list[Path]:
+    """``recalculate`` for several workbooks in one LibreOffice run (one start-up)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    _run(
+        root,
+        ["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir)]
+        + [str(w) for w in workbooks],
+        timeout=300,
+    )
+    found = [outdir / w.name for w in workbooks]
+    assert all(f.exists() for f in found), f"LibreOffice wrote no {found}"
+    return found
+
+
+def to_pdf_many(root: Path, workbooks: list[Path], outdir: Path) -> list[Path]:
+    """The PDF of each workbook, in one LibreOffice run."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    _run(root, ["--convert-to", "pdf", "--outdir", str(outdir)] + [str(w) for w in workbooks], 300)
+    found = [outdir / (w.stem + ".pdf") for w in workbooks]
+    assert all(f.exists() for f in found), f"LibreOffice wrote no {found}"
+    return found

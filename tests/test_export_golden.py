@@ -22,6 +22,7 @@ SHEETS = [
     "Data",
     "Sources & method",
     "Chart data",
+    "Marks",
 ]
 SHEETS_JA = [
     "表紙",
@@ -33,6 +34,7 @@ SHEETS_JA = [
     "データ",
     "出典と方法",
     "グラフ用データ",
+    "記号用データ",
 ]
 NAMES = {
     "Definition": "'Assumptions'!$B$5",
@@ -48,10 +50,12 @@ NAMES = {
     "FX_Base_Year": "'Assumptions'!$B$15",
 }
 KEY_FORMULAS = [
-    ("Digital", "C10", "='Data'!$G$70/10000"),  # 2014 ICT as published (President Online)
+    ("Digital", "C10", "='Data'!$G$86/10000"),  # 2014 ICT as published (President Online)
     # 2022 narrow from parts: the catalogue's sum, written as a chain
     ("Digital", "K14", '=IF(COUNT(K6,K8,K11)<3,"n/a",K6+K8+K11)'),
-    ("Digital", "M13", "='Data'!$G$92/10000"),  # 2024 mof3: the 2025-07 revision
+    ("Digital", "M13", "='Data'!$G$113/10000"),  # 2024 mof3: the 2025-07 revision
+    # the label of the growth multiple names the base year, live
+    ("Digital", "A30", '="Multiple of the "&Base_Year&" level"'),
     ("Digital", "M20", "=INDEX(M$13:M$14,MATCH(Definition,$B$13:$B$14,0))"),
     ("Digital", "M21", "=INDEX(M$15:M$16,MATCH(Definition,$B$15:$B$16,0))"),
     # signs compared with SIGN: a product can overflow or underflow to 0 (the core never used one)
@@ -72,7 +76,7 @@ KEY_FORMULAS = [
     ("Digital", "M32", '=IF(COUNT(M20,M25)<2,"n/a",IF(OR(M25>=0,M20>0),"n/a",M20/M25))'),
     ("Digital", "M33", '=IF(COUNT(M26,M20)<2,"n/a",IF(OR(M20>=0,M26<0),"n/a",M26/-M20))'),
     ("Digital", "M34", '=IF(COUNT(M20,M27)<2,"n/a",IF(OR(M20>=0,M27<=0),"n/a",-M20/M27))'),
-    ("Current account", "K14", "=('Data'!$G$79-'Data'!$G$78)/10000"),
+    ("Current account", "K14", "=('Data'!$G$98-'Data'!$G$97)/10000"),
     ("Current account", "K18", '=IF(COUNT(K12,K14,K15)<3,"n/a",K12-(K14+K15))'),
     ("Current account", "K19", '=IF(COUNT(K12,K14)<2,"n/a",K12-K14)'),
     ("Current account", "K20", '=IF(COUNT(K12,K14,K16)<3,"n/a",K12-(K14+K16))'),
@@ -132,20 +136,21 @@ KEY_FORMULAS = [
             '/a",Yen_Per_Doubling*LOG($C$15/$C$16,2)))'
         ),
     ),
+    # the path: a column for every year to 2050, shown up to the target year (at least 2035)
     (
         "Outlook",
-        "C21",
+        "C22",
         (
-            '=IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$11,$C$13,C$20)<5,"n/a",IF(S'
-            'IGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^(1/($C$11-$C$10)))^(C$20-$C'
-            '$11))),IF(COUNT(C$20)<1,"n/a",IF(COUNT($C$6:$N$6)<2,"n/a",FORECAST(C$20,$C$6:$N$'
-            "6,$C$4:$N$4))))"
+            '=IF(C$21<=MAX(2035,Target_Year),IF(Projection_Method="cagr",IF(COUNT($C$10,$C$12,$C$'
+            '11,$C$13,C$21)<5,"n/a",IF(SIGN($C$12)*SIGN($C$13)<=0,"n/a",$C$13*(($C$13/$C$12)^'
+            '(1/($C$11-$C$10)))^(C$21-$C$11))),IF(COUNT(C$21)<1,"n/a",IF(COUNT($C$6:$N$6)<2,'
+            '"n/a",FORECAST(C$21,$C$6:$N$6,$C$4:$N$4)))),"")'
         ),
     ),
     (
         "Summary",
         "B5",
-        ("=IF(COUNT('Chart data'!$C$12:$N$12)=0,\"n/a\",MAX('Chart data'!$C$12:$N$12))"),
+        ("=IF(COUNT('Chart data'!$C$13:$N$13)=0,\"n/a\",MAX('Chart data'!$C$13:$N$13))"),
     ),
     (
         "Summary",
@@ -183,30 +188,60 @@ KEY_FORMULAS = [
     ),
     ("Chart data", "C5", "=IF(ISNUMBER('Digital'!C20),'Digital'!C20,NA())"),
     # the chosen definition's second component (ICT for mof3, computer services for narrow),
-    # only where all of its components are numbers; CHOOSE, not INDEX over a one-row range
-    # (Gnumeric reads that index as a row: #REF!)
+    # where it and the total are numbers; CHOOSE, not INDEX over a one-row range (Gnumeric
+    # reads that index as a row: #REF!)
     (
         "Chart data",
         "C7",
         (
-            '=IF(CHOOSE(MATCH(Definition,{"mof3","narrow"},0),AND(ISNUMBER(\'Digital\'!C6),'
-            "ISNUMBER('Digital'!C10),ISNUMBER('Digital'!C11)),AND(ISNUMBER('Digital'!C6),"
-            "ISNUMBER('Digital'!C8),ISNUMBER('Digital'!C11))),CHOOSE(MATCH(Definition,"
-            "{\"mof3\",\"narrow\"},0),'Digital'!C10,'Digital'!C8),NA())"
+            '=IF(AND(ISNUMBER(\'Digital\'!C20),ISNUMBER(CHOOSE(MATCH(Definition,{"mof3","narro'
+            'w"},0),\'Digital\'!C10,\'Digital\'!C8))),CHOOSE(MATCH(Definition,{"mof3","narrow"},'
+            "0),'Digital'!C10,'Digital'!C8),NA())"
         ),
     ),
-    ("Chart data", "L21", "=IF(ISNUMBER('Outlook'!L6),'Outlook'!L6,NA())"),
-    ("Chart data", "Q23", "=NA()"),
+    # the rest of the total, not split, where a component is missing (SUM skips "n/a")
+    (
+        "Chart data",
+        "C12",
+        (
+            '=IF(AND(ISNUMBER(\'Digital\'!C20),NOT(CHOOSE(MATCH(Definition,{"mof3","narrow"},'
+            "0),AND(ISNUMBER('Digital'!C6),ISNUMBER('Digital'!C10),ISNUMBER('Digital'!C11)),AND("
+            "ISNUMBER('Digital'!C6),ISNUMBER('Digital'!C8),ISNUMBER('Digital'!C11))))),'Digital'"
+            "!C20-CHOOSE(MATCH(Definition,{\"mof3\",\"narrow\"},0),SUM('Digital'!C6,'Digital'!C1"
+            "0,'Digital'!C11),SUM('Digital'!C6,'Digital'!C8,'Digital'!C11)),NA())"
+        ),
+    ),
+    # the ≈ overlay of the digital chart: the total or a part of the chosen definition rounded
+    (
+        "Chart data",
+        "C20",
+        (
+            '=IF(AND(ISNUMBER(C5),OR(\'Marks\'!$C$62>1,CHOOSE(MATCH(Definition,{"mof3","narrow'
+            "\"},0),OR('Marks'!$C$48>1,'Marks'!$C$52>1,'Marks'!$C$53>1),OR('Marks'!$C$48>1,'Mar"
+            "ks'!$C$50>1,'Marks'!$C$53>1)))),C5,NA())"
+        ),
+    ),
+    # the projection chart's x: the years shown (the axis follows the target year)
+    ("Chart data", "C33", "=IF(C$31<=MAX(2035,Target_Year),C$31,NA())"),
+    (
+        "Chart data",
+        "P35",
+        "=IF(P$31<=MAX(2035,Target_Year),IF(ISNUMBER('Outlook'!D22),'Outlook'!D22,NA()),NA())",
+    ),
+    # a mark of a selection is the same selection over the marks (P of the selected payments)
+    ("Marks", "C133", "=INDEX('Marks'!C$127:C$128,MATCH(Definition,'Digital'!$B$15:$B$16,0))"),
     (
         "Cover",
         "C14",
         (
-            "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit ¥\",\"Digital su"
-            "rplus ¥\")&FIXED(ABS('Summary'!$C$5),2,TRUE)&\"T in \"&'Summary'!$B$5&IF(AND(ISNUMBE"
-            "R('Summary'!$C$7),'Summary'!$B$7<>Base_Year),\", \"&FIXED('Summary'!$C$7,1,TRUE)&\"× "
-            'its "&Base_Year&" level","")'
-            '&" ("&Definition&" definition).","No digital balance is available for the period'
-            's shown.")'
+            "=IF(ISNUMBER('Summary'!$C$5),IF('Summary'!$C$5<0,\"Digital deficit \",\"Digital su"
+            'rplus ")&IF(\'Marks\'!$C$5>1,"≈","")&"¥"&FIXED(ABS(\'Summary\'!$C$5),2,TRUE)&"T'
+            '"&IF(_xlfn.BITAND(\'Marks\'!$C$19,MAX(\'Marks\'!$C$19-1,0))<>0,"†","")&" in "&I'
+            "F(ISNUMBER('Summary'!$B$5),'Summary'!$B$5,\"the periods shown\")&IF(AND(ISNUMBER('S"
+            'ummary\'!$C$7),\'Summary\'!$B$7<>Base_Year),", "&IF(\'Marks\'!$C$7>1,"≈","")&FIXED'
+            "('Summary'!$C$7,1,TRUE)&\"×\"&IF(_xlfn.BITAND('Marks'!$C$21,MAX('Marks'!$C$21-1,0))"
+            '<>0,"†","")&" its "&Base_Year&" level","")&" ("&Definition&" definitio'
+            'n).","No digital balance is available for the periods shown.")'
         ),
     ),
 ]
@@ -220,7 +255,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
 
 def test_sheet_list(book: openpyxl.Workbook) -> None:
     assert book.sheetnames == SHEETS
-    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 8 + ["hidden"]
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 8 + ["hidden"] * 2
 
 
 def test_japanese_sheet_list(tmp_path: Path) -> None:

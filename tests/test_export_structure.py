@@ -45,7 +45,7 @@ def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
             targets[rid.group(1)] = "xl/" + target.group(1)
         found: set[tuple[str, str]] = set()
         sheets = re.findall(r'<sheet [^>]*name="([^"]+)"[^>]* r:id="(rId\d+)"', workbook)
-        assert len(sheets) == 9
+        assert len(sheets) == 10
         for title, rid in sheets:
             xml = archive.read(targets[rid]).decode()
             cells = re.findall(r'<c r="([A-Z]+[0-9]+)"[^>]* t="str"><f>[^<]*</f><v></v>', xml)
@@ -55,51 +55,78 @@ def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
 
 def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
     cells = list(formula_cells(path))
-    # 668: the component series' labels are all formulas now (CHOOSE over the definitions),
-    # not only the middle one's
-    assert len(cells) == 668
+    assert len(cells) > 1400
     empty_text = _empty_text_caches(path)
     missing = [
         (s, c) for s, c, _ in cells if cached[s][c].value is None and (s, c) not in empty_text
     ]
     assert missing == []
-    # only the year helpers (the year when the row has a figure there, else "") cache "":
-    # 42 in the chart data, and the 7 of the Outlook's exact-figure row (D7:J7)
+    # what caches "": the year helpers (the year when the row has a figure there, else ""),
+    # the Outlook's path past the years shown, and texts with nothing to say (a note, a list
+    # of revisions or of missing years)
     formulas = {(s, c): f for s, c, f in cells}
     helper = re.compile(r'=IF\((?:AND\()?ISNUMBER\([^)]+\).*,[A-Z]+\$[0-9]+,""\)')
-    assert sorted(k for k in empty_text if not helper.fullmatch(formulas[k])) == []
-    assert len(empty_text) == 49
-    assert sorted(c for s, c in empty_text if s == "Outlook") == [f"{c}7" for c in "DEFGHIJ"]
+    path_past = re.compile(r'=IF\([A-Z]+\$[0-9]+<=MAX\(2035,Target_Year\),.*,""\)')
+    texts = re.compile(r"=MID\(")
+    kinds = {
+        k: "helper" if helper.fullmatch(f) else "path" if path_past.fullmatch(f) else "text"
+        for k, f in formulas.items()
+        if k in empty_text
+    }
+    assert all(kind != "text" or texts.match(formulas[k]) for k, kind in kinds.items())
+    # 2036-2050 are shown once the target year is past 2035
+    assert sorted(c for (s, c), kind in kinds.items() if kind == "path") == sorted(
+        [f"{c}24" for c in "CDEFGHIJKL"] + ["M22", "N22", "M24", "N24", "C26"]
+    )
+    assert sorted(c for (s, c), kind in kinds.items() if s == "Outlook" and kind == "helper") == [
+        f"{c}7" for c in "DEFGHIJ"
+    ]
 
 
 def test_calamine_shows_the_core_numbers_without_recalculating(path: Path) -> None:
     book = CalamineWorkbook.from_path(str(path))
     summary = book.get_sheet_by_name("Summary").to_python()
-    kpi = {row[0]: row[1:3] for row in summary[4:12]}
-    # the latest exact figure (2023, as revised: -55,194), not 2024's revision to about ¥6.8T
-    # nor CY2025's analyst estimate of about ¥6.7T (both rounded)
-    assert kpi["Digital balance (latest exact figure)"] == [2023.0, -5.5194]
-    assert kpi["Change on previous year"] == [2023.0, pytest.approx(55194 / 47000 - 1, rel=1e-15)]
+    kpi = {row[0]: row[1:4] for row in summary[4:12]}
+    # the latest released figure, rounded or not: 2024 as revised (about ¥6.8T, MIC white
+    # paper 2025-07), not CY2025's analyst estimate of about ¥6.7T; marked and with its first
+    # release beside it
+    assert kpi["Digital balance (latest release)"] == [
+        2024.0,
+        -6.8,
+        "≈ built on a figure rounded to 1000 oku yen; first reported -¥6.65T",
+    ]
+    assert kpi["Change on previous year"][:2] == [2024.0, pytest.approx(68000 / 55194 - 1)]
+    assert kpi["Multiple of the 2014 level"][:2] == [2024.0, pytest.approx(68000 / 21500)]
     assert kpi["Travel surplus / digital deficit"] == [
-        2023.0,
-        pytest.approx(36313 / 55194, rel=1e-15),
+        2024.0,
+        pytest.approx(58973 / 68000, rel=1e-15),
+        "≈ built on a figure rounded to 1000 oku yen; † combines preliminary, revised-2025-07 "
+        "figures",
     ]
     # the headline beside the cash-flow figure is of the same year; the latest one has its own row
-    assert kpi["Headline current account (cash-flow year)"] == [2022.0, 10.7144]
-    assert kpi["Headline current account (latest year)"] == [2025.0, 31.8799]
-    assert kpi["Cash-flow current account"] == [2022.0, -10.8856]
-    assert kpi["Digital deficit / crude-oil imports"][0] == 2023.0
-    assert kpi["Digital deficit / crude-oil imports"][1] == pytest.approx(55194 / 114000, rel=1e-15)
+    assert kpi["Headline current account (cash-flow year)"] == [
+        2022.0,
+        10.7144,
+        "first reported ¥11.44T",
+    ]
+    assert kpi["Headline current account (latest year)"] == [2025.0, 31.8799, ""]
+    assert kpi["Cash-flow current account"][:2] == [2022.0, -10.8856]
+    assert kpi["Digital deficit / crude-oil imports"][:2] == [
+        2024.0,
+        pytest.approx(68000 / 107000, rel=1e-15),
+    ]
     cover = book.get_sheet_by_name("Cover").to_python()
     # calamine starts at the first used column (B): message numbers, then the messages
     messages = [row[1] for row in cover if row[0] in (1.0, 2.0, 3.0, 4.0, 5.0)]
-    assert len(messages) == 5
-    assert messages[0] == "Digital deficit ¥5.52T in 2023, 2.6× its 2014 level (mof3 definition)."
-    assert messages[1] == "The digital balance grew 17.4% in size on the previous year (2023)."
-    assert messages[2] == "The travel surplus covered 66% of the digital deficit in 2023."
-    assert messages[3] == (
-        "Cash-flow current account ¥-10.89T in 2022 against a headline ¥10.71T (karakama method)."
-    )
+    assert messages == [
+        "Digital deficit ≈¥6.80T in 2024, ≈3.2× its 2014 level (mof3 definition).",
+        "The digital balance grew ≈23.2% in size on the previous year (2024).",
+        "The travel surplus covered ≈87%† of the digital deficit in 2024.",
+        "Cash-flow current account ≈-¥10.89T† in 2022 against a headline ¥10.71T (karakama "
+        "method).",
+        "On a CAGR trend the digital balance reaches ≈-¥11.23T by 2030 (METI: deficits of about "
+        "¥10T by 2030, ¥18T to ¥28T by 2035).",
+    ]
 
 
 def test_missing_figures_show_na_never_zero(path: Path, cached: openpyxl.Workbook) -> None:
@@ -114,7 +141,7 @@ def test_missing_figures_show_na_never_zero(path: Path, cached: openpyxl.Workboo
     zeros = [
         (s, c)
         for s, c, _ in formula_cells(path)
-        if cached[s][c].value == 0 and s not in ("Chart data",)
+        if cached[s][c].value == 0 and s not in ("Chart data", "Marks")
     ]
     assert zeros == []
 
@@ -123,16 +150,19 @@ def test_data_table_and_frozen_headers(book: openpyxl.Workbook) -> None:
     numbers = compute(BriefOptions())
     data = book["Data"]
     assert list(data.tables) == ["Observations"]
-    assert data.tables["Observations"].ref == f"A3:K{3 + len(numbers.observations)}"
-    # 95: 2023 receipts are the stored first-release figure (37,103), no longer rebuilt from
-    # the payments and the revised net balance (both cited anyway)
-    assert len(numbers.observations) == 95
+    assert data.tables["Observations"].ref == f"A4:K{4 + len(numbers.observations)}"
+    # 116: the 95 figures shown and the 21 first releases of the revised ones (every vintage
+    # used is listed)
+    assert len(numbers.observations) == 116
+    assert sum(1 for values in numbers.first.values() for _ in values) == 21
     assert book["Digital"].freeze_panes == "C5"
     assert book["Current account"].freeze_panes == "C5"
-    assert data.freeze_panes == "A4"
-    first = [c.value for c in data[4]]
+    assert data.freeze_panes == "A5"
+    first, revised = ([c.value for c in data[r]] for r in (5, 6))
     # 2014's current account as revised (2023-02), not the first release's 26,266
-    assert first[:7] == ["2014", "CY", "current_account", "Current account", None, "net", 39215]
+    assert first[:7] == ["2014", "CY", "current_account", "Current account", None, "net", 26266]
+    assert first[9] == "preliminary"
+    assert revised[6:10] == [39215, "oku_yen", 1, "revised-2023-02"]
 
 
 def test_validation_lists_and_ranges(book: openpyxl.Workbook) -> None:
@@ -140,10 +170,11 @@ def test_validation_lists_and_ranges(book: openpyxl.Workbook) -> None:
     assert rules["B5"].type == "list" and rules["B5"].formula1 == '"mof3,narrow"'
     assert rules["B9"].formula1 == '"karakama,oguro1,oguro2,repatriation"'
     assert rules["B12"].formula1 == '"cagr,linear"'
+    # up to the projection path's last year (2050): the path and its chart reach any of them
     assert (rules["B13"].type, rules["B13"].formula1, rules["B13"].formula2) == (
         "whole",
         "2026",
-        "2100",
+        "2050",
     )
     assert (rules["B11"].type, rules["B11"].formula1, rules["B11"].formula2) == (
         "decimal",
@@ -160,7 +191,7 @@ def test_print_settings_and_properties(book: openpyxl.Workbook) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_area, ws.title
         assert ws.oddFooter.right.text == "&P / &N"
-    assert book["Summary"].print_area == "'Summary'!$A$1:$N$48"
+    assert book["Summary"].print_area == "'Summary'!$A$1:$N$51"
     assert book.properties.title == "Japan's digital deficit and cash-flow current account"
     assert book.properties.creator == "A. Analyst"
     assert book.properties.subject == "Briefing workbook: mof3, karakama, CY"
@@ -172,18 +203,28 @@ def test_charts_series_references_and_caches(path: Path, cached: openpyxl.Workbo
         xml = [z.read(n).decode("utf-8") for n in charts]
     assert len(xml) == 4
     series = [re.findall(r"<ser>.*?</ser>", x, re.S) for x in xml]
-    assert [len(s) for s in series] == [4, 2, 2, 5]
-    refs = [re.findall(r"<val><numRef><f>([^<]+)</f>", x) for x in xml]
-    assert refs[0] == [f"'Chart data'!$C${r}:$N${r}" for r in (6, 7, 8, 5)]
-    assert refs[3] == [f"'Chart data'!$C${r}:$X${r}" for r in (25, 24, 23, 21, 22)]
+    # 1: three components, "not split", the ≈ overlay, the total; 2: the current account,
+    # the ≈ and † overlays of the cash-flow one, itself; 3: travel, the ≈ overlay of the digital
+    # balance, itself (overlays are drawn first: a halo behind the marker they mark); 4: actual,
+    # projection, METI's three points, the ≈ overlays of actual and projection (LibreOffice
+    # draws a scatter chart's series last to first)
+    assert [len(s) for s in series] == [6, 4, 3, 7]
+    refs = [re.findall(r"<(?:val|yVal)><numRef><f>([^<]+)</f>", x) for x in xml]
+    assert refs[0] == [f"'Chart data'!$C${r}:$N${r}" for r in (6, 7, 8, 12, 20, 5)]
+    # the projection's years reach 2050 (AM): editing the target year extends the chart
+    assert refs[3] == [f"'Chart data'!$C${r}:$AM${r}" for r in (34, 35, 36, 37, 38, 39, 41)]
+    assert re.findall(r"<xVal><numRef><f>([^<]+)</f>", xml[3])[0] == "'Chart data'!$C$33:$AM$33"
     chart_data = cached["Chart data"]
     for chart_series in series:
         for s in chart_series:
-            ref = re.search(r"<val><numRef><f>'Chart data'!\$C\$(\d+):\$([A-Z]+)\$\d+</f>", s)
-            assert ref is not None
-            points = dict(re.findall(r'<pt idx="(\d+)"><v>([^<]+)</v></pt>', s.split("<val>")[1]))
-            row = int(ref.group(1))
-            for idx in range(openpyxl.utils.column_index_from_string(ref.group(2)) - 2):
+            pattern = r"<(val|yVal)><numRef><f>'Chart data'!\$C\$(\d+):\$([A-Z]+)\$\d+</f>"
+            found = re.search(pattern, s)
+            assert found is not None
+            ref = found.group(2, 3)
+            values_xml = s.split(f"<{found.group(1)}>")[1]
+            points = dict(re.findall(r'<pt idx="(\d+)"><v>([^<]+)</v></pt>', values_xml))
+            row = int(ref[0])
+            for idx in range(openpyxl.utils.column_index_from_string(ref[1]) - 2):
                 value = chart_data.cell(row, 3 + idx).value
                 if value == "#N/A":
                     assert str(idx) not in points
@@ -312,7 +353,7 @@ def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path
     assert kpi["Headline current account (latest year)"] == [2024.0, 28.6869]
 
 
-def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
+def test_components_are_stacked_where_the_total_is_known(tmp_path: Path) -> None:
     parts = {"copyright_royalties": -10000.0, "ict_services": -15000.0, "consulting": -5000.0}
     data = tmp_path / "parts.csv"
     write_dataset(
@@ -333,12 +374,22 @@ def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
     )
     chart = values(build(tmp_path, data=str(data)))["Chart data"]
     column = {chart.cell(3, c).value: c for c in range(3, chart.max_column + 1)}
-    rows = [chart.cell(r, column[2016]).value for r in (6, 7, 8)]
-    assert rows == [-1.0, -1.5, -0.5]
-    # 2024 has the published ICT balance (-2.4941T) but not the other two parts: no partial stack
-    digital = values(build(tmp_path, "b.xlsx", data=str(data)))["Digital"]
-    assert digital.cell(10, column[2024]).value == -2.4941
-    assert [chart.cell(r, column[2024]).value for r in (6, 7, 8)] == ["#N/A"] * 3
+    row = {chart.cell(r, 1).value: r for r in range(4, 30)}
+    rest = row["Not split (total less the published components)"]
+    # 2016: every part published: the stack is the parts, nothing left unsplit
+    assert [chart.cell(r, column[2016]).value for r in (6, 7, 8, rest)] == [
+        -1.0,
+        -1.5,
+        -0.5,
+        "#N/A",
+    ]
+    # 2024: the published ICT balance (-2.4941T) under the total (about -6.8T), the rest of
+    # the total not split; 2025: only the total (about -6.7T), all of it not split
+    assert [chart.cell(r, column[2024]).value for r in (6, 7, 8)] == ["#N/A", -2.4941, "#N/A"]
+    assert chart.cell(rest, column[2024]).value == pytest.approx(-6.8 + 2.4941)
+    assert chart.cell(rest, column[2025]).value == pytest.approx(-6.7)
+    # 2015: no total, nothing stacked
+    assert [chart.cell(r, column[2015]).value for r in (6, 7, 8, rest)] == ["#N/A"] * 4
 
 
 @pytest.mark.parametrize(
@@ -348,22 +399,21 @@ def test_components_are_stacked_only_in_complete_years(tmp_path: Path) -> None:
             {"basis": "FY"},
             # the base year FY2014 has only a narrow figure: no mof3 multiple
             "Digital deficit ¥6.97T in FY2024 (mof3 definition).",
-            "On a CAGR trend the digital balance reaches ¥-26.59T by FY2030 (METI: deficits of "
+            # from two exact figures (FY2023 and FY2024): no mark
+            "On a CAGR trend the digital balance reaches -¥26.59T by FY2030 (METI: deficits of "
             "about ¥10T by 2030, ¥18T to ¥28T by 2035).",
         ),
-        pytest.param(
+        (
+            # the latest released figure, rounded or not (2024's revision to about ¥6.8T),
+            # marked; CY2025's analyst estimate (about ¥6.7T) is in the tables, not the message;
+            # the projection is built on rounded figures (≈), the minus before the currency
             {"start": 2024, "projection_method": "linear"},
             "Digital deficit ≈¥6.80T in 2024 (mof3 definition).",
-            "On a linear trend the digital balance reaches ¥-6.20T by 2030",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 12: the Cover uses the latest exact figure; 2024 is now only "
-                "given rounded (about ¥6.8T, revised-2025-07), so it says none is available",
-            ),
+            "On a linear trend the digital balance reaches ≈-¥6.20T by 2030",
         ),
         (
             {"basis": "FY", "lang": "ja"},
-            "デジタル赤字は6.97兆円（2024年度、mof3定義）。",
+            "デジタル赤字は6.97兆円（2024年度、財務省3項目）。",
             "年平均成長率（CAGR）による予測では、デジタル関連収支は2030年度に-26.59兆円"
             "（経産省：赤字は2030年に約10兆円、2035年に18～28兆円）。",
         ),
@@ -396,5 +446,6 @@ def test_meti_table_title_claims_no_definition(book: openpyxl.Workbook) -> None:
         "Published METI reference points (as reported; the computer-services point is not a "
         "digital balance)"
     ]
-    # wide enough for its header "Rounded to (oku yen)" in print
-    assert book["Data"].column_dimensions["I"].width == 19
+    # its header "Rounded to (oku yen)" wraps: the table prints one page wide, readable
+    assert book["Data"].column_dimensions["I"].width == 11
+    assert book["Data"]["I4"].alignment.wrap_text

@@ -243,6 +243,7 @@ def test_a_failed_print_keeps_the_workbook_and_says_so(
     out = tmp_path / "b.xlsx"
     assert main(["brief", "--out", str(out), "--pdf"]) == 1
     assert capsys.readouterr().err == (
+        f"building {out}, then printing {out.with_suffix('.pdf')} with LibreOffice\n"
         f"digital-deficit brief: error: wrote {out}, but no PDF: LibreOffice could not print "
         "the workbook (exit 81)\n"
     )

@@ -112,7 +112,10 @@ def test_metrics_excel_functions_and_briefing_agree(
         shown = book["Digital"].cell(digital_rows["Digital balance"], digital_years[year]).value
         assert _same(None if shown == "n/a" else shown * 10000, row["digital"]), period
         for metric in tagged(DIGITAL_SHEET):
-            cell = book["Digital"].cell(digital_rows[EN.metric(metric.id)], digital_years[year])
+            # a row's label, the base year's named in it ("Multiple of the 2014 level")
+            label = EN.get(f"row.{metric.id}", EN.metric(metric.id))
+            label = label.format(base=EN.fmt(f"period.{basis}", year=base))
+            cell = book["Digital"].cell(digital_rows[label], digital_years[year])
             cached = None if cell.value == "n/a" else cell.value
             assert _same(cached, row[metric.id]), (period, metric.id, cached, row[metric.id])
         cf = (

@@ -49,11 +49,12 @@ def run(args: argparse.Namespace) -> int:
     if args.out_dir is not None:
         raise CliError("--out-dir is for --scenarios; give the workbook with --out")
     from digital_deficit.export.builder import write_briefing
-    from digital_deficit.export.pdf import pdf_path
+    from digital_deficit.export.pdf import pdf_path, pdf_target
 
     options = read_options(args, BriefOptions)
     out = Path(args.out or "briefing.xlsx")
     if options.pdf:
+        pdf_target(out, args.force)  # no LibreOffice, or the PDF exists: one line, nothing said
         sys.stderr.write(f"building {out}, then printing {pdf_path(out)} with LibreOffice\n")
     try:  # a bad data file or years without figures: a DigitalDeficitError, exit 2 (main)
         write_briefing(options, out, force=args.force)

@@ -90,6 +90,7 @@ class Metric:
     against: tuple[str, ...] = ()
     """Headline columns a reader compares it with, shown beside it in its period (the headline
     current account beside a cash-flow balance)."""
+    _guarded: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -115,12 +116,15 @@ class Metric:
     def to_excel(self, refs: Refs, na: str = NA_TEXT, guard: bool = True) -> str:
         """Formula text over the cells in ``refs``, "n/a" (or ``na``) unless every input is a
         number."""
-        scalar = set(scalar_inputs(self.expr))
-        wanted = [n for n in self.names if n in scalar] if guard else None
+        wanted = list(self._guarded) if guard else None
         return to_excel(self.expr, refs, wanted, na)
 
     def __post_init__(self) -> None:
-        unknown = set(scalar_inputs(self.expr)) - set(self.names)
+        scalars = set(scalar_inputs(self.expr))
+        # the inputs a formula checks first, in input order (computed once: writers call
+        # to_excel for every cell)
+        object.__setattr__(self, "_guarded", tuple(n for n in self.names if n in scalars))
+        unknown = scalars - set(self.names)
         if unknown:
             raise ValueError(f"{self.id}: the expression reads undeclared inputs {unknown}")
         if not na_only_in_branches(self.expr):

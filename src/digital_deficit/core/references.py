@@ -17,10 +17,16 @@ class ReferencePoint:
     label_en: str
     label_ja: str
     source: str
+    source_ja: str = ""
+    """The source in Japanese (the Japanese title of a Japanese source), where known."""
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` (en or ja)."""
         return {"en": self.label_en, "ja": self.label_ja}[lang]
+
+    def cited(self, lang: str) -> str:
+        """The source in ``lang`` (the English citation where no Japanese one is known)."""
+        return self.source_ja if lang == "ja" and self.source_ja else self.source
 
 
 METI_SCENARIOS: tuple[ReferencePoint, ...] = (
@@ -33,6 +39,7 @@ METI_SCENARIOS: tuple[ReferencePoint, ...] = (
         "METI estimate (about ¥10T by 2030)",
         "経産省試算（2030年に約10兆円）",
         "METI estimate as reported; about the 2024 crude-oil import bill",
+        "経済産業省の試算（報道による）。2024年の原油輸入額とほぼ同じ",
     ),
     ReferencePoint(
         2030,
@@ -43,6 +50,7 @@ METI_SCENARIOS: tuple[ReferencePoint, ...] = (
         "METI meeting: computer services about ¥8T by 2030",
         "経産省会合資料：コンピュータサービス約8兆円（2030年）",
         "METI study-group material as reported",
+        "経済産業省の研究会資料（報道による）",
     ),
     ReferencePoint(
         2035,
@@ -53,6 +61,7 @@ METI_SCENARIOS: tuple[ReferencePoint, ...] = (
         "METI 2025 report, base case (≈¥18T)",
         "経産省2025年報告 基本ケース（約18兆円）",
         "METI digital economy report 2025, base scenario",
+        "経済産業省「デジタル経済レポート」（2025年）基本シナリオ",
     ),
     ReferencePoint(
         2035,
@@ -63,6 +72,7 @@ METI_SCENARIOS: tuple[ReferencePoint, ...] = (
         "METI 2025 report, pessimistic case (≈¥28T)",
         "経産省2025年報告 悲観ケース（約28兆円）",
         "METI digital economy report 2025, pessimistic scenario",
+        "経済産業省「デジタル経済レポート」（2025年）悲観シナリオ",
     ),
 )
 

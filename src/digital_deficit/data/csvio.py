@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -88,6 +89,49 @@ BRIEFING_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 BRIEFING_COUNTRY = "JPN"
+# The Japanese Data table shows its codes in words (the English one shows the codes): a reader
+# of any table takes the words back (a dated vintage, 2026-01-05, is the same in both).
+BRIEFING_WORDS: dict[str, dict[str, str]] = {
+    "basis": {"CY": "暦年", "FY": "年度", "H": "半期", "Q": "四半期", "M": "月次"},
+    "side": {"net": "収支", "credit": "受取", "debit": "支払"},
+    "unit": {"oku_yen": "億円", "usd_million": "百万米ドル"},
+    "vintage": {
+        "preliminary": "速報",
+        "published": "公表",
+        "official": "公式統計",
+        "derived": "公表値から算出",
+        "analyst": "推計",
+    },
+}
+_REVISED_WORDS = re.compile(r"^(\d{4})年(\d{1,2})月改定$")
+_CODES = {
+    field: {word: code for code, word in words.items()} for field, words in BRIEFING_WORDS.items()
+}
+
+
+def briefing_word(field: str, code: str, lang: str) -> str:
+    """How a table of ``lang`` shows a code: 速報 for preliminary, 2025年7月改定 for
+    revised-2025-07 in Japanese; the code itself in English."""
+    if lang == "en":
+        return code
+    if field == "vintage" and code.startswith("revised-"):
+        year, month = code[8:12], code[13:15]
+        return f"{year}年{int(month)}月改定"
+    return BRIEFING_WORDS.get(field, {}).get(code, code)
+
+
+def briefing_code(field: str, text: str) -> str:
+    """The code a table's word stands for (``briefing_word`` read back); other text as it is."""
+    code = _CODES.get(field, {}).get(text)
+    if code is not None:
+        return code
+    if field == "vintage":
+        revised = _REVISED_WORDS.match(text)
+        if revised:
+            return f"revised-{revised.group(1)}-{int(revised.group(2)):02d}"
+    return text
+
+
 MAX_DATASET_BYTES = 128 * 1024 * 1024
 """Largest dataset file read (refused before reading); README, section Data, states it."""
 MAX_DATASET_ROWS = 500_000
@@ -246,12 +290,18 @@ class _RowReader:
         self.period_at, self.value_at = fields.index("period"), fields.index("value")
         self.checked: dict[tuple[str, ...], Observation] = {}
         self.periods: dict[tuple[str, str], str] = {}
+        self.briefing = None in fields  # a briefing's Data table (its item-label column)
 
     def observation(self, row: Sequence[str], line_no: int) -> Observation:
         if len(row) != len(self.fields):
             raise DatasetFileError(
                 self.name, line_no, None, f"has {len(row)} fields; expected {len(self.fields)}"
             )
+        if self.briefing:
+            row = [
+                briefing_code(f, cell.strip()) if f in BRIEFING_WORDS else cell
+                for f, cell in zip(self.fields, row, strict=True)
+            ]
         key = tuple(row[i].strip() if i >= 0 else "oku_yen" for i in self.shared)
         model = self.checked.get(key)
         period = self.periods.get((key[1], row[self.period_at].strip()))

@@ -10,6 +10,7 @@ Cover and Data sheet can use it) and ``fallback_note`` in a few words for one fi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import EMBEDDED_ORIGIN
@@ -49,22 +50,32 @@ def year_ranges(labels: list[str]) -> str:
     return ", ".join(out)
 
 
-def fallback_warning(dataset: Dataset, observations: Iterable[Observation]) -> str | None:
-    """One line naming the figures used that come from the embedded data, not the data file.
+@dataclass(frozen=True)
+class Fallbacks:
+    """Which figures used come from the embedded data although a data file was given."""
 
-    Periods whose every figure is embedded are listed as years; in the others, the items.
-    None when nothing falls back (or no data file was given).
-    """
+    count: int
+    total: int
+    file: str
+    whole: list[str]
+    """Periods whose every figure used is embedded."""
+    partly: list[tuple[str, str, list[tuple[str, str]]]]
+    """(basis, period, [(item, side)...]): the embedded figures of the other periods."""
+
+
+def fallbacks(dataset: Dataset, observations: Iterable[Observation]) -> Fallbacks | None:
+    """The figures used that come from the embedded data, not the data file, by period;
+    None when nothing falls back (or no data file was given)."""
     used = list({id(o): o for o in observations}.values())
-    fallbacks = embedded_fallbacks(dataset, used)
-    if not fallbacks:
+    found = embedded_fallbacks(dataset, used)
+    if not found:
         return None
     by_period: dict[tuple[str, str], list[Observation]] = {}
     for obs in used:
         by_period.setdefault((obs.basis, obs.period), []).append(obs)
-    fell = {id(o) for o in fallbacks}
+    fell = {id(o) for o in found}
     whole: list[str] = []
-    partly: list[str] = []
+    partly: list[tuple[str, str, list[tuple[str, str]]]] = []
     for (basis, period), held in sorted(by_period.items()):
         embedded = [o for o in held if id(o) in fell]
         if not embedded:
@@ -72,12 +83,28 @@ def fallback_warning(dataset: Dataset, observations: Iterable[Observation]) -> s
         if len(embedded) == len(held):
             whole.append(period)
         else:
-            items = ", ".join(dict.fromkeys(f"{o.item} {o.side}" for o in embedded))
-            partly.append(f"{basis} {period}: {items}")
-    where = "; ".join(part for part in (year_ranges(whole), *partly) if part)
+            items = list(dict.fromkeys((o.item, o.side) for o in embedded))
+            partly.append((basis, period, items))
+    return Fallbacks(len(found), len(used), dataset.file_origin, whole, partly)
+
+
+def fallback_warning(dataset: Dataset, observations: Iterable[Observation]) -> str | None:
+    """One line naming the figures used that come from the embedded data, not the data file.
+
+    Periods whose every figure is embedded are listed as years; in the others, the items.
+    None when nothing falls back (or no data file was given).
+    """
+    found = fallbacks(dataset, observations)
+    if found is None:
+        return None
+    partly = [
+        f"{basis} {period}: " + ", ".join(f"{item} {side}" for item, side in items)
+        for basis, period, items in found.partly
+    ]
+    where = "; ".join(part for part in (year_ranges(found.whole), *partly) if part)
     return (
-        f"{len(fallbacks)} of the {len(used)} figures used come from the embedded published "
-        f"figures, not from {dataset.file_origin} ({where})"
+        f"{found.count} of the {found.total} figures used come from the embedded published "
+        f"figures, not from {found.file} ({where})"
     )
 
 

@@ -12,6 +12,7 @@ from digital_deficit.core.references import YEN_PER_DOUBLING
 from digital_deficit.data.options import field_meta
 from digital_deficit.export import formulas as fx
 from digital_deficit.export.cells import CacheBook, Content, Formula, put, quote_sheet, value_or_na
+from digital_deficit.export.formats import formats_for
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import (
     DEFINITIONS_TABLE_ROW,
@@ -20,20 +21,24 @@ from digital_deficit.export.layout import (
     METHODS_TABLE_ROW,
     Layout,
 )
+from digital_deficit.export.marks import MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR, BriefOptions
 from digital_deficit.export.styles import (
     BOX,
     INPUT_FILL,
     LEFT,
-    TN,
     WRAP,
     WRAP_MIDDLE,
-    YEAR_CY,
     Styles,
+    merge,
+    page_setup,
 )
 from digital_deficit.export.tables import header_row, set_widths, title_block
 
+NOTE_WIDTH = 70
+ALLOWED_WIDTH = 24
+ITEMS_WIDTH = 50  # B:C merged
 METHOD_ROWS = {m: METHODS_TABLE_ROW + 1 + i for i, m in enumerate(CF_METHOD_IDS)}
 
 
@@ -58,7 +63,7 @@ def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidat
     fx_low, fx_high = min(numbers.grid_years[0], FX_BASE_YEAR), max(years[-1], FX_BASE_YEAR)
     year_bounds = {
         "Base_Year": (years[0], years[-1]),
-        "Target_Year": (years[-1] + 1, 2100),
+        "Target_Year": (years[-1] + 1, numbers.path_years[-1]),
         "FX_Base_Year": (fx_low, fx_high),
     }
     if name in year_bounds:
@@ -76,7 +81,9 @@ def _rule(name: str, numbers: BriefNumbers, labels: Labels) -> tuple[DataValidat
         rule = DataValidation(
             type="list", formula1='"' + ",".join(choices) + '"', allow_blank=False
         )
-        return rule, ", ".join(choices)
+        # the ids to type, each with its name where the language has one (cagr（年平均成長率）)
+        named = [c if labels.name(c) == c else f"{c}（{labels.name(c)}）" for c in choices]
+        return rule, labels["sep.items"].join(named)
     low, high = meta["bounds"]
     blank = BriefOptions.model_fields[option].default is None
     rule = DataValidation(
@@ -101,9 +108,12 @@ def write_assumptions(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
+    marks: MarkBook,
 ) -> None:
     """Inputs (yellow), derived descriptions, and the definition and method tables."""
     o = numbers.options
+    fm = formats_for(labels)
+    year = fm.year(o.basis)
     title_block(ws, st, labels["assump.title"])
     header_row(
         ws,
@@ -155,10 +165,10 @@ def write_assumptions(
         "FX_Base_Year": labels["note.fx_base_year"],
     }
     formats = {
-        "Base_Year": YEAR_CY,
-        "Target_Year": YEAR_CY,
-        "FX_Base_Year": YEAR_CY,
-        "Base_Value": TN,
+        "Base_Year": year,
+        "Target_Year": year,
+        "FX_Base_Year": year,
+        "Base_Value": fm.money,
     }
     for name, row in INPUT_ROWS.items():
         label_key = f"in.{name.lower()}"
@@ -180,21 +190,30 @@ def write_assumptions(
             ws.add_data_validation(rule)
             rule.add(cell.coordinate)
             put(ws, f"C{row}", allowed, cache).font = st.key
-            ws[f"C{row}"].alignment = LEFT
+            ws[f"C{row}"].alignment = WRAP_MIDDLE
+        heights = [st.height(allowed, ALLOWED_WIDTH, 9)] if found is not None else []
         if name in notes:
             put(ws, f"D{row}", notes[name], cache).font = st.note
             ws[f"D{row}"].alignment = WRAP_MIDDLE
-            ws.row_dimensions[row].height = 14 * (1 + len(notes[name]) // dict(st.chars)["note"])
+            heights.append(st.height(notes[name], NOTE_WIDTH, 9))
+        if heights and max(heights) > 16:
+            ws.row_dimensions[row].height = max(heights)
+        if name in ("Definition_Items", "CF_Formula"):  # a text, as long as it takes
+            merge(ws, f"{INPUT_COL}{row}:D{row}")
         wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${INPUT_COL}${row}")
+    marks.show(ws, "assumptions", {fm.money: [f"{INPUT_COL}{INPUT_ROWS['Base_Value']}"]})
     _lookup_tables(ws, numbers, labels, st, cache)
-    set_widths(ws, {"A": 46, "B": 26, "C": 24, "D": 70})
+    set_widths(ws, {"A": 46, "B": 26, "C": ALLOWED_WIDTH, "D": NOTE_WIDTH})
     ws.freeze_panes = "A5"
+    page_setup(ws, f"A1:D{max(METHOD_ROWS.values())}", fit_height=True)
 
 
 def _lookup_tables(
     ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook
 ) -> None:
-    definitions = {d.id: (d.label(labels.lang), d.source) for d in numbers.definitions}
+    definitions = {
+        d.id: (d.label(labels.lang), labels.definition_source(d)) for d in numbers.definitions
+    }
     methods = {m: (labels.cf_formula(m), labels.cf_source(m)) for m in METHOD_ROWS}
     tables = (
         (
@@ -216,8 +235,10 @@ def _lookup_tables(
             text, source = texts[key]
             put(ws, f"A{row}", key, cache).font = st.body
             put(ws, f"B{row}", text, cache).font = st.body
-            ws.merge_cells(f"B{row}:C{row}")
+            merge(ws, f"B{row}:C{row}")
             put(ws, f"D{row}", source, cache).font = st.note
             for col in "ABD":
                 ws[f"{col}{row}"].alignment = WRAP
-            ws.row_dimensions[row].height = 30
+            ws.row_dimensions[row].height = max(
+                st.height(text, ITEMS_WIDTH), st.height(source, NOTE_WIDTH, 9)
+            )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.writer.excel import ExcelWriter
 
@@ -23,24 +24,44 @@ from digital_deficit.export.cells import CacheBook
 from digital_deficit.export.chart_data import write_chart_data
 from digital_deficit.export.charts import build_charts
 from digital_deficit.export.cover_sheet import write_cover
+from digital_deficit.export.formats import formats_for
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import SHEET_KEYS, Layout, SheetLayout, build_layout
+from digital_deficit.export.layout import (
+    FIRST_COL,
+    MARKED_SHEETS,
+    SHEET_KEYS,
+    Layout,
+    SheetLayout,
+    build_layout,
+)
+from digital_deficit.export.marks import MarkBook, VintageBits
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.options import BriefOptions
 from digital_deficit.export.outlook_sheet import write_outlook
 from digital_deficit.export.package import add_cached_values
 from digital_deficit.export.pdf import PdfError, pdf_target, print_workbook
 from digital_deficit.export.period_sheets import (
-    CA_FORMATS,
-    DIGITAL_FORMATS,
+    CA_STYLES,
+    DIGITAL_STYLES,
     ca_cells,
     digital_cells,
 )
-from digital_deficit.export.reference_sheets import write_data, write_sources
-from digital_deficit.export.release import add_release_sheets, compute_briefing, unprinted_titles
-from digital_deficit.export.styles import page_setup, set_default_font, styles_for
-from digital_deficit.export.summary_sheet import PRINT_AREA, write_summary
-from digital_deficit.export.tables import notes, period_widths, title_block, write_period_table
+from digital_deficit.export.reference_sheets import fallback_text, write_data, write_sources
+from digital_deficit.export.release import (
+    RELEASE_MARKED,
+    add_release_sheets,
+    compute_briefing,
+    unprinted_titles,
+)
+from digital_deficit.export.styles import page_setup, page_texts, set_default_font, styles_for
+from digital_deficit.export.summary_sheet import write_summary
+from digital_deficit.export.tables import (
+    notes,
+    period_widths,
+    set_widths,
+    title_block,
+    write_period_table,
+)
 
 
 class OutputExistsError(FileExistsError):
@@ -73,15 +94,14 @@ def _period_sheet(
     numbers: BriefNumbers,
     labels: Labels,
     cache: CacheBook,
-    title: str,
     cells: Any,
-    formats: dict[str, str],
+    styles: dict[str, str],
     emphasis: tuple[str, ...],
-    header: str,
-    footer: str,
+    marks: MarkBook,
 ) -> None:
     st = styles_for(labels.lang)
-    title_block(ws, st, title, labels["units.tn"])
+    fm = formats_for(labels)
+    title_block(ws, st, labels[f"{sheet.key}.title"], labels["units.tn"])
     last = write_period_table(
         ws,
         sheet,
@@ -89,19 +109,21 @@ def _period_sheet(
         labels,
         numbers.options.basis,
         cells,
-        formats,
+        {key: fm.style(style) for key, style in styles.items()},
         cache,
         emphasis,
         numbers.lead_in,
+        marks,
+        base_year=numbers.base_year,
     )
-    texts = [labels["na_note"]]
+    texts = [labels["na_note"], labels["marks_note"]]
     if numbers.lead_in is not None:
         texts.append(labels.fmt("lead_in", year=numbers.lead_in))
-    end = notes(ws, st, last + 2, texts, sheet.last_col)
-    for key, width in period_widths(sheet).items():
-        ws.column_dimensions[key].width = width
+    revision_col = get_column_letter(FIRST_COL + len(sheet.years))
+    set_widths(ws, period_widths(sheet, st))
+    end = notes(ws, st, last + 2, texts, revision_col)
     ws.freeze_panes = f"C{sheet.header_row + 1}"
-    page_setup(ws, f"A1:{sheet.last_col}{end}", header, footer)
+    page_setup(ws, f"A1:{revision_col}{end}", fit_height=True)
     ws.print_title_rows = f"{sheet.header_row}:{sheet.header_row}"
     ws.sheet_view.showGridLines = False
 
@@ -117,26 +139,27 @@ def build_briefing(
     cache = CacheBook()
     when = (generated or _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0)
     stamp = when.strftime("%Y-%m-%d %H:%M UTC")
-    header = labels["title"]
-    footer = labels.fmt("print.footer", version=__version__, generated=stamp)
+    marks = MarkBook(
+        layout.title("marks"),
+        layout.mark_heights,
+        VintageBits(o.vintage for o in numbers.observations),
+    )
 
     wb = Workbook()
     set_default_font(wb, st)
     sheets = {key: wb.create_sheet(layout.title(key)) for key in SHEET_KEYS}
     wb.remove(wb.worksheets[0])
-    write_cover(sheets["cover"], numbers, layout, labels, st, cache, stamp)
+    # written in the order their cells depend on each other (the tabs keep SHEET_KEYS' order)
     _period_sheet(
         sheets["digital"],
         layout.digital,
         numbers,
         labels,
         cache,
-        labels["digital.title"],
-        digital_cells(numbers, layout),
-        DIGITAL_FORMATS,
+        digital_cells(numbers, layout, marks),
+        DIGITAL_STYLES,
         ("sel:net",),
-        header,
-        footer,
+        marks,
     )
     _period_sheet(
         sheets["ca"],
@@ -144,28 +167,16 @@ def build_briefing(
         numbers,
         labels,
         cache,
-        labels["ca.title"],
-        ca_cells(numbers, layout),
-        CA_FORMATS,
+        ca_cells(numbers, layout, marks),
+        CA_STYLES,
         ("ca:current_account", *(f"{f}:sel" for f in FAMILIES)),
-        header,
-        footer,
+        marks,
     )
-    ws = sheets["outlook"]
-    title_block(ws, st, labels["outlook.title"], labels["units.tn"])
-    write_outlook(ws, numbers, layout, labels, st, cache)
-    for key, width in period_widths(layout.outlook).items():
-        ws.column_dimensions[key].width = width
-    ws.sheet_view.showGridLines = False
-    page_setup(ws, f"A1:{layout.outlook.last_col}{layout.meti_first_row + 4}", header, footer)
-    write_assumptions(sheets["assumptions"], wb, numbers, layout, labels, st, cache)
-    page_setup(sheets["assumptions"], "A1:D28", header, footer, fit_height=True)
-    data_range = write_data(sheets["data"], numbers, labels, st, cache)
-    page_setup(sheets["data"], data_range.replace("A3", "A1"), header, footer)
-    sheets["data"].print_title_rows = "3:3"
-    end = write_sources(sheets["sources"], numbers, labels, st, cache, stamp, __version__)
-    page_setup(sheets["sources"], f"A1:B{end}", header, footer)
-    series = write_chart_data(sheets["chartdata"], numbers, layout, labels, st, cache)
+    write_outlook(sheets["outlook"], numbers, layout, labels, st, cache, marks)
+    write_assumptions(sheets["assumptions"], wb, numbers, layout, labels, st, cache, marks)
+    write_data(sheets["data"], numbers, labels, st, cache, fallback_text(numbers, labels))
+    write_sources(sheets["sources"], numbers, labels, st, cache, stamp, __version__)
+    series = write_chart_data(sheets["chartdata"], numbers, layout, labels, st, cache, marks)
     write_summary(
         sheets["summary"],
         numbers,
@@ -173,13 +184,19 @@ def build_briefing(
         labels,
         st,
         cache,
-        build_charts(series, numbers, labels, st),
+        marks,
+        build_charts(series, numbers, labels, st, formats_for(labels)),
     )
-    page_setup(sheets["summary"], PRINT_AREA, header, footer, fit_height=True)
-    page_setup(sheets["cover"], "A1:D22", header, footer, fit_height=True)
-    add_release_sheets(
-        wb, release, numbers, layout, series, labels, st, cache, stamp, header, footer
-    )
+    write_cover(sheets["cover"], numbers, layout, labels, st, cache, stamp, marks)
+    add_release_sheets(wb, release, numbers, layout, series, labels, st, cache, stamp, marks)
+    block_titles = {k: layout.title(k) for k in MARKED_SHEETS}
+    block_titles |= {k: labels[f"sheet.{k}"] for k in RELEASE_MARKED}
+    marks.write(sheets["marks"], cache, block_titles)
+    header = labels["title"]
+    footer = labels.fmt("print.footer", version=__version__, generated=stamp)
+    for ws in wb.worksheets:
+        if ws.sheet_state == "visible":
+            page_texts(ws, header, footer)
     props = wb.properties
     props.title = labels["title"]
     props.subject = (

@@ -24,16 +24,11 @@ from digital_deficit.export.country_numbers import (
     CountryNumbers,
     CountryRow,
 )
+from digital_deficit.export.formats import OKU, formats_for, marked
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
 from digital_deficit.export.numbers import SIDES
-from digital_deficit.export.release_format import (
-    RATE,
-    TIMES,
-    amount_format,
-    style_amount,
-    vintage_words,
-)
+from digital_deficit.export.release_format import style_amount
 from digital_deficit.export.styles import (
     BOTTOM,
     BOX,
@@ -55,6 +50,16 @@ SUMMARY_ROW = 7
 SUMMARY_STATS = ("net", "debit", "credit", "ratio", "base_net", "debit_x", "credit_x")
 DATA_COLUMNS = ("period", "item", "side", "value", "unit", "vintage", "source")
 DATA_TOP = 4  # the Country data sheet's header row
+RATE = "0.00"
+
+
+def figure_marks(own: list[Figure], others: tuple[Figure, ...] = ()) -> tuple[bool, bool]:
+    """(≈, †) of a number over figures of its own year and ``others`` (an earlier year's): any
+    rounded figure; vintages mixed within its own year. The Countries sheet's figures do not
+    follow the Assumptions, so these marks are fixed formats."""
+    rounded = any(f.value is not None and f.precision > 1 for f in (*own, *others))
+    vintages = {v for f in own if f.value is not None for v in f.vintages}
+    return rounded, len(vintages) > 1
 
 
 def obs_row(obs: Any) -> tuple[str, ...]:
@@ -85,8 +90,6 @@ def write_countries(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
-    header: str,
-    footer: str,
 ) -> None:
     """The Countries sheet (rate, latest-year summary, the years) and the Country data sheet
     (the IMF figures used, which its formulas read)."""
@@ -113,13 +116,13 @@ def write_countries(
 
     _summary(ws, found, labels, st, cache, cell, styler)
     _year_table(ws, found, data, labels, st, cache, year_row0, positions, block, styler)
-    _data_table(ws_data, labels, st, cache, obs, header, footer)
+    _data_table(ws_data, labels, st, cache, obs)
     set_widths(
         ws,
         {"A": 30, "B": 22, **{get_column_letter(3 + i): 13 for i in range(max(7, len(years)))}},
     )
     last = get_column_letter(max(9, 2 + len(years)))
-    page_setup(ws, f"A1:{last}{row}", header, footer)
+    page_setup(ws, f"A1:{last}{row}")
     ws.print_title_rows = "1:1"
     ws.sheet_view.showGridLines = False
 
@@ -171,48 +174,38 @@ def _summary(
     ]
     _header(ws, st, SUMMARY_ROW, texts)
     ratio, multiple = get_metric("payments_to_receipts"), get_metric("multiple")
+    times = formats_for(labels).times
     for offset, country in enumerate(found.rows, start=1):
         row = SUMMARY_ROW + offset
         put(ws, f"A{row}", country_name(labels, country.country), cache)
         put(ws, f"B{row}", labels[f"countries.how.{country.how}"], cache)
-        v = country.values
-        contents: list[tuple[Content, str]] = []
+        v, figs = country.values, country.figures
+        # (content, format, (≈, †)) of each column
+        contents: list[tuple[Content, str, tuple[bool, bool]]] = []
         for side in SIDES:
-            contents.append((_ref(cell(country.country, side, y), v[(side, y)]), "amount"))
+            where = cell(country.country, side, y)
+            contents.append((_ref(where, v[(side, y)]), OKU, figure_marks([figs[(side, y)]])))
+        pair = {"payments": f"D{row}", "receipts": f"E{row}"}
+        flows = [figs[("debit", y)], figs[("credit", y)]]
         contents.append(
             (
-                _rule(
-                    ratio,
-                    {"payments": f"D{row}", "receipts": f"E{row}"},
-                    v[("debit", y)],
-                    v[("credit", y)],
-                    "payments",
-                    "receipts",
-                ),
-                "x",
+                _rule(ratio, pair, v[("debit", y)], v[("credit", y)], "payments", "receipts"),
+                times,
+                figure_marks(flows),
             )
         )
-        contents.append((_ref(cell(country.country, "net", b), v[("net", b)]), "amount"))
+        where = cell(country.country, "net", b)
+        contents.append((_ref(where, v[("net", b)]), OKU, figure_marks([figs[("net", b)]])))
         for side in ("debit", "credit"):
-            contents.append(
-                (
-                    _rule(
-                        multiple,
-                        {
-                            "current": cell(country.country, side, y),
-                            "base": cell(country.country, side, b),
-                        },
-                        v[(side, y)],
-                        v[(side, b)],
-                        "current",
-                        "base",
-                    ),
-                    "x",
-                )
-            )
-        for col, (content, kind) in zip("CDEFGHI", contents, strict=True):
+            refs = {
+                "current": cell(country.country, side, y),
+                "base": cell(country.country, side, b),
+            }
+            growth = _rule(multiple, refs, v[(side, y)], v[(side, b)], "current", "base")
+            contents.append((growth, times, figure_marks([figs[(side, y)]], (figs[(side, b)],))))
+        for col, (content, base, (rounded, mixed)) in zip("CDEFGHI", contents, strict=True):
             target = put(ws, f"{col}{row}", content, cache)
-            fmt = TIMES if kind == "x" else amount_format(False, usd=True)
+            fmt = marked(base, rounded, mixed)
             styler.apply(
                 target,
                 ("sum", fmt),
@@ -301,8 +294,8 @@ def _year_table(
             for i, year in enumerate(found.years):
                 content = _year_cell(country, side, year, data, block)
                 target = put(ws, f"{get_column_letter(3 + i)}{row}", content, cache)
-                approx = country.figures[(side, year)].precision > 1
-                style_amount(styler, target, approx, st, usd=True)
+                marks = figure_marks([country.figures[(side, year)]])
+                style_amount(styler, target, st, *marks)
 
 
 def _year_cell(
@@ -328,8 +321,6 @@ def _data_table(
     st: Styles,
     cache: CacheBook,
     observations: list[Any],
-    header: str,
-    footer: str,
 ) -> None:
     """Every IMF figure the Countries sheet uses, with its source and vintage."""
     title_block(ws, st, labels["countries.data"], labels["countries.subtitle_data"])
@@ -341,12 +332,12 @@ def _data_table(
     styler = StyleCache()
     for i, obs in enumerate(observations, start=1):
         row = DATA_TOP + i
-        texts = [obs.country, obs.period, labels.item(obs.item), labels[f"release.side.{obs.side}"]]
+        texts = [obs.country, obs.period, labels.item(obs.item), labels.word("side", obs.side)]
         for col, text in zip("ABCD", texts, strict=True):
             put(ws, f"{col}{row}", text, cache)
         ws[f"E{row}"].value = obs.value
-        put(ws, f"F{row}", labels.get(f"release.unit.{obs.unit}", obs.unit), cache)
-        put(ws, f"G{row}", vintage_words(labels, obs.vintage), cache)
+        put(ws, f"F{row}", labels.word("unit", obs.unit), cache)
+        put(ws, f"G{row}", labels.vintage(obs.vintage), cache)
         put(ws, f"H{row}", obs.source, cache)
         styler.apply(
             ws[f"E{row}"], "value", number_format="#,##0.00", alignment=RIGHT, font=st.body
@@ -355,6 +346,6 @@ def _data_table(
             styler.apply(ws[f"{col}{row}"], "text", font=st.body, alignment=LEFT)
     set_widths(ws, {"A": 9, "B": 8, "C": 44, "D": 10, "E": 15, "F": 18, "G": 12, "H": 150})
     ws.freeze_panes = f"A{DATA_TOP + 1}"
-    page_setup(ws, f"A1:H{DATA_TOP + len(observations)}", header, footer)
+    page_setup(ws, f"A1:H{DATA_TOP + len(observations)}")
     ws.print_title_rows = f"{DATA_TOP}:{DATA_TOP}"
     ws.sheet_view.showGridLines = False

@@ -18,7 +18,7 @@ NA = '"n/a"'
 
 
 def select(values_range: str, keys_range: str, name: str) -> str:
-    """The value of the row whose key equals the named input."""
+    """The value of the row whose key equals the named input (a column range of values)."""
     return f"INDEX({values_range},MATCH({name},{keys_range},0))"
 
 
@@ -38,10 +38,11 @@ def latest_year(year_range: str) -> str:
     return f"IF(COUNT({year_range})=0,{NA},MAX({year_range}))"
 
 
-def at_year(values_range: str, header_range: str, year_ref: str) -> str:
-    """The value of a period row in the year held by ``year_ref`` ("n/a" when none or absent)."""
+def at_year(values_range: str, header_range: str, year_ref: str, na: str = NA) -> str:
+    """The value of a period row in the year held by ``year_ref`` (``na``, "n/a" unless told,
+    when none or absent)."""
     match = f"MATCH({year_ref},{header_range},0)"
-    return f"IF(ISNUMBER({year_ref}),IF(ISNA({match}),{NA},INDEX({values_range},1,{match})),{NA})"
+    return f"IF(ISNUMBER({year_ref}),IF(ISNA({match}),{na},INDEX({values_range},1,{match})),{na})"
 
 
 DataRef = Callable[[tuple[str, ...]], str]

@@ -3,17 +3,21 @@ hold months) and the headline chart, all live over the other sheets."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.cells import value_or_na as cached_value
+from digital_deficit.export.charts import Chart
+from digital_deficit.export.formats import OKU
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
+from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.messages import Message, messages
 from digital_deficit.export.month_numbers import MonthNumbers
 from digital_deficit.export.months_sheet import series_label
 from digital_deficit.export.numbers import SIDES, BriefNumbers
-from digital_deficit.export.release_format import amount_format, month_text
+from digital_deficit.export.release_format import month_text
 from digital_deficit.export.release_stats import ReleaseLayout, release_messages, windows
 from digital_deficit.export.styles import (
     BOTTOM,
@@ -30,25 +34,37 @@ from digital_deficit.export.styles import (
 from digital_deficit.export.tables import set_widths
 
 GLANCE_STATS = ("latest", "year_ago", "ytd", "ytd_prev", "r12", "r12_prev")
+GLANCE_KEY = "glance"
+"""The glance page's key (the shadows of its release table on the Marks sheet)."""
 LAST_COL = "H"
+
+
+@dataclass(frozen=True)
+class LatestRelease:
+    """The Latest release sheet as the glance page reads it."""
+
+    months: MonthNumbers
+    layout: ReleaseLayout
+    values: dict[str, dict[str, float | None]]
+    """Each series' statistics (the core's values) by key."""
+    marks: MarkBook | None
+    """The marks, where a monthly cell can be marked (else None)."""
 
 
 def write_glance(
     ws: Any,
     numbers: BriefNumbers,
     layout: Layout,
-    months: MonthNumbers | None,
-    release: ReleaseLayout | None,
-    values: dict[str, dict[str, float | None]],
-    chart: Any,
+    latest: LatestRelease | None,
+    chart: Chart,
     labels: Labels,
     st: Styles,
     cache: CacheBook,
     stamp: str,
-    header: str,
-    footer: str,
+    marks: MarkBook,
 ) -> None:
-    """Title, key messages, the latest release and the headline chart on one A4 page."""
+    """Title, key messages (marked as the Cover's are), the latest release and the headline
+    chart on one A4 page."""
     ws["A1"].value = labels["title"]
     ws["A1"].font = st.font(18, bold=True, color=NAVY)
     ws.row_dimensions[1].height = 28
@@ -57,16 +73,18 @@ def write_glance(
         f"period.{o.basis}", year=numbers.years[-1]
     )
     subtitle = labels.fmt(
-        "glance.subtitle", periods=years, definition=o.definition, generated=stamp
+        "glance.subtitle", periods=years, definition=labels.name(o.definition), generated=stamp
     )
     put(ws, "A2", subtitle, cache).font = st.subtitle
     row = 4
     put(ws, f"A{row}", labels["cover.messages"], cache).font = st.font(12, bold=True, color=NAVY)
-    found = messages(numbers, layout, labels)
-    if months is not None and release is not None:
+    found = messages(numbers, layout, labels, marks)
+    if latest is not None:
         found += [
             Message(formula, text, "")
-            for formula, text in release_messages(months, release, labels, values, external=True)
+            for formula, text in release_messages(
+                latest.months, latest.layout, labels, latest.values, latest.marks, external=True
+            )
         ]
     for message in found:
         row += 1
@@ -76,35 +94,35 @@ def write_glance(
         ws.merge_cells(f"A{row}:{LAST_COL}{row}")
         ws.row_dimensions[row].height = 28
     row += 2
-    if months is not None and release is not None:
-        row = _release_table(ws, months, release, values, labels, st, cache, row) + 2
+    if latest is not None:
+        row = _release_table(ws, latest, labels, st, cache, row) + 2
     else:
         put(ws, f"A{row}", labels["glance.no_months"], cache).font = st.note
         row += 2
-    ws.add_chart(chart, f"A{row}")
-    chart.width, chart.height = 20.5, 9.5
-    note = row + 20
+    if chart.chart is None:  # nothing to draw: the line saying what to fetch
+        put(ws, f"A{row}", labels[f"chart.fetch.{chart.name}"], cache).font = st.body
+        note = row + 2
+    else:
+        ws.add_chart(chart.chart, f"A{row}")
+        chart.chart.width, chart.chart.height = 20.5, 9.5
+        note = row + 20
     put(ws, f"A{note}", labels["glance.note"], cache).font = st.note
     ws[f"A{note}"].alignment = WRAP
     ws.merge_cells(f"A{note}:{LAST_COL}{note}")
     ws.row_dimensions[note].height = 26
     set_widths(ws, {"A": 34, **{c: 13 for c in "BCDEFGH"}})
-    page_setup(ws, f"A1:{LAST_COL}{note}", header, footer, fit_height=True)
+    page_setup(ws, f"A1:{LAST_COL}{note}", fit_height=True)
     ws.sheet_view.showGridLines = False
 
 
 def _release_table(
-    ws: Any,
-    months: MonthNumbers,
-    release: ReleaseLayout,
-    values: dict[str, dict[str, float | None]],
-    labels: Labels,
-    st: Styles,
-    cache: CacheBook,
-    top: int,
+    ws: Any, latest: LatestRelease, labels: Labels, st: Styles, cache: CacheBook, top: int
 ) -> int:
     """Digital balance, payments and receipts: the month, the year to date and 12-month sums
-    beside a year earlier (references to the Latest release sheet)."""
+    beside a year earlier (references to the Latest release sheet), marked as those are."""
+    months, release, values, marks = latest.months, latest.layout, latest.values, latest.marks
+    if marks is not None:  # the table's rows (it ends the sheet's marked cells)
+        marks.add_sheet(GLANCE_KEY, top + 2 + len(SIDES) + 1)
     title = labels.fmt("release.title", month=month_text(labels, months.latest_month))
     put(ws, f"A{top}", title, cache).font = st.font(12, bold=True, color=NAVY)
     head = top + 1
@@ -125,6 +143,7 @@ def _release_table(
         cell.font, cell.fill = st.header, HEADER_FILL
         cell.alignment = LEFT if i == 0 else CENTER
     row = head
+    amounts: list[str] = []
     for side in SIDES:
         series = months.selected[side]
         row += 1
@@ -138,9 +157,15 @@ def _release_table(
                 Formula("=" + release.ref(series.key, stat), cached_value(value)),
                 cache,
             )
-            cell.number_format = amount_format(series.rounded(months.latest))
+            cell.number_format = OKU
             cell.alignment, cell.border = RIGHT, BOTTOM
             cell.font = st.emphasis if side == "net" else st.body
+            amounts.append(cell.coordinate)
+            if marks is not None:
+                source = [(release.loc(series.key, stat), True)]
+                marks.derived(Loc(GLANCE_KEY, cell.coordinate), source)
         ws[f"A{row}"].border = BOTTOM
+    if marks is not None:
+        marks.show(ws, GLANCE_KEY, {OKU: amounts})
     put(ws, f"A{row + 1}", labels["release.units"], cache).font = st.note
     return row + 1

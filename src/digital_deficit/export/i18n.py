@@ -11,9 +11,11 @@ parts the message writer fills (``export.messages``).
 from __future__ import annotations
 
 from digital_deficit.core.catalogue import CASH_FLOW
+from digital_deficit.core.definitions import Definition
 from digital_deficit.core.errors import UnknownNameError
 from digital_deficit.core.items import get_item
 from digital_deficit.core.references import YEN_PER_DOUBLING
+from digital_deficit.data.csvio import briefing_word
 from digital_deficit.export.labels_en import EN
 from digital_deficit.export.labels_ja import JA
 
@@ -65,6 +67,15 @@ class Labels:
         entry = CASH_FLOW[method_id]
         return self.get(f"cf.source.{entry.variant}", entry.source)
 
+    def name(self, option_id: str) -> str:
+        """The name of a definition, cash-flow method or projection method in this language
+        (its id where the language uses the id)."""
+        return self.get(f"name.{option_id}", option_id)
+
+    def definition_source(self, definition: Definition) -> str:
+        """Where a definition comes from, in this language where it has its own wording."""
+        return self.get(f"def.source.{definition.id}", definition.source)
+
     def fx_note(self) -> str:
         """The yen-per-doubling assumption's citation, in this language."""
         fxa = YEN_PER_DOUBLING
@@ -76,10 +87,19 @@ class Labels:
         """An item's label in this language."""
         return get_item(item_id).label(self.lang)
 
+    def vintage(self, vintage: str) -> str:
+        """A vintage in this language's words (速報, 2025年7月改定; the code in English)."""
+        return briefing_word("vintage", vintage, self.lang)
 
-OWN_WORDING = ("cf.formula.", "cf.source.", "short.")
+    def word(self, field: str, code: str) -> str:
+        """A basis, side or unit code in this language's words (the Data table's)."""
+        return briefing_word(field, code, self.lang)
+
+
+OWN_WORDING = ("cf.formula.", "cf.source.", "short.", "name.", "def.source.")
 """Keys a language may leave out: the catalogue's English stands in for a cash-flow method's
-wording; ``short.*`` are the command line's (English) column titles."""
+wording and a definition's source, an id for its name (``name.<id>``); ``short.*`` are the
+command line's (English) column titles."""
 
 
 def missing_keys() -> dict[str, set[str]]:

@@ -17,6 +17,7 @@ EN: dict[str, str] = {
     "sheet.data": "Data",
     "sheet.sources": "Sources & method",
     "sheet.chartdata": "Chart data",
+    "sheet.marks": "Marks",
     # cover
     "title": "Japan's digital deficit and cash-flow current account",
     "subtitle": "Briefing workbook",
@@ -35,13 +36,13 @@ EN: dict[str, str] = {
     "figures in oku yen (100 million yen; 10,000 oku yen = ¥1 trillion). "
     "n/a = not published or not derivable: never zero.",
     "cover.data_embedded": "embedded published figures (press releases of MOF/BoJ figures)",
-    "cover.vintage_text": "latest revision of every figure; vintages used: {vintages}",
+    "cover.vintage_text": "the latest revision of every figure; vintages used: {vintages}",
     # common
     "col.item": "Item",
     "col.code": "Key",
     "units.tn": "¥ trillion; deficits are negative",
     "na_note": "n/a: not published for that period, or not derivable from the published "
-    "figures; never counted as zero. Figures marked analyst are rounded (see Data).",
+    "figures; never counted as zero.",
     "lead_in": "{year}: shown only as the base of the first year-on-year change",
     # digital
     "digital.title": "Digital balance and its components",
@@ -58,8 +59,8 @@ EN: dict[str, str] = {
     "row.sel_credit": "Digital receipts",
     "metric.yoy": "Change on previous year (size of balance)",
     "metric.multiple": "Multiple of base-year level",
-    "metric.share_of_services_deficit": "Digital / services deficit",
-    "metric.share_of_gs_deficit": "Digital / goods-and-services deficit",
+    "metric.share_of_services_deficit": "Digital deficit / services deficit (ratio)",
+    "metric.share_of_gs_deficit": "Digital deficit / goods-and-services deficit (ratio)",
     "metric.tourism_coverage": "Travel surplus / digital deficit",
     "metric.oil_ratio": "Digital deficit / crude-oil imports",
     "row.crude_oil_imports": "Crude-oil imports (payments)",
@@ -79,7 +80,7 @@ EN: dict[str, str] = {
     "outlook.value": "Digital balance",
     "outlook.used": "Point used (1 = yes)",
     "outlook.value0": "Value if used, else 0",
-    "outlook.year_used": "Year if used",
+    "outlook.year_used": "Years in the fit",
     "outlook.stats": "Fit",
     "stat.n": "Points used",
     "stat.x0": "First year",
@@ -102,7 +103,7 @@ EN: dict[str, str] = {
     "outlook.meti": "Published METI reference points (as reported; the computer-services point "
     "is not a digital balance)",
     "outlook.meti_label": "Reference point",
-    "outlook.meti_year": "Year",
+    "outlook.meti_year": "Calendar year",
     "outlook.meti_value": "Value",
     "outlook.meti_source": "Source",
     # assumptions
@@ -155,8 +156,8 @@ EN: dict[str, str] = {
     "f.yoy": "Change on previous year = balance / previous balance - 1 (the change in the size "
     "of a deficit); n/a when either is missing, the previous is zero or the sign changed.",
     "f.multiple": "Multiple = balance / base-year balance; n/a when the signs differ.",
-    "f.share": "Share of the services (or goods-and-services) deficit = digital balance / "
-    "that balance; n/a unless both are deficits.",
+    "f.share": "Ratio to the services (or goods-and-services) deficit = digital balance / that "
+    "balance (2.54× = 2.54 times as large); n/a unless both are deficits.",
     "f.tourism": "Tourism coverage = travel balance / size of the digital deficit.",
     "f.oil": "Oil equivalence = size of the digital deficit / crude-oil import bill.",
     "f.projection": "Projection: cagr grows the last value at the compound rate between the "
@@ -164,8 +165,9 @@ EN: dict[str, str] = {
     "f.fx": "FX impact = yen per doubling × log2(projected balance / base-year balance).",
     "cav.revisions": "Preliminary figures are revised, often heavily (CY2021 current account: "
     "¥15.44T preliminary, ¥21.59T revised). Every figure carries its vintage on the Data sheet.",
-    "cav.analyst": "Figures with the vintage 'analyst' are an analyst's rounded numbers "
-    "(rounding unit in the Data sheet).",
+    "cav.analyst": "Figures of the vintage 'analyst' are an analyst's rounded estimates: they, "
+    "and every number built on one, are marked ≈ (rounding unit on the Data sheet); the key "
+    "messages state the latest released figure, not an estimate.",
     "cav.fx": "The yen-per-doubling figure (¥5-6) comes from an estimate whose original study was "
     "not found: it is a user assumption, not an established elasticity.",
     "cav.definitions": "Definitions differ between sources: compare figures on one "
@@ -178,9 +180,9 @@ EN: dict[str, str] = {
     "sum.kpi": "Indicator",
     "sum.period": "Period",
     "sum.value": "Value",
-    "kpi.digital": "Digital balance (latest exact figure)",
+    "kpi.digital": "Digital balance (latest release)",
     "kpi.yoy": "Change on previous year",
-    "kpi.multiple": "Multiple of base-year level",
+    "kpi.multiple": "Multiple of the {base} level",
     "kpi.current_account@cf_current_account": "Headline current account (cash-flow year)",
     "kpi.current_account": "Headline current account (latest year)",
     "kpi.cf_current_account": "Cash-flow current account",
@@ -236,38 +238,82 @@ EN: dict[str, str] = {
     "period.CY": "{year}",
     "period.FY": "FY{year}",
     "msg.digital": (
-        "{?digital<0|Digital deficit ¥|Digital surplus ¥}{digital.abs:2}T in "
-        "{digital.period}{?multiple.beyond_base|, {multiple.value:1}× its "
-        "{Base_Year.period} level|} ({Definition} definition)."
+        "{?digital<0|Digital deficit |Digital surplus }{digital.approx}{digital.money_abs:2}"
+        "{digital.dagger} in {digital.period}{?multiple.beyond_base|, {multiple.approx}"
+        "{multiple.value:1}×{multiple.dagger} its {Base_Year.period} level|} ({Definition} "
+        "definition)."
     ),
     "msg.digital.na": "No digital balance is available for the periods shown.",
     "msg.yoy": (
         "{?yoy>=0|The digital balance grew |The digital balance shrank "
-        "}{yoy.pct_abs:1}% in size on the previous year ({digital.period})."
+        "}{yoy.approx}{yoy.pct_abs:1}%{yoy.dagger} in size on the previous year "
+        "({digital.period})."
     ),
     "msg.yoy.na": (
         "No change on the previous year can be computed for {digital.period} "
         "(previous year not published)."
     ),
     "msg.tourism_coverage": (
-        "The travel surplus covered {tourism_coverage.pct:0}% of the digital deficit "
-        "in {tourism_coverage.period}."
+        "The travel surplus covered {tourism_coverage.approx}{tourism_coverage.pct:0}%"
+        "{tourism_coverage.dagger} of the digital deficit in {tourism_coverage.period}."
     ),
     "msg.tourism_coverage.na": "Tourism coverage is not available for the periods shown.",
     "msg.cf_current_account": (
-        "Cash-flow current account ¥{cf_current_account.value:2}T in "
-        "{cf_current_account.period} against a headline "
-        "¥{current_account@cf_current_account.value:2}T ({CF_Method} method)."
+        "Cash-flow current account {cf_current_account.approx}{cf_current_account.money:2}"
+        "{cf_current_account.dagger} in {cf_current_account.period} against a headline "
+        "{current_account@cf_current_account.approx}{current_account@cf_current_account.money:2}"
+        "{current_account@cf_current_account.dagger} ({CF_Method} method)."
     ),
     "msg.cf_current_account.na": (
         "The cash-flow current account is not available for the periods shown."
     ),
     "msg.projection": (
         "{?cagr|On a CAGR|On a linear} trend the digital balance reaches "
-        "¥{projection.value:2}T by {Target_Year.period} (METI: deficits of about "
-        "¥10T by 2030, ¥18T to ¥28T by 2035)."
+        "{projection.approx}{projection.money:2} by {Target_Year.period} (METI: deficits of "
+        "about ¥10T by 2030, ¥18T to ¥28T by 2035)."
     ),
     "msg.projection.na": "Too few points to project the digital balance.",
+    # issue 12: money and multiples in words, periods without a figure
+    "money": "¥{value}T",
+    "times": "{value}×",
+    "yen": "¥{value}",
+    "period.none": "the periods shown",
+    # issue 12: marks (≈ rounded input, † vintages combined) and first releases
+    "marks_note": '≈: built on a rounded figure (an analyst\'s "about" figure or a rounded '
+    "release; its rounding unit is on the Data sheet). †: combines figures of different "
+    "vintages (named in the Summary's notes; every vintage is on the Data sheet).",
+    "col.revisions": "First release, where revised",
+    "sum.note": "Note",
+    "note.approx": "≈ built on a figure rounded to {precision} oku yen",
+    "note.mixed": "† combines {vintages} figures",
+    "note.first": "first reported {money}",
+    "row.multiple": "Multiple of the {base} level",
+    # issue 12: charts
+    "chart.not_split": "Not split (total less the published components)",
+    "chart.approx": "≈ built on a rounded figure",
+    "chart.mixed": "† combines vintages",
+    "chart.missing": "{series}: no figures for {years}.",
+    "chart.calendar.CY": "",
+    "chart.calendar.FY": " (calendar year)",
+    "chart.fetch.digital": "No digital balance to draw: fetch the digital items with "
+    "`digital-deficit fetch boj` (or add them to the data file) and build again.",
+    "chart.fetch.ca": "No current account to draw: fetch it with `digital-deficit fetch boj` "
+    "(or add it to the data file) and build again.",
+    "chart.fetch.travel": "No travel or digital balance to draw: fetch them with "
+    "`digital-deficit fetch boj` (or add them to the data file) and build again.",
+    # issue 13 point 2: figures from the embedded data although a data file was given
+    "fallback": "{count} of the {total} figures used come from the embedded published figures, "
+    "not from {file}: {where}.",
+    "cover.data_fallback": "Not from the data file",
+    "data.subtitle": "As published (oku yen; 10,000 oku yen = ¥1 trillion); Rounded to: the "
+    "rounding unit (1 = exact); every vintage used, first releases included.",
+    "fallback.items": "{period}: {items}",
+    "fallback.item": "{item} ({side})",
+    "sep.items": ", ",
+    "sep.groups": "; ",
+    "outlook.path_note": "The path is shown up to the target year (and at least to 2035, "
+    "beside METI's scenarios); a later target year on Assumptions extends it, up to 2050.",
+    "src.fx_key": "FX",
     # release day (issue 9): its own table
     **RELEASE_EN,
 }

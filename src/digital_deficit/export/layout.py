@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, SUMMARY, headline, tagged
+from digital_deficit.core.catalogue import DIGITAL_SHEET, FAMILIES, tagged
 from digital_deficit.core.items import get_item
 from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.i18n import Labels
+from digital_deficit.export.key_figures import kpis, year_columns
 from digital_deficit.export.numbers import (
     CA_ITEMS,
     INCOME_ITEMS,
@@ -32,7 +33,10 @@ SHEET_KEYS: tuple[str, ...] = (
     "data",
     "sources",
     "chartdata",
+    "marks",
 )
+MARKED_SHEETS: tuple[str, ...] = ("summary", "digital", "ca", "outlook", "assumptions")
+"""The sheets whose cells carry marks (≈, †): their shadows are on the Marks sheet."""
 
 # Named input cells on the Assumptions sheet: name -> row (value in column C).
 INPUT_ROWS: dict[str, int] = {
@@ -69,14 +73,19 @@ class SheetLayout:
     specs: list[Row] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     header_row: int = HEADER_ROW
+    key: str = ""
+    """The sheet's key (digital, ca, outlook, chartdata)."""
+    _columns: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def col(self, year: int) -> str:
         """Column letter of ``year``."""
-        return str(get_column_letter(FIRST_COL + self.years.index(year)))
+        return str(get_column_letter(self.col_index(year)))
 
     def col_index(self, year: int) -> int:
         """Column number of ``year`` (C = 3)."""
-        return FIRST_COL + self.years.index(year)
+        if len(self._columns) != len(self.years):
+            self._columns = {y: FIRST_COL + i for i, y in enumerate(self.years)}
+        return self._columns[year]
 
     @property
     def first_col(self) -> str:
@@ -113,8 +122,10 @@ class SheetLayout:
             self.rows[spec.key] = row
 
 
-def _place(title: str, specs: list[Row], years: list[int], start: int = FIRST_ROW) -> SheetLayout:
-    sheet = SheetLayout(title, years=years, header_row=start - 1)
+def _place(
+    titles: dict[str, str], key: str, specs: list[Row], years: list[int], start: int = FIRST_ROW
+) -> SheetLayout:
+    sheet = SheetLayout(titles[key], years=years, header_row=start - 1, key=key)
     for offset, spec in enumerate(specs):
         sheet.add(spec, start + offset)
     return sheet
@@ -130,9 +141,12 @@ class Layout:
     outlook: SheetLayout
     chart: SheetLayout
     path: SheetLayout
-    outlook_path: SheetLayout
+    outlook_paths: list[SheetLayout]
+    """The Outlook's projection path in blocks of years (one page wide)."""
     meti_first_row: int
     data_rows: dict[tuple[str, ...], int]
+    mark_heights: dict[str, int]
+    """Rows of each marked sheet (the height of its blocks on the Marks sheet)."""
 
     def title(self, key: str) -> str:
         return self.titles[key]
@@ -142,7 +156,7 @@ class Layout:
         return f"{quote_sheet(self.titles['data'])}!$G${self.data_rows[obs_key]}"
 
 
-DATA_HEADER_ROW = 3
+DATA_HEADER_ROW = 4  # the Data table's header (row 3: the note on figures not from the data file)
 
 
 def digital_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
@@ -153,7 +167,7 @@ def digital_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
     rows.append(Row("sec:definitions", labels["digital.by_definition"]))
     for side in SIDES:
         rows += [
-            Row(f"def:{side}:{d}", labels.fmt(f"row.{side}", definition=d), d)
+            Row(f"def:{side}:{d}", labels.fmt(f"row.{side}", definition=labels.name(d)), d)
             for d in numbers.definition_ids
         ]
     rows.append(Row("sec:selected", labels["digital.selected"]))
@@ -164,7 +178,10 @@ def digital_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
         for item, _ in comparators()
     ]
     rows.append(Row("sec:metrics", labels["digital.metrics"]))
-    rows += [Row(f"m:{m.id}", labels.metric(m.id)) for m in tagged(DIGITAL_SHEET)]
+    rows += [
+        Row(f"m:{m.id}", labels.get(f"row.{m.id}", labels.metric(m.id)))
+        for m in tagged(DIGITAL_SHEET)
+    ]
     return rows
 
 
@@ -177,7 +194,8 @@ def ca_rows(labels: Labels) -> list[Row]:
     rows.append(Row("sec:cash_flow", labels["ca.cash_flow"]))
     for family in FAMILIES.values():
         rows += [
-            Row(f"{family.name}:{m}", labels.fmt("row.cf", method=m), m) for m in family.members
+            Row(f"{family.name}:{m}", labels.fmt("row.cf", method=labels.name(m)), m)
+            for m in family.members
         ]
     rows.append(Row("sec:selected", labels["ca.selected"]))
     rows += [Row(f"{f}:sel", labels["row.cf_sel"]) for f in FAMILIES]
@@ -206,39 +224,6 @@ def outlook_rows(labels: Labels) -> list[Row]:
     return rows
 
 
-@dataclass(frozen=True)
-class Kpi:
-    """A key figure of the Summary: a headline column, shown in the last year of another (its
-    own, or the one it is read with: a change on the year in the digital balance's year)."""
-
-    key: str
-    column: str
-    year_column: str
-    exact_digital: bool
-    """Its year must have an exact digital balance (not an analyst's rounded estimate)."""
-
-
-def kpis(cf_method: str) -> tuple[Kpi, ...]:
-    """The Summary's key figures: the catalogue's summary entries in order, each followed by
-    the columns it is compared against in its year."""
-    out: list[Kpi] = []
-    for column, metric in headline(cf_method, SUMMARY):
-        anchored = metric.reads("digital", "previous") or metric.reads("digital", "base")
-        year_column = "digital" if anchored else column
-        out.append(Kpi(column, column, year_column, metric.reads("digital") and not anchored))
-        out += [Kpi(f"{other}@{column}", other, column, False) for other in metric.against]
-    return tuple(out)
-
-
-def year_columns(cf_method: str) -> dict[str, bool]:
-    """The columns whose last year a key figure uses, and whether it must be exact."""
-    found: dict[str, bool] = {}
-    for kpi in kpis(cf_method):
-        if kpi.year_column == kpi.column:
-            found[kpi.year_column] = kpi.exact_digital
-    return found
-
-
 def locate(layout: Layout, column: str) -> tuple[SheetLayout, str]:
     """The period sheet and row showing a headline column."""
     selected = {
@@ -257,17 +242,9 @@ def locate(layout: Layout, column: str) -> tuple[SheetLayout, str]:
     return layout.digital, f"cmp:{column}"
 
 
-def chart_series(cf_method: str) -> dict[str, str]:
-    """The chart-data rows of the Summary's charts and the headline column each shows: the
-    digital balance, the first key figure read against another (see ``Metric.against``) with
-    that other, and travel."""
-    pair = next(k for k in kpis(cf_method) if "@" in k.key)
-    return {
-        "c:digital": "digital",
-        "c:ca": pair.column,
-        "c:cf": pair.year_column,
-        "c:travel": "travel",
-    }
+CHART_MARKED: tuple[str, ...] = ("c:stack", "c:digital", "c:ca", "c:cf", "c:travel")
+"""Chart series whose marked points (≈, †) are drawn again by an overlay series."""
+OVERLAYS: tuple[str, ...] = ("approx", "mixed")
 
 
 def component_slots(numbers: BriefNumbers) -> int:
@@ -284,65 +261,94 @@ def chart_rows(labels: Labels, numbers: BriefNumbers) -> list[Row]:
         Row("c:ca", labels.item("current_account")),
         Row("c:cf", labels["row.cf_sel"]),
         Row("c:travel", labels.item("travel")),
+        Row("c:rest", labels["chart.not_split"]),
         *(Row(f"c:yr:{c}", f"year if {c}") for c in year_columns(cf)),
         *(
-            Row(f"c:exact:{d}", f"{d}: exact figure (1) or rounded estimate (0)")
+            Row(f"c:released:{d}", f"{d}: released figure (1) or analyst estimate (0)")
             for d in numbers.definition_ids
         ),
+        *(Row(f"{key}:{mark}", "") for key in CHART_MARKED for mark in OVERLAYS),
     ]
 
 
 def path_rows(labels: Labels) -> list[Row]:
     """Rows of the outlook chart block on the chart-data sheet (display and path years)."""
     return [
+        Row("p:x", labels["outlook.year"]),
         Row("p:actual", labels["outlook.actual"]),
         Row("p:projection", labels["outlook.projection"]),
         Row("p:meti_2030", labels["chart.meti_2030"]),
         Row("p:meti_2035b", labels["chart.meti_2035b"]),
         Row("p:meti_2035p", labels["chart.meti_2035p"]),
+        *(Row(f"{key}:{mark}", "") for key in PATH_MARKED for mark in OVERLAYS),
     ]
 
 
-PATH_HEADER_ROW = 20  # on the chart-data sheet
+PATH_MARKED: tuple[str, ...] = ("p:actual", "p:projection")
+
+
 YEAR_NUMBER_OFFSET = 1  # chart-data sheet: years as numbers one row above the text labels
 DEFINITIONS_TABLE_ROW = 18  # Assumptions: header of the definitions table
 METHODS_TABLE_ROW = 23  # Assumptions: header of the cash-flow methods table
+PATH_BLOCK_MIN = 9  # the Outlook's path blocks: at least this many years a row
 
 
 def build_layout(numbers: BriefNumbers, labels: Labels) -> Layout:
     """Positions for one briefing."""
     titles = {key: labels[f"sheet.{key}"] for key in SHEET_KEYS}
     grid = numbers.grid_years
-    chart = _place(titles["chartdata"], chart_rows(labels, numbers), numbers.years)
+    chart = _place(titles, "chartdata", chart_rows(labels, numbers), numbers.years)
     path = _place(
-        titles["chartdata"],
+        titles,
+        "chartdata",
         path_rows(labels),
         numbers.years + numbers.path_years,
-        PATH_HEADER_ROW + 1,
+        max(chart.rows.values()) + 4,
     )
     data_rows: dict[tuple[str, ...], int] = {
         (*obs.key, obs.vintage): DATA_HEADER_ROW + 1 + i
         for i, obs in enumerate(numbers.observations)
     }
-    outlook = _place(titles["outlook"], outlook_rows(labels), grid)
-    path_header = max(outlook.rows.values()) + 3
-    outlook_path = _place(
-        titles["outlook"],
-        [Row("op:value", labels["outlook.projection"])],
-        numbers.path_years,
-        path_header + 1,
-    )
+    outlook = _place(titles, "outlook", outlook_rows(labels), grid)
+    width = max(len(grid), PATH_BLOCK_MIN)
+    years = numbers.path_years
+    top = max(outlook.rows.values()) + 4  # after the FX note and the path's title
+    blocks = []
+    for i, start in enumerate(range(0, len(years), width)):
+        blocks.append(
+            _place(
+                titles,
+                "outlook",
+                [Row("op:value", labels["outlook.projection"])],
+                years[start : start + width],
+                top + 2 * i + 1,
+            )
+        )
+    digital = _place(titles, "digital", digital_rows(labels, numbers), grid)
+    ca = _place(titles, "ca", ca_rows(labels), grid)
+    heights = {
+        "summary": KPI_ROWS_FROM + len(kpis(numbers.options.cf_method)) + 1,
+        "digital": max(digital.rows.values()) + 1,
+        "ca": max(ca.rows.values()) + 1,
+        "outlook": max(b.rows["op:value"] for b in blocks) + 1,
+        "assumptions": max(INPUT_ROWS.values()) + 1,
+    }
     return Layout(
         titles=titles,
-        digital=_place(titles["digital"], digital_rows(labels, numbers), grid),
-        ca=_place(titles["ca"], ca_rows(labels), grid),
+        digital=digital,
+        ca=ca,
         outlook=outlook,
         chart=chart,
         path=path,
-        outlook_path=outlook_path,
-        meti_first_row=path_header + 5,
+        outlook_paths=blocks,
+        meti_first_row=top + 2 * len(blocks) + 2,
         data_rows=data_rows,
+        mark_heights=heights,
     )
+
+
+KPI_ROWS_FROM = 5
+"""The Summary's first key-figure row."""
 
 
 def _code(item_id: str) -> str:

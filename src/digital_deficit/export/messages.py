@@ -5,10 +5,14 @@ The messages are templates in each language's label table (``msg.<key figure>`` 
 language has a template for it. A template is text with fields in braces:
 
 - ``{k.value:2}``, ``{k.abs:2}``, ``{k.pct:1}``, ``{k.pct_abs:0}``: key figure ``k`` (a Summary
-  row) as FIXED text with that many decimals (pct: times 100); ``projection`` is the Outlook's
-  projected balance;
-- ``{k.period}``: its period in words (``period.CY``/``period.FY``), also ``Base_Year.period``
-  and ``Target_Year.period``; ``{Definition}``, ``{CF_Method}``: the named input as written;
+  row) as FIXED text with that many decimals (pct: times 100); ``{k.money:2}`` and
+  ``{k.money_abs:2}``: as money in the language's ``money`` template, the minus sign first
+  (-¥10.89T); ``projection`` is the Outlook's projected balance;
+- ``{k.approx}``, ``{k.dagger}``: ≈ where the figure is built on a rounded figure, † where it
+  combines vintages (live, from its marks), else nothing;
+- ``{k.period}``: its period in words (``period.CY``/``period.FY``; ``period.none`` when it
+  has none), also ``Base_Year.period`` and ``Target_Year.period``; ``{Definition}``,
+  ``{CF_Method}``: the named input's name in the language (``name.<id>``);
 - ``{?condition|yes|no}``: conditions ``k<0``, ``k>=0``, ``k.beyond_base`` (present, and not in
   the base year) and ``cagr`` (the projection method); the branches are templates too.
 
@@ -21,65 +25,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digital_deficit.export.cells import excel_fixed, quote_sheet
+from digital_deficit.core.catalogue import CASH_FLOW
+from digital_deficit.core.definitions import get_definition
+from digital_deficit.export.cells import quote_sheet
+from digital_deficit.export.formats import APPROX, DAGGER
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.layout import Layout, kpis
+from digital_deficit.export.key_figures import kpis
+from digital_deficit.export.layout import Layout
+from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.numbers import BriefNumbers, tn
 from digital_deficit.export.summary_sheet import kpi_rows, kpi_values
-
-Part = tuple[str, str]  # (formula fragment, text it gives)
-
-
-def lit(text: str) -> Part:
-    """A literal string."""
-    return '"' + text.replace('"', '""') + '"', text
-
-
-def fixed(
-    ref: str, value: float | None, decimals: int, factor: int = 1, absolute: bool = False
-) -> Part:
-    """FIXED(...) of a number cell, rounded like Excel."""
-    expr = f"ABS({ref})" if absolute else ref
-    if factor != 1:
-        expr = f"{expr}*{factor}"
-    shown = 0.0 if value is None else (abs(value) if absolute else value) * factor
-    return f"FIXED({expr},{decimals},TRUE)", excel_fixed(shown, decimals)
-
-
-def text(ref: str, value: object) -> Part:
-    """A cell or name joined as text (a whole-number year gives "2024")."""
-    if isinstance(value, float) and value.is_integer():
-        return ref, str(int(value))
-    return ref, str(value)
-
-
-def cat(*parts: Part) -> Part:
-    """Parts joined with &, neighbouring literals merged into one."""
-    merged: list[Part] = []
-    for part in parts:
-        if not part[1] and part[0] == '""':
-            continue
-        if (
-            merged
-            and merged[-1][0].startswith('"')
-            and _is_literal(merged[-1][0])
-            and _is_literal(part[0])
-        ):
-            merged[-1] = lit(merged[-1][1] + part[1])
-        else:
-            merged.append(part)
-    if not merged:
-        return lit("")
-    return "&".join(f for f, _ in merged), "".join(t for _, t in merged)
-
-
-def _is_literal(formula: str) -> bool:
-    return len(formula) >= 2 and formula[0] == formula[-1] == '"' and '"&' not in formula
-
-
-def when(condition: str, yes: Part, no: Part, truth: bool) -> Part:
-    """IF(condition, yes, no); the cached text follows ``truth``."""
-    return f"IF({condition},{yes[0]},{no[0]})", yes[1] if truth else no[1]
+from digital_deficit.export.text_formulas import Part, cat, fixed, lit, money, text, when
 
 
 @dataclass(frozen=True)
@@ -97,13 +53,16 @@ class _Figure:
     year_ref: str
     value: float | None
     year: float | None
+    loc: Loc
 
 
 class _Writer:
     """Fills a template's fields for one briefing."""
 
-    def __init__(self, numbers: BriefNumbers, layout: Layout, labels: Labels) -> None:
-        self.numbers, self.labels = numbers, labels
+    def __init__(
+        self, numbers: BriefNumbers, layout: Layout, labels: Labels, marks: MarkBook
+    ) -> None:
+        self.numbers, self.labels, self.marks = numbers, labels, marks
         s = quote_sheet(layout.title("summary"))
         rows = kpi_rows(numbers)
         self.figures: dict[str, _Figure] = {}
@@ -113,17 +72,32 @@ class _Writer:
                 f"{s}!$B${rows[key]}",
                 value,
                 None if year is None else float(year),
+                Loc("summary", f"C{rows[key]}"),
             )
-        outlook = (
-            f"{quote_sheet(layout.title('outlook'))}!$C${layout.outlook.rows['res:at_target']}"
-        )
+        at_target = layout.outlook.rows["res:at_target"]
+        outlook = f"{quote_sheet(layout.title('outlook'))}!$C${at_target}"
         target = float(numbers.target_year)
-        self.figures["projection"] = _Figure(outlook, "Target_Year", tn(numbers.at_target), target)
+        self.figures["projection"] = _Figure(
+            outlook, "Target_Year", tn(numbers.at_target), target, Loc("outlook", f"C{at_target}")
+        )
+        definitions = numbers.definition_ids
+        methods = tuple(CASH_FLOW)
         self.named = {
-            "Definition": text("Definition", numbers.options.definition),
-            "CF_Method": text("CF_Method", numbers.options.cf_method),
+            "Definition": self.name("Definition", definitions, numbers.options.definition),
+            "CF_Method": self.name("CF_Method", methods, numbers.options.cf_method),
         }
         self.years = {"Base_Year": float(numbers.base_year), "Target_Year": target}
+
+    def name(self, input_name: str, ids: tuple[str, ...], chosen: str) -> Part:
+        """The name of the id in a named input, in the language (live: CHOOSE over the ids)."""
+        chosen = get_definition(chosen).id if input_name == "Definition" else chosen
+        names = [self.labels.name(i) for i in ids]
+        if names == list(ids):
+            return text(input_name, chosen)
+        keys = ",".join(f'"{i}"' for i in ids)
+        options = ",".join(lit(n)[0] for n in names)
+        formula = f"CHOOSE(MATCH({input_name},{{{keys}}},0),{options})"
+        return formula, names[ids.index(chosen)]
 
     def template(self, source: str) -> Part:
         """A template's parts joined."""
@@ -147,14 +121,33 @@ class _Writer:
             return self.period(figure.year_ref, figure.year)
         attribute, _, decimals = attribute.partition(":")
         figure = self.figures[name]
+        if attribute in ("approx", "dagger"):
+            mark = self.marks.mark(figure.loc)
+            if attribute == "approx":
+                condition, sign, truth = self.marks.rounded(figure.loc, True), APPROX, mark.rounded
+            else:
+                condition, sign, truth = self.marks.mixed(figure.loc, True), DAGGER, mark.mixed
+            return when(condition, lit(sign), lit(""), truth)
+        if attribute.startswith("money"):
+            value = figure.value
+            if attribute.endswith("abs"):
+                before, _, after = self.labels["money"].partition("{value}")
+                size = fixed(figure.value_ref, value, int(decimals), absolute=True)
+                return cat(lit(before), size, lit(after))
+            return money(self.labels["money"], figure.value_ref, value, int(decimals))
         factor = 100 if attribute.startswith("pct") else 1
         absolute = attribute.endswith("abs")
         return fixed(figure.value_ref, figure.value, int(decimals), factor, absolute)
 
     def period(self, ref: str, year: float | None) -> Part:
-        """A period in words: the year cell inside the language's pattern (FY2024, 2024年度)."""
+        """A period in words: the year cell inside the language's pattern (FY2024, 2024年度),
+        or ``period.none`` where the figure has no period."""
         before, _, after = self.labels[f"period.{self.numbers.options.basis}"].partition("{year}")
-        return cat(lit(before), text(ref, year if year is not None else "n/a"), lit(after))
+        shown = cat(lit(before), text(ref, year if year is not None else ""), lit(after))
+        if ref in self.years:
+            return shown
+        none = lit(self.labels["period.none"])
+        return when(f"ISNUMBER({ref})", shown, none, year is not None)
 
     def condition(self, condition: str) -> tuple[str, bool]:
         if condition == "cagr":
@@ -205,9 +198,11 @@ def _branches(body: str) -> tuple[str, str, str]:
     return condition, yes, no
 
 
-def messages(numbers: BriefNumbers, layout: Layout, labels: Labels) -> list[Message]:
+def messages(
+    numbers: BriefNumbers, layout: Layout, labels: Labels, marks: MarkBook
+) -> list[Message]:
     """A message for every key figure whose language has a template, then the projection."""
-    writer = _Writer(numbers, layout, labels)
+    writer = _Writer(numbers, layout, labels, marks)
     keys = [k.key for k in kpis(numbers.options.cf_method)] + ["projection"]
     out: list[Message] = []
     for key in keys:

@@ -99,6 +99,13 @@ class MonthNumbers:
             rows.append(self.cf_selected)
         return rows
 
+    @property
+    def markable(self) -> bool:
+        """Whether any monthly cell can show a mark under some choice on Assumptions: a
+        rounded monthly figure (≈), or monthly figures of more than one vintage (†)."""
+        found = self.observations()
+        return any(o.precision > 1 for o in found) or len({o.vintage for o in found}) > 1
+
     def observations(self) -> list[Observation]:
         """Every observation a monthly figure was made from (for the Data sheet)."""
         seen: dict[tuple[str, ...], Observation] = {}

@@ -27,12 +27,14 @@ from digital_deficit.export.cells import (
     quote_sheet,
 )
 from digital_deficit.export.cells import value_or_na as cached_value
-from digital_deficit.export.chart_data import definition_index
+from digital_deficit.export.formats import OKU
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
+from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.month_numbers import MonthNumbers, Series
-from digital_deficit.export.period_sheets import metric_formula, named_input
+from digital_deficit.export.period_sheets import Cell, metric_formula, named_input
 from digital_deficit.export.release_format import data_cell, month_text, style_amount
+from digital_deficit.export.series import definition_index
 from digital_deficit.export.styles import (
     BOTTOM,
     HEADER_FILL,
@@ -47,6 +49,8 @@ from digital_deficit.export.tables import set_widths, title_block
 HEADER_ROW = 4
 FIRST_ROW = 5
 TWELVE = "r12"
+MONTHS_KEY = "months"
+"""The Months sheet's key (its shadows on the Marks sheet)."""
 
 
 @dataclass
@@ -66,6 +70,10 @@ class MonthsLayout:
         """A cell on this sheet: D17."""
         return f"{get_column_letter(self.columns[key])}{self.row(index)}"
 
+    def loc(self, key: str, index: int) -> Loc:
+        """A cell of this sheet as its marks know it."""
+        return Loc(MONTHS_KEY, self.local(key, index))
+
     def ref(self, key: str, index: int) -> str:
         """A cell from another sheet: 'Months'!$D$17."""
         return (
@@ -83,10 +91,12 @@ def series_label(labels: Labels, series: Series) -> str:
         return labels[f"row.sel_{series.side}"]
     if series.key.startswith("def:"):
         definition = series.key.split(":")[2]
-        return labels.fmt(f"row.{series.side}", definition=definition)
+        return labels.fmt(f"row.{series.side}", definition=labels.name(definition))
     if series.key.startswith("cf:"):
         variant = series.key.split(":")[1]
-        return labels["row.cf_sel"] if variant == "sel" else labels.fmt("row.cf", method=variant)
+        if variant == "sel":
+            return labels["row.cf_sel"]
+        return labels.fmt("row.cf", method=labels.name(variant))
     name = labels.item(series.item)
     return name if series.side == "net" else labels.fmt(f"release.side_{series.side}", item=name)
 
@@ -143,9 +153,10 @@ def twelve_month_values(values: tuple[float | None, ...]) -> list[float | None]:
 
 
 def month_cells(
-    months: MonthNumbers, layout: MonthsLayout, data: Layout
+    months: MonthNumbers, layout: MonthsLayout, data: Layout, marks: MarkBook | None
 ) -> dict[str, list[Content]]:
-    """Every column's cells, month by month."""
+    """Every column's cells, month by month, and their marks (``marks``: None when no
+    monthly cell can be marked)."""
     cells: dict[str, list[Content]] = {}
     for series in [
         *months.digital.values(),
@@ -154,35 +165,42 @@ def month_cells(
         *months.cf_inputs.values(),
     ]:
         cells[series.key] = [data_cell(f, data.data_ref) for f in series.figures]
+        if marks is not None:
+            for i, fig in enumerate(series.figures):
+                marks.figure(layout.loc(series.key, i), fig)
     ids = months.numbers.definition_ids
     pick = definition_index(months.numbers)
+    chosen = months.numbers.definition.id
     for side, series in months.selected.items():
-        cells[series.key] = [
-            Formula(
-                f"=CHOOSE({pick},"
-                + ",".join(layout.local(f"def:{side}:{d}", i) for d in ids)
-                + ")",
-                cached_value(value),
-            )
-            for i, value in enumerate(series.values)
-        ]
+        options = [f"def:{side}:{d}" for d in ids]
+        cells[series.key] = []
+        for i, value in enumerate(series.values):
+            choice = ",".join(layout.local(key, i) for key in options)
+            cells[series.key].append(Formula(f"=CHOOSE({pick},{choice})", cached_value(value)))
+            if marks is not None:
+                where = [layout.loc(key, i) for key in options]
+                marks.choose(
+                    layout.loc(series.key, i), pick, where, layout.loc(f"def:{side}:{chosen}", i)
+                )
     sums = twelve_month_values(months.selected["net"].values)
     rule = get_metric("twelve_month_sum")
-    cells[TWELVE] = [
-        Formula(
-            "="
-            + rule.to_excel({f"m{k + 1}": layout.local("sel:net", i - 11 + k) for k in range(12)}),
-            cached_value(sums[i]),
-        )
-        if i >= 11
-        else NA_TEXT
-        for i in range(len(months.months))
-    ]
-    cells.update(_cash_flow_cells(months, layout))
+    cells[TWELVE] = []
+    for i in range(len(months.months)):
+        if i < 11:
+            cells[TWELVE].append(NA_TEXT)
+            continue
+        window = range(i - 11, i + 1)
+        refs = {f"m{k + 1}": layout.local("sel:net", j) for k, j in enumerate(window)}
+        cells[TWELVE].append(Formula("=" + rule.to_excel(refs), cached_value(sums[i])))
+        if marks is not None:
+            marks.derived(layout.loc(TWELVE, i), [(layout.loc("sel:net", j), True) for j in window])
+    cells.update(_cash_flow_cells(months, layout, marks))
     return cells
 
 
-def _cash_flow_cells(months: MonthNumbers, layout: MonthsLayout) -> dict[str, list[Content]]:
+def _cash_flow_cells(
+    months: MonthNumbers, layout: MonthsLayout, marks: MarkBook | None
+) -> dict[str, list[Content]]:
     family = next(iter(FAMILIES.values()))
     cells: dict[str, list[Content]] = {}
     for variant, entry in family.members.items():
@@ -190,25 +208,34 @@ def _cash_flow_cells(months: MonthNumbers, layout: MonthsLayout) -> dict[str, li
         column: list[Content] = []
         for i, value in enumerate(series.values):
 
-            def cell(inp: Input, i: int = i) -> str | None:
+            def cell(inp: Input, i: int = i) -> Cell | None:
                 if inp.item is not None:
-                    return layout.local(f"in:{inp.item}", i)
-                return named_input(inp.name)
+                    key = f"in:{inp.item}"
+                    return Cell(layout.local(key, i), layout.loc(key, i))
+                name = named_input(inp.name)
+                return None if name is None else Cell(name)
 
-            column.append(metric_formula(entry, cell, value))
+            column.append(metric_formula(entry, cell, value, marks, layout.loc(series.key, i)))
         cells[series.key] = column
     if months.cf_selected is not None:
         choices = ",".join(f'"{v}"' for v in family.members)
         pick = f"MATCH({named_input(family.option)},{{{choices}}},0)"
-        cells[months.cf_selected.key] = [
-            Formula(
-                f"=CHOOSE({pick},"
-                + ",".join(layout.local(f"cf:{v}", i) for v in family.members)
-                + ")",
-                cached_value(value),
+        chosen = family.member(getattr(months.numbers.options, family.option)).variant
+        cells[months.cf_selected.key] = []
+        for i, value in enumerate(months.cf_selected.values):
+            options = [f"cf:{v}" for v in family.members]
+            choice = ",".join(layout.local(key, i) for key in options)
+            cells[months.cf_selected.key].append(
+                Formula(f"=CHOOSE({pick},{choice})", cached_value(value))
             )
-            for i, value in enumerate(months.cf_selected.values)
-        ]
+            if marks is not None:
+                where = [layout.loc(key, i) for key in options]
+                marks.choose(
+                    layout.loc(months.cf_selected.key, i),
+                    pick,
+                    where,
+                    layout.loc(f"cf:{chosen}", i),
+                )
     return cells
 
 
@@ -220,10 +247,10 @@ def write_months(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
-    header: str,
-    footer: str,
+    marks: MarkBook | None,
 ) -> None:
-    """The Months sheet, printable (shown columns one page wide, header row repeated)."""
+    """The Months sheet, printable (shown columns one page wide, header row repeated), its
+    marks shown where ``marks`` (None: no monthly cell can be marked)."""
     title_block(ws, st, labels["months.title"], labels["release.units"])
     styler = StyleCache()
     put(ws, f"A{HEADER_ROW}", labels["release.col.month"], cache)
@@ -238,14 +265,15 @@ def write_months(
             alignment=WRAP_MIDDLE,
         )
     ws.row_dimensions[HEADER_ROW].height = 54
-    rounded = {s.key: s for s in _all_series(months)}
-    for key, column_cells in month_cells(months, layout, data).items():
+    amounts: list[str] = []
+    for key, column_cells in month_cells(months, layout, data, marks).items():
         column = layout.columns[key]
-        series = rounded.get(key)
         for i, content in enumerate(column_cells):
             cell = put_cell(ws.cell(row=layout.row(i), column=column), content, cache)
-            approx = series is not None and series.rounded(i)
-            style_amount(styler, cell, approx, st)
+            style_amount(styler, cell, st)
+            amounts.append(cell.coordinate)
+    if marks is not None:
+        marks.show(ws, MONTHS_KEY, {OKU: amounts})
     for i, period in enumerate(months.months):
         label = put_cell(ws.cell(row=layout.row(i), column=1), month_text(labels, period), cache)
         styler.apply(label, "month", alignment=LEFT, border=BOTTOM, font=st.body)
@@ -257,6 +285,6 @@ def write_months(
         ws.column_dimensions[get_column_letter(column)].hidden = True
     ws.freeze_panes = f"B{FIRST_ROW}"
     last = get_column_letter(layout.last_visible)
-    page_setup(ws, f"A1:{last}{layout.last_row}", header, footer)
+    page_setup(ws, f"A1:{last}{layout.last_row}")
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.sheet_view.showGridLines = False

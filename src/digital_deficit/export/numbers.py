@@ -18,9 +18,10 @@ from digital_deficit.core.projection import project
 from digital_deficit.core.units import to_trillion_yen
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.embedded import load_dataset
-from digital_deficit.data.figures import Figure, resolver_for
+from digital_deficit.data.figures import FIRST, LATEST, Figure, Resolver, resolver_for
 from digital_deficit.data.headline import Context, HeadlineRow, headline_row, shown_periods
 from digital_deficit.data.model import Observation
+from digital_deficit.data.vintage import vintage_rank
 from digital_deficit.export.options import DEFAULT_TARGET_YEAR, FX_BASE_YEAR, BriefOptions
 
 COMPONENT_ITEMS: tuple[str, ...] = (
@@ -47,6 +48,11 @@ INCOME_ITEMS: tuple[str, ...] = (
 )
 SIDES: tuple[str, ...] = ("net", "debit", "credit")
 PATH_END_YEAR = 2035
+"""The projection path is shown at least to this year (METI's 2035 scenarios)."""
+LAST_TARGET_YEAR = 2050
+"""The furthest target year: the path's columns reach it, shown up to the target year."""
+ANALYST = "analyst"
+"""The vintage of an analyst's rounded estimate (not a release of the statistics)."""
 
 
 def comparators() -> tuple[tuple[str, str], ...]:
@@ -97,7 +103,13 @@ class BriefNumbers:
     fx: float | None
     target_year: int
     base_year: int
+    first: dict[str, dict[int, Figure]] = field(default_factory=dict)
+    """First releases where they differ from the figure shown, by row key (``comp:<item>``,
+    ``def:<side>:<definition>``, ``ca:<item>``); empty unless the latest release is shown."""
     observations: list[Observation] = field(default_factory=list)
+    """Every observation used: the figures shown and their first releases (the Data sheet)."""
+    shown: list[Observation] = field(default_factory=list)
+    """The observations behind the figures shown (first releases left out)."""
 
     @property
     def grid_years(self) -> list[int]:
@@ -122,16 +134,18 @@ class BriefNumbers:
         """The digital balance of the chosen definition in ``year`` (lead-in included)."""
         return self.by_definition[("net", self.definition.id)][year].value
 
-    def exact(self, year: int, definition: str | None = None) -> bool:
-        """Whether the digital balance of ``year`` is an exact figure (not a rounded estimate)."""
+    def released(self, year: int, definition: str | None = None) -> bool:
+        """Whether the digital balance of ``year`` comes from a release (rounded or not), not
+        only from an analyst's estimate: the figures the key messages state."""
         fig = self.by_definition[("net", definition or self.definition.id)][year]
-        return fig.value is not None and fig.precision <= 1
+        return fig.value is not None and all(o.vintage != ANALYST for o in fig.sources)
 
-    def latest(self, metric: str, exact_digital: bool = False) -> tuple[int, float] | None:
-        """The last year shown with ``metric`` present (and, if asked, an exact digital balance)."""
+    def latest(self, metric: str, released_digital: bool = False) -> tuple[int, float] | None:
+        """The last year shown with ``metric`` present (and, if asked, a released digital
+        balance)."""
         for year in reversed(self.years):
             value = self.headline[year].values[metric]
-            if value is not None and (not exact_digital or self.exact(year)):
+            if value is not None and (not released_digital or self.released(year)):
                 return year, value
         return None
 
@@ -204,7 +218,7 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
             f"({years[-1]}); give a year from {years[-1] + 1} on"
         )
     target = options.target_year or max(DEFAULT_TARGET_YEAR, years[-1] + 1)
-    path_years = list(range(years[-1] + 1, max(PATH_END_YEAR, target) + 1))
+    path_years = list(range(years[-1] + 1, max(LAST_TARGET_YEAR, target) + 1))
     xs = [float(y) for y in years]
     ys = [headline[y].values["digital"] for y in years]
 
@@ -246,15 +260,51 @@ def compute(options: BriefOptions, dataset: Dataset | None = None) -> BriefNumbe
         target_year=target,
         base_year=base_year,
     )
+    if options.release == LATEST:
+        numbers.first = _first_releases(numbers, resolver_for(data, "JPN", FIRST))
     numbers.observations = _observations_used(numbers)
+    numbers.shown = _observations_used(numbers, with_first=False)
     return numbers
+
+
+def _differs(shown: Figure, first: Figure) -> bool:
+    if shown.value is None or first.value is None:
+        return False
+    return abs(shown.value - first.value) > 1e-9 * max(abs(shown.value), 1.0)
+
+
+def _first_releases(numbers: BriefNumbers, first: Resolver) -> dict[str, dict[int, Figure]]:
+    """The first release of every figure of the period tables where it differs from the one
+    shown (the latest revision), by row key."""
+    basis = numbers.options.basis
+    definitions = {d.id: d for d in numbers.definitions}
+
+    def resolve(key: str, year: int) -> Figure:
+        kind, _, rest = key.partition(":")
+        if kind == "def":
+            side, _, definition = rest.partition(":")
+            return first.digital(Period(basis, year), basis, definitions[definition], side)
+        return first.figure(rest, Period(basis, year), basis)
+
+    tables = {
+        **{f"comp:{item}": per_year for item, per_year in numbers.components.items()},
+        **{f"def:{s}:{d}": per_year for (s, d), per_year in numbers.by_definition.items()},
+        **{f"ca:{item}": per_year for item, per_year in numbers.ca_items.items()},
+    }
+    out: dict[str, dict[int, Figure]] = {}
+    for key, per_year in tables.items():
+        for year, fig in per_year.items():
+            found = resolve(key, year) if fig.value is not None else fig
+            if _differs(fig, found):
+                out.setdefault(key, {})[year] = found
+    return out
 
 
 def _scalar(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
 
-def _observations_used(numbers: BriefNumbers) -> list[Observation]:
+def _observations_used(numbers: BriefNumbers, with_first: bool = True) -> list[Observation]:
     figures: list[Figure] = []
     for table in (numbers.components, numbers.ca_items):
         for per_year in table.values():
@@ -262,6 +312,8 @@ def _observations_used(numbers: BriefNumbers) -> list[Observation]:
     for per_year in numbers.by_definition.values():
         figures.extend(per_year.values())
     for per_year in numbers.comparators.values():
+        figures.extend(per_year.values())
+    for per_year in numbers.first.values() if with_first else ():
         figures.extend(per_year.values())
     for row in numbers.headline.values():
         figures.append(Figure(None, tuple(row.sources)))
@@ -272,5 +324,11 @@ def _observations_used(numbers: BriefNumbers) -> list[Observation]:
     order = {item: i for i, item in enumerate(ITEM_IDS)}
     return sorted(
         seen.values(),
-        key=lambda o: (order[o.item], o.definition, SIDES.index(o.side), o.period, o.vintage),
+        key=lambda o: (
+            order[o.item],
+            o.definition,
+            SIDES.index(o.side),
+            o.period,
+            vintage_rank(o.vintage),
+        ),
     )

@@ -16,7 +16,7 @@ from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.model import Observation
 from digital_deficit.export.cells import CacheBook, put
 from digital_deficit.export.chart_data import SeriesData
-from digital_deficit.export.charts import build_charts
+from digital_deficit.export.charts import Chart, build_charts
 from digital_deficit.export.countries_sheet import write_countries
 from digital_deficit.export.country_numbers import (
     CONVERTED,
@@ -25,18 +25,20 @@ from digital_deficit.export.country_numbers import (
     compute_countries,
     requested,
 )
-from digital_deficit.export.glance_sheet import write_glance
+from digital_deficit.export.formats import formats_for
+from digital_deficit.export.glance_sheet import GLANCE_KEY, LatestRelease, write_glance
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import SHEET_KEYS, Layout
+from digital_deficit.export.marks import MarkBook
 from digital_deficit.export.month_chart_data import write_month_chart_data
 from digital_deficit.export.month_charts import headline_chart, monthly_charts
 from digital_deficit.export.month_numbers import MonthNumbers, compute_months
-from digital_deficit.export.months_sheet import months_layout, write_months
+from digital_deficit.export.months_sheet import MONTHS_KEY, months_layout, write_months
 from digital_deficit.export.numbers import SIDES, BriefNumbers, compute
 from digital_deficit.export.options import BriefOptions
 from digital_deficit.export.release_format import month_text
 from digital_deficit.export.release_sheet import write_release
-from digital_deficit.export.release_stats import release_layout
+from digital_deficit.export.release_stats import RELEASE_KEY, release_layout
 from digital_deficit.export.styles import NAVY, WRAP, Styles, page_setup
 from digital_deficit.export.tables import set_widths, title_block
 
@@ -57,8 +59,11 @@ ORDER: tuple[str, ...] = (
     "sources",
     "chartdata",
     "monthchart",
+    "marks",
 )
 """The sheets in reading order (those a briefing has)."""
+RELEASE_MARKED: tuple[str, ...] = (MONTHS_KEY, RELEASE_KEY, GLANCE_KEY)
+"""The release-day sheets whose cells can carry live marks (shadows on the Marks sheet)."""
 NOT_PRINTED: tuple[str, ...] = ("data", "months", "countrydata")
 """Sheets the PDF leaves out: every figure, long; the workbook holds them."""
 CHART_ANCHORS: tuple[str, ...] = ("A4", "A22", "H22", "A38", "H38")
@@ -125,28 +130,33 @@ def add_release_sheets(
     st: Styles,
     cache: CacheBook,
     stamp: str,
-    header: str,
-    footer: str,
+    marks: MarkBook,
 ) -> None:
     """Write the release-day sheets into ``wb`` (after the others) and put every sheet in
-    reading order."""
+    reading order. The monthly cells carry marks only where the monthly figures can make one
+    (a rounded figure, or figures of more than one vintage): else none can show under any
+    choice on Assumptions, and no shadows are written."""
     sheets: dict[str, Any] = {}
-    values: dict[str, dict[str, float | None]] = {}
-    months, release, charts = parts.months, None, None
+    months, latest, charts = parts.months, None, None
     if months is not None:
         for key in ("release", "monthcharts", "months", "monthchart"):
             sheets[key] = wb.create_sheet(labels[f"sheet.{key}"])
         grid = months_layout(months, labels)
-        write_months(sheets["months"], months, grid, layout, labels, st, cache, header, footer)
         release = release_layout(months, labels)
+        month_marks = marks if months.markable else None
+        if month_marks is not None:
+            month_marks.add_sheet(MONTHS_KEY, grid.last_row + 1)
+            month_marks.add_sheet(RELEASE_KEY, release.height)
+        write_months(sheets["months"], months, grid, layout, labels, st, cache, month_marks)
         values = write_release(
-            sheets["release"], months, grid, release, labels, st, cache, header, footer
+            sheets["release"], months, grid, release, labels, st, cache, month_marks
         )
+        latest = LatestRelease(months, release, values, month_marks)
         charts = write_month_chart_data(
             sheets["monthchart"], months, grid, release, layout, labels, st, cache
         )
         _chart_sheet(sheets["monthcharts"], monthly_charts(charts), months, labels, st, cache)
-        page_setup(sheets["monthcharts"], f"A1:N{NOTE_ROW + 1}", header, footer, fit_height=True)
+        page_setup(sheets["monthcharts"], f"A1:N{NOTE_ROW + 1}", fit_height=True)
     if parts.countries is not None:
         for key in ("countries", "countrydata"):
             sheets[key] = wb.create_sheet(labels[f"sheet.{key}"])
@@ -159,30 +169,16 @@ def add_release_sheets(
             labels,
             st,
             cache,
-            header,
-            footer,
         )
     if numbers.options.pdf:
         sheets["glance"] = wb.create_sheet(labels["sheet.glance"])
         chart = (
-            headline_chart(charts)
+            Chart("monthly", headline_chart(charts), [])
             if charts is not None
-            else build_charts(annual, numbers, labels, st)[0]
+            else build_charts(annual, numbers, labels, st, formats_for(labels))[0]
         )
         write_glance(
-            sheets["glance"],
-            numbers,
-            layout,
-            months,
-            release,
-            values,
-            chart,
-            labels,
-            st,
-            cache,
-            stamp,
-            header,
-            footer,
+            sheets["glance"], numbers, layout, latest, chart, labels, st, cache, stamp, marks
         )
     titles = {**{k: layout.title(k) for k in SHEET_KEYS}, **{k: s.title for k, s in sheets.items()}}
     by_title = {ws.title: ws for ws in wb.worksheets}

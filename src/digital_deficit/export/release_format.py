@@ -1,5 +1,6 @@
-"""What the release-day sheets share: number formats (≈ for a rounded figure), months in words,
-and money in messages ("-¥0.55T", "-0.55兆円") as live text formulas."""
+"""What the release-day sheets share: the amount format (``formats``: ≈ before a number built on
+a rounded figure, † after one combining vintages), months in words, and money in messages
+("-¥0.55T", "-0.55兆円": the language's ``money``, minus first) as live text formulas."""
 
 from __future__ import annotations
 
@@ -11,39 +12,28 @@ from digital_deficit.core.expr import Ref
 from digital_deficit.core.periods import Period
 from digital_deficit.core.units import OKU_PER_TRILLION
 from digital_deficit.data.figures import Figure
-from digital_deficit.export.cells import NA_TEXT, Content, Formula, excel_fixed, value_or_na
+from digital_deficit.export.cells import NA_TEXT, Content, Formula, value_or_na
+from digital_deficit.export.formats import OKU, marked
 from digital_deficit.export.i18n import Labels
-from digital_deficit.export.messages import Part, cat, lit
 from digital_deficit.export.styles import BOTTOM, RIGHT, StyleCache, Styles
-
-OKU = "#,##0;[Red]-#,##0;0"
-OKU_APPROX = '"≈"#,##0;[Red]"≈-"#,##0;"≈"0'
-USD = "#,##0;[Red]-#,##0;0"
-USD_APPROX = '"≈"#,##0;[Red]"≈-"#,##0;"≈"0'
-PCT = "0.0%;[Red]-0.0%;0.0%"
-TIMES = '0.00"×";[Red]-0.00"×";0.00"×"'
-TN_SIGNED = '"¥"#,##0.00"T";[Red]"-¥"#,##0.00"T";"¥"0.00"T"'
-RATE = "0.00"
+from digital_deficit.export.text_formulas import Part, cat, lit
+from digital_deficit.export.text_formulas import money as money_part
 
 
-def amount_format(rounded: bool, usd: bool = False) -> str:
-    """The format of an amount: ≈ before a figure built on a rounded input."""
-    if usd:
-        return USD_APPROX if rounded else USD
-    return OKU_APPROX if rounded else OKU
+def amount_format(rounded: bool = False, mixed: bool = False) -> str:
+    """The format of an amount (oku yen, million US dollars), ≈ before a number built on a
+    rounded figure and † after one combining vintages (for a cell whose marks cannot change:
+    live marks are conditional formats, ``marks.MarkBook.show``)."""
+    return marked(OKU, rounded, mixed)
 
 
 def style_amount(
-    styler: StyleCache, cell: Any, rounded: bool, st: Styles, usd: bool = False
+    styler: StyleCache, cell: Any, st: Styles, rounded: bool = False, mixed: bool = False
 ) -> None:
-    """An amount cell: right-aligned, a rule below, ≈ before a figure built on a rounded input."""
+    """An amount cell: right-aligned, a rule below, marked as told."""
+    fmt = amount_format(rounded, mixed)
     styler.apply(
-        cell,
-        ("amount", rounded, usd),
-        number_format=amount_format(rounded, usd),
-        alignment=RIGHT,
-        border=BOTTOM,
-        font=st.body,
+        cell, ("amount", fmt), number_format=fmt, alignment=RIGHT, border=BOTTOM, font=st.body
     )
 
 
@@ -57,11 +47,9 @@ def month_name(labels: Labels, month: int) -> str:
     return labels["release.month_names"].split(",")[month - 1]
 
 
-def vintage_words(labels: Labels, vintage: str) -> str:
-    """A vintage in words of the language: 速報 for preliminary, 改定（2025-07）..."""
-    if vintage.startswith("revised-"):
-        return labels.fmt("release.vintage.revised", month=vintage.removeprefix("revised-"))
-    return labels.get(f"release.vintage.{vintage}", vintage)
+def vintage_words(labels: Labels, vintages: tuple[str, ...]) -> str:
+    """A figure's vintages in the language's words, as the Data sheet shows them."""
+    return labels["release.list_sep"].join(labels.vintage(v) for v in vintages)
 
 
 def data_cell(fig: Figure, data_ref: Callable[[tuple[str, ...]], str]) -> Content:
@@ -77,16 +65,10 @@ def data_cell(fig: Figure, data_ref: Callable[[tuple[str, ...]], str]) -> Conten
 
 
 def money(labels: Labels, ref: str, oku: float | None) -> Part:
-    """An oku-yen cell as ¥ trillions in words ("-¥0.55T"); "n/a" where the cell is not a number."""
-    before, _, rest = labels["release.money"].partition("{sign}")
-    middle, _, after = rest.partition("{amount}")
+    """An oku-yen cell as ¥ trillions in the language's words ("-¥0.55T", "-0.55兆円"); "n/a"
+    where the cell is not a number."""
     tn = None if oku is None else oku / OKU_PER_TRILLION
-    sign = (f'IF({ref}<0,"-","")', "-" if tn is not None and tn < 0 else "")
-    number = (
-        f"FIXED(ABS({ref})/{OKU_PER_TRILLION},2,TRUE)",
-        excel_fixed(abs(tn) if tn is not None else 0.0, 2),
-    )
-    shown = cat(lit(before), sign, lit(middle), number, lit(after))
+    shown = money_part(labels["money"], f"{ref}/{OKU_PER_TRILLION}", tn)
     na = lit(labels["release.na"])
     return f"IF(ISNUMBER({ref}),{shown[0]},{na[0]})", shown[1] if oku is not None else na[1]
 

@@ -12,17 +12,14 @@ from openpyxl.worksheet.pagebreak import Break
 
 from digital_deficit.export.cells import CacheBook, Content, Formula, put
 from digital_deficit.export.cells import value_or_na as cached_value
+from digital_deficit.export.formats import OKU, PCT
 from digital_deficit.export.i18n import Labels
+from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.month_numbers import MonthNumbers, Series
 from digital_deficit.export.months_sheet import MonthsLayout, series_code, series_label
-from digital_deficit.export.release_format import (
-    PCT,
-    amount_format,
-    month_text,
-    style_amount,
-    vintage_words,
-)
+from digital_deficit.export.release_format import month_text, style_amount
 from digital_deficit.export.release_stats import (
+    RELEASE_KEY,
     STATS,
     TABLE_ROW,
     ReleaseLayout,
@@ -52,37 +49,6 @@ INDENTED = Alignment(horizontal="left", vertical="center", indent=2)
 TABLE_MONTHS = 13
 
 
-def _notes(months: MonthNumbers, labels: Labels) -> list[str]:
-    notes = [labels.fmt("release.note.windows", definition=months.numbers.definition.id)]
-    if months.missing:
-        by_item: dict[str, list[str]] = {}
-        for item, side in months.missing:
-            by_item.setdefault(item, []).append(labels[f"release.side.{side}"])
-        listed = labels["release.list_sep"].join(
-            f"{labels.item(item)} ({labels['release.list_sep'].join(sides)})"
-            for item, sides in by_item.items()
-        )
-        notes.append(labels.fmt("release.note.missing", items=listed))
-    month = month_text(labels, months.latest_month)
-    for key, (first, v1, latest, v2) in months.first_release.items():
-        name = labels["row.sel_net"] if key == "sel:net" else labels.item(key.split(":")[1])
-        notes.append(
-            labels.fmt(
-                "release.note.revision",
-                series=name,
-                month=month,
-                first=f"{first:,.0f}",
-                first_vintage=labels["release.list_sep"].join(vintage_words(labels, v) for v in v1),
-                latest=f"{latest:,.0f}",
-                latest_vintage=labels["release.list_sep"].join(
-                    vintage_words(labels, v) for v in v2
-                ),
-            )
-        )
-    notes.append(labels["na_note"])
-    return notes
-
-
 def write_release(
     ws: Any,
     months: MonthNumbers,
@@ -91,11 +57,12 @@ def write_release(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
-    header: str,
-    footer: str,
+    marks: MarkBook | None,
 ) -> dict[str, dict[str, float | None]]:
-    """The sheet; returns each series' statistics (the core's values) by key."""
+    """The sheet, its marks shown where ``marks`` (None: no monthly cell can be marked);
+    returns each series' statistics (the core's values) by key."""
     styler = StyleCache()
+    formats: dict[str, list[str]] = {OKU: [], PCT: []}
     month = month_text(labels, months.latest_month)
     ws["A1"].value = labels.fmt("release.title", month=month)
     ws["A1"].font = st.title
@@ -104,11 +71,11 @@ def write_release(
     values: dict[str, dict[str, float | None]] = {}
     contents: dict[str, dict[str, Content]] = {}
     for series in months.release_series():
-        found = stat_cells(months, grid, release, series)
+        found = stat_cells(months, grid, release, series, marks)
         values[series.key] = {k: v for k, (_, v) in found.items()}
         contents[series.key] = {k: c for k, (c, _) in found.items()}
     for row, (formula, text) in zip(
-        release.message_rows, release_messages(months, release, labels, values), strict=True
+        release.message_rows, release_messages(months, release, labels, values, marks), strict=True
     ):
         cell = put(ws, f"A{row}", Formula(formula, text), cache)
         cell.font = st.font(11)
@@ -134,7 +101,8 @@ def write_release(
         for stat in STATS:
             content = contents[series.key][stat]
             cell = put(ws, release.local(series.key, stat), content, cache)
-            fmt = PCT if stat == "growth" else amount_format(series.rounded(months.latest))
+            fmt = PCT if stat == "growth" else OKU
+            formats[fmt].append(cell.coordinate)
             attributes: dict[str, Any] = {
                 "number_format": fmt,
                 "alignment": RIGHT,
@@ -144,18 +112,20 @@ def write_release(
             if strong:
                 attributes["fill"] = TOTAL_FILL
             styler.apply(cell, ("stat", fmt, strong), **attributes)
-    end = max(release.rows.values()) + 2
-    for text in _notes(months, labels):
+    end = release.notes_row
+    for text in release.notes:
         cell = put(ws, f"A{end}", text, cache)
         cell.font = st.note
         cell.alignment = WRAP
         ws.merge_cells(f"A{end}:O{end}")
         ws.row_dimensions[end].height = 14 * st.lines(text, "source")
         end += 1
-    end = _recent_table(ws, months, grid, labels, st, cache, end + 1, styler)
+    end = _recent_table(ws, months, grid, release, labels, st, cache, styler, marks, formats[OKU])
+    if marks is not None:
+        marks.show(ws, RELEASE_KEY, formats)
     set_widths(ws, {"A": 50, "B": 10, **{c: 11.5 for c in "CDEFGHIJKLMNO"}})
     ws.freeze_panes = f"C{TABLE_ROW + 2}"
-    page_setup(ws, f"A1:O{end}", header, footer)
+    page_setup(ws, f"A1:O{end}")
     ws.print_title_rows = "1:1"
     ws.sheet_view.showGridLines = False
     return values
@@ -213,13 +183,17 @@ def _recent_table(
     ws: Any,
     months: MonthNumbers,
     grid: MonthsLayout,
+    release: ReleaseLayout,
     labels: Labels,
     st: Styles,
     cache: CacheBook,
-    top: int,
     styler: StyleCache,
+    marks: MarkBook | None,
+    amounts: list[str],
 ) -> int:
-    """The last 13 months of every series; returns the last row written."""
+    """The last 13 months of every series (their cells added to ``amounts``); returns the
+    last row written."""
+    top = release.recent_row
     ws.row_breaks.append(Break(id=top - 1))  # the table starts a page, whole
     ws[f"A{top}"].value = labels["release.recent"]
     ws[f"A{top}"].font = st.section
@@ -262,6 +236,9 @@ def _recent_table(
                 Formula("=" + grid.ref(series.key, index), cached_value(value)),
                 cache,
             )
-            approx = series.rounded(index)
-            style_amount(styler, cell, approx, st)
+            style_amount(styler, cell, st)
+            amounts.append(cell.coordinate)
+            if marks is not None:
+                inputs = [(grid.loc(series.key, index), True)]
+                marks.derived(Loc(RELEASE_KEY, cell.coordinate), inputs)
     return row

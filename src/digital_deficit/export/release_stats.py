@@ -5,7 +5,6 @@ sheet) and the core's values, the column headers and the release's three sentenc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from digital_deficit.core.catalogue import get_metric
 from digital_deficit.core.catalogue_release import year_to_date
@@ -13,10 +12,19 @@ from digital_deficit.core.metric import Metric
 from digital_deficit.core.periods import period_of_month
 from digital_deficit.export.cells import NA_TEXT, Content, Formula, quote_sheet
 from digital_deficit.export.cells import value_or_na as cached_value
+from digital_deficit.export.formats import APPROX, DAGGER
 from digital_deficit.export.i18n import Labels
+from digital_deficit.export.marks import Loc, MarkBook
 from digital_deficit.export.month_numbers import MonthNumbers, Series
 from digital_deficit.export.months_sheet import MonthsLayout
-from digital_deficit.export.release_format import money, month_name, month_text, sentence
+from digital_deficit.export.release_format import (
+    money,
+    month_name,
+    month_text,
+    sentence,
+    vintage_words,
+)
+from digital_deficit.export.text_formulas import Part, cat, lit, when
 
 STATS: tuple[str, ...] = (
     "latest",
@@ -33,6 +41,8 @@ STATS: tuple[str, ...] = (
 COLUMNS = "CDEFGHIJKL"
 MESSAGE_ROW = 4
 TABLE_ROW = 9  # the group header; the column header is the row below
+RELEASE_KEY = "release"
+"""The Latest release sheet's key (its shadows on the Marks sheet)."""
 
 
 @dataclass
@@ -42,9 +52,30 @@ class ReleaseLayout:
     title: str
     rows: dict[str, int] = field(default_factory=dict)
     message_rows: tuple[int, ...] = ()
+    notes: list[str] = field(default_factory=list)
+    """The notes under the table."""
 
     def local(self, key: str, stat: str) -> str:
         return f"{COLUMNS[STATS.index(stat)]}{self.rows[key]}"
+
+    def loc(self, key: str, stat: str) -> Loc:
+        """A statistic's cell as its marks know it."""
+        return Loc(RELEASE_KEY, self.local(key, stat))
+
+    @property
+    def notes_row(self) -> int:
+        """The first note's row (below the table)."""
+        return max(self.rows.values()) + 2
+
+    @property
+    def recent_row(self) -> int:
+        """The title row of the last 13 months' table (after the notes)."""
+        return self.notes_row + len(self.notes) + 1
+
+    @property
+    def height(self) -> int:
+        """Rows of the sheet (the last 13 months' table ends it)."""
+        return self.recent_row + 2 + len(self.rows)
 
     def ref(self, key: str, stat: str) -> str:
         column = COLUMNS[STATS.index(stat)]
@@ -80,18 +111,28 @@ def _sum_rule(span: tuple[int, ...]) -> Metric:
 
 
 def stat_cells(
-    months: MonthNumbers, grid: MonthsLayout, release: ReleaseLayout, series: Series
+    months: MonthNumbers,
+    grid: MonthsLayout,
+    release: ReleaseLayout,
+    series: Series,
+    marks: MarkBook | None,
 ) -> dict[str, tuple[Content, float | None]]:
-    """Each statistic of one series: its cell content and the core's value."""
+    """Each statistic of one series: its cell content and the core's value (its marks
+    recorded in ``marks``, where monthly cells can be marked)."""
     w, v, key = windows(months), series.values, series.key
+
+    def over(stat: str, span: tuple[int, ...]) -> None:
+        if marks is not None:
+            marks.derived(release.loc(key, stat), [(grid.loc(key, j), True) for j in span])
+
     out: dict[str, tuple[Content, float | None]] = {}
     out["latest"] = (Formula("=" + grid.ref(key, w.latest), cached_value(v[w.latest])), v[w.latest])
+    over("latest", (w.latest,))
     ago = None if w.year_ago is None else v[w.year_ago]
-    out["year_ago"] = (
-        (NA_TEXT, None)
-        if w.year_ago is None
-        else (Formula("=" + grid.ref(key, w.year_ago), cached_value(ago)), ago)
-    )
+    out["year_ago"] = (NA_TEXT, None)
+    if w.year_ago is not None:
+        out["year_ago"] = (Formula("=" + grid.ref(key, w.year_ago), cached_value(ago)), ago)
+        over("year_ago", (w.year_ago,))
     for stat, span in (
         ("ytd", w.ytd),
         ("ytd_prev", w.ytd_prev),
@@ -105,6 +146,7 @@ def stat_cells(
         value = rule.evaluate({f"m{k + 1}": v[j] for k, j in enumerate(span)})
         refs = {f"m{k + 1}": grid.ref(key, j) for k, j in enumerate(span)}
         out[stat] = (Formula("=" + rule.to_excel(refs), cached_value(value)), value)
+        over(stat, span)
     change, growth = get_metric("year_ago_change"), get_metric("year_ago_growth")
     for stat, now, before, rule in (
         ("change", "latest", "year_ago", change),
@@ -115,6 +157,9 @@ def stat_cells(
         value = rule.evaluate({"current": out[now][1], "year_ago": out[before][1]})
         refs = {"current": release.local(key, now), "year_ago": release.local(key, before)}
         out[stat] = (Formula("=" + rule.to_excel(refs), cached_value(value)), value)
+        if marks is not None:  # the year before is not of the change's own period
+            inputs = [(release.loc(key, now), True), (release.loc(key, before), False)]
+            marks.derived(release.loc(key, stat), inputs)
     return out
 
 
@@ -157,7 +202,40 @@ def headers(labels: Labels, months: MonthNumbers) -> list[str]:
 
 def release_layout(months: MonthNumbers, labels: Labels) -> ReleaseLayout:
     rows = {s.key: TABLE_ROW + 2 + i for i, s in enumerate(months.release_series())}
-    return ReleaseLayout(labels["sheet.release"], rows, tuple(range(MESSAGE_ROW, MESSAGE_ROW + 3)))
+    messages = tuple(range(MESSAGE_ROW, MESSAGE_ROW + 3))
+    return ReleaseLayout(labels["sheet.release"], rows, messages, release_notes(months, labels))
+
+
+def release_notes(months: MonthNumbers, labels: Labels) -> list[str]:
+    """The notes under the table: the windows, the series missing, the revisions, n/a."""
+    notes = [
+        labels.fmt("release.note.windows", definition=labels.name(months.numbers.definition.id))
+    ]
+    if months.missing:
+        by_item: dict[str, list[str]] = {}
+        for item, side in months.missing:
+            by_item.setdefault(item, []).append(labels[f"release.side.{side}"])
+        listed = labels["release.list_sep"].join(
+            f"{labels.item(item)} ({labels['release.list_sep'].join(sides)})"
+            for item, sides in by_item.items()
+        )
+        notes.append(labels.fmt("release.note.missing", items=listed))
+    month = month_text(labels, months.latest_month)
+    for key, (first, v1, latest, v2) in months.first_release.items():
+        name = labels["row.sel_net"] if key == "sel:net" else labels.item(key.split(":")[1])
+        notes.append(
+            labels.fmt(
+                "release.note.revision",
+                series=name,
+                month=month,
+                first=f"{first:,.0f}",
+                first_vintage=vintage_words(labels, v1),
+                latest=f"{latest:,.0f}",
+                latest_vintage=vintage_words(labels, v2),
+            )
+        )
+    notes.append(labels["na_note"])
+    return notes
 
 
 def release_messages(
@@ -165,15 +243,26 @@ def release_messages(
     release: ReleaseLayout,
     labels: Labels,
     values: dict[str, dict[str, float | None]],
+    marks: MarkBook | None,
     external: bool = False,
 ) -> list[tuple[str, str]]:
     """The three sentences of the release, as live text formulas with their cached text (over
-    the Latest release cells; ``external``: written on another sheet)."""
+    the Latest release cells; ``external``: written on another sheet), each amount marked as
+    its cell is (≈ before it, † after it) where monthly cells can be marked."""
     w = windows(months)
     where = release.ref if external else release.local
 
-    def m(key: str, stat: str) -> Any:
-        return money(labels, where(key, stat), values[key][stat])
+    def m(key: str, stat: str) -> Part:
+        amount = money(labels, where(key, stat), values[key][stat])
+        if marks is None:
+            return amount
+        loc = release.loc(key, stat)
+        mark = marks.mark(loc)
+        return cat(
+            when(marks.rounded(loc, True), lit(APPROX), lit(""), mark.rounded),
+            amount,
+            when(marks.mixed(loc, True), lit(DAGGER), lit(""), mark.mixed),
+        )
 
     month = month_text(labels, months.latest_month)
     ago = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from copy import copy
 from dataclasses import dataclass
@@ -13,20 +14,49 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 @dataclass(frozen=True)
 class Language:
-    """What a language changes in the layout: the font, and how many characters fit on a line
-    of the wrapped text cells (full-width Japanese takes about twice the room)."""
+    """What a language changes in the layout (measured on the rendered pages): the font, the
+    height of its lines in points per point of font size (Meiryo's are taller than Calibri's),
+    the characters of 10-point Latin text a unit of column width holds (a unit is a digit's
+    width; a full-width character takes two), and the width of a year's column (a marked
+    amount, "≈-¥10.89T†" or "≈-10.89兆円†", fits)."""
 
     font: str
-    chars: tuple[tuple[str, int], ...]
-    """(cell kind, characters per line): cover facts, Assumptions notes, Sources texts."""
+    leading: float
+    chars_per_width: float
+    year_width: float
 
 
 # Calibri in Excel (Carlito is metric-compatible in LibreOffice); Meiryo has Japanese glyphs on
 # every Windows since Vista and in Office for Mac.
 LANGUAGES: dict[str, Language] = {
-    "en": Language("Calibri", (("cover", 95), ("note", 90), ("source", 150))),
-    "ja": Language("Meiryo", (("cover", 55), ("note", 45), ("source", 70))),
+    "en": Language("Calibri", 1.3, 1.2, 10.5),
+    "ja": Language("Meiryo", 1.65, 0.95, 12.5),
 }
+
+
+def wrapped_lines(text: str, width: float, size: float = 10, chars_per_width: float = 1.2) -> int:
+    """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points:
+    words kept whole (a full-width character is a word of its own, two units wide)."""
+    per_line = max(1, int(width * chars_per_width * 10 / size))
+    lines = 0
+    for part in text.split("\n"):
+        if part.isascii() and len(part) <= per_line:
+            lines += 1
+            continue
+        used, count = 0, 1
+        for word in _WORDS.findall(part):
+            size_of = sum(2 if ord(c) > 0x2E7F else 1 for c in word)
+            if used and used + size_of > per_line:
+                count, used = count + 1, 0
+            while size_of > per_line:  # a word longer than a line breaks where it must
+                count, size_of = count + 1, size_of - per_line
+            used += size_of
+        lines += count
+    return lines
+
+
+_WORDS = re.compile(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+")
+
 
 NAVY = "1F3864"
 BLUE = "2F5597"
@@ -36,29 +66,31 @@ PALE = "F2F2F2"
 INPUT = "FFF2CC"
 RED = "C00000"
 
-TN = '"¥"#,##0.00"T";[Red]"¥-"#,##0.00"T";"¥"0.00"T"'
-TN1 = '"¥"#,##0.0"T";[Red]"¥-"#,##0.0"T";"¥"0.0"T"'
-PCT = "0.0%;[Red]-0.0%;0.0%"
-TIMES = '0.00"×";[Red]-0.00"×";0.00"×"'
-OKU = "#,##0;[Red]-#,##0;0"
-OKU_DEC = "#,##0.00;[Red]-#,##0.00;0.00"
-YEN = '"¥"0.00;[Red]"¥-"0.00;"¥"0.00'
-NUMBER = "#,##0.####"
-SHARE = "0.00"
-YEAR_CY = "0"
-YEAR_FY = '"FY"0'
-
 
 @dataclass(frozen=True)
 class Styles:
     """The styles of one language (the font and the width of a character differ)."""
 
     font_name: str
-    chars: tuple[tuple[str, int], ...] = ()
+    leading: float = 1.3
+    chars_per_width: float = 1.2
+    year_width: float = 10.5
 
     def lines(self, text: str, kind: str) -> int:
-        """How many lines ``text`` takes in a wrapped cell of ``kind`` (cover, note, source)."""
-        return max(1, -(-len(text) // dict(self.chars)[kind]))
+        """How many lines ``text`` takes in a wrapped cell of ``kind``: cover facts, notes (9
+        points, Assumptions) or sources (the Sources sheet's texts)."""
+        width, size = {"cover": (100, 10), "note": (70, 9), "source": (130, 10)}[kind]
+        return wrapped_lines(text, width, size, self.chars_per_width)
+
+    def lines_in(self, text: str, width: float, size: float = 10) -> int:
+        """The lines ``text`` takes wrapped in ``width`` units of column width."""
+        return wrapped_lines(text, width, size, self.chars_per_width)
+
+    def height(self, text: str, width: float, size: float = 10, least: float = 0) -> float:
+        """The row height (points) that shows ``text`` wrapped in ``width`` units of column
+        width at ``size`` points (at least ``least``)."""
+        lines = wrapped_lines(text, width, size, self.chars_per_width)
+        return max(least, round(lines * size * self.leading + 3, 1))
 
     def font(
         self, size: float = 10, bold: bool = False, color: str = "000000", italic: bool = False
@@ -115,6 +147,15 @@ class StyleCache:
     def __init__(self) -> None:
         self._arrays: dict[Hashable, Any] = {}
 
+    def reuse(self, cell: Any, kind: Hashable) -> bool:
+        """Give ``cell`` the style of its ``kind`` if one was styled already (True), else
+        leave it to ``apply``."""
+        array = self._arrays.get(kind)
+        if array is None:
+            return False
+        cell._style = copy(array)
+        return True
+
     def apply(self, cell: Any, kind: Hashable, **attributes: Any) -> None:
         """Give ``cell`` the ``attributes`` (font=..., number_format=...) of its ``kind``."""
         array = self._arrays.get(kind)
@@ -124,6 +165,15 @@ class StyleCache:
             self._arrays[kind] = copy(cell._style)
         else:
             cell._style = copy(array)
+
+
+def merge(ws: Any, cells: str) -> None:
+    """Merge a range of cells (a wrapped text across a table's width). Unlike openpyxl's
+    merge_cells, the covered cells are not rebuilt with borders (each rebuild is slow and the
+    covered cells are empty)."""
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ws.merged_cells.add(MergedCellRange(ws, cells))
 
 
 def set_default_font(workbook: Any, st: Styles) -> None:
@@ -156,13 +206,21 @@ WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 def styles_for(lang: str) -> Styles:
     """The styles of a language (en or ja)."""
     language = LANGUAGES[lang]
-    return Styles(language.font, language.chars)
+    return Styles(language.font, language.leading, language.chars_per_width, language.year_width)
 
 
 def page_setup(
-    ws: Any, print_area: str, header: str, footer: str, fit_height: bool = False
+    ws: Any,
+    print_area: str,
+    header: str | None = None,
+    footer: str | None = None,
+    fit_height: bool = False,
 ) -> None:
-    """Landscape A4, fit to one page wide, print area, header and footer, repeated title rows."""
+    """Landscape A4, all columns on one page wide (and, if asked, the whole sheet on one
+    page), centred, with its print area; the header and footer when given (the builder gives
+    every visible sheet its own, ``page_texts``)."""
+    if header is not None and footer is not None:
+        page_texts(ws, header, footer)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -173,6 +231,10 @@ def page_setup(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.3
+
+
+def page_texts(ws: Any, header: str, footer: str) -> None:
+    """The printed page's header (the title, the sheet) and footer (version, page n / N)."""
     ws.oddHeader.left.text = header
     ws.oddHeader.left.size = 8
     ws.oddHeader.right.text = "&A"
