@@ -20,6 +20,7 @@ from pathlib import Path
 from digital_deficit.data.boj.catalogue import side_code
 from digital_deficit.data.csvio import write_dataset
 from digital_deficit.data.importers.dispatch import import_file
+from digital_deficit.data.model import Observation
 from tests.fixtures.make_fixtures import envelope, json_number, names_fields, real_catalogue
 
 D = Decimal
@@ -118,3 +119,27 @@ def digital(side: str, month: tuple[int, int], definition: str = "mof3") -> Deci
         "narrow": ("copyright_royalties", "computer_services", "consulting"),
     }[definition]
     return sum((VALUES[(i, side)][month] for i in items), D(0))
+
+
+REVISED_MONTH, REVISED_VINTAGE = "2023-11", "2025-06-10"
+ROUNDED_MONTH, ROUNDED_TO = "2024-12", 10.0
+
+
+def with_marks(observations: list[Observation]) -> list[Observation]:
+    """The monthly observations and what makes a mark (SYNTHETIC): consulting's 2023-11
+    payments and balance revised later (a digital balance of that month combines two
+    vintages: †) and copyright royalties' 2024-12 receipts and balance rounded to 10 oku yen,
+    as an analyst's "about" figure (≈)."""
+    out = []
+    for obs in observations:
+        rounded = (obs.basis, obs.period, obs.item) == ("M", ROUNDED_MONTH, "copyright_royalties")
+        if rounded and obs.side in ("credit", "net"):
+            obs = obs.model_copy(update={"value": round(obs.value, -1), "precision": ROUNDED_TO})
+        out.append(obs)
+        if obs.basis == "M" and obs.period == REVISED_MONTH and obs.item == "consulting":
+            change = {"debit": 25.5, "net": -25.5}.get(obs.side)
+            if change is not None:
+                out.append(
+                    obs.model_copy(update={"value": obs.value + change, "vintage": REVISED_VINTAGE})
+                )
+    return out

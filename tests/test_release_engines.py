@@ -1,6 +1,8 @@
-"""The release-day sheets recalculate in LibreOffice and Gnumeric to their cached values, with no
-error values; `--pdf` prints the briefing through LibreOffice, starting with the one-page
-summary (issue 9). Slow: each variant is recalculated by two engines."""
+"""Release-day briefings (monthly data, `--compare`, the `--pdf` glance page) recalculate in
+LibreOffice and Gnumeric to their cached values on every sheet, marks included (the data hold
+a revised and a rounded month: ``with_marks``), with no error value on a visible sheet;
+`--pdf` prints the briefing through LibreOffice, starting with the one-page summary (issues 9
+and 12). Slow: one LibreOffice run recalculates the three variants, Gnumeric each."""
 
 from __future__ import annotations
 
@@ -16,11 +18,13 @@ import pytest
 from digital_deficit.cli.main import main
 from digital_deficit.data.csvio import read_dataset, write_dataset
 from digital_deficit.data.importers.dispatch import import_file
-from digital_deficit.export import pdf
+from digital_deficit.export.builder import build_briefing
+from digital_deficit.export.options import BriefOptions
 from tests import gnumeric as gn
 from tests import libreoffice as lo
-from tests.briefing_fixtures import build, formula_cells, values
-from tests.monthly_release_data import digital, monthly_file
+from tests.briefing_fixtures import GENERATED, formula_cells, values
+from tests.briefing_fixtures import same as same_cell
+from tests.monthly_release_data import digital, monthly_file, with_marks
 from tests.test_export_libreoffice import ERRORS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,8 +33,16 @@ RELEASE_SHEETS = {
     "ja": ("最新月", "月次", "月次グラフ用データ", "各国比較", "要旨"),
 }
 VARIANTS: dict[str, dict[str, Any]] = {
-    "monthly": {"pdf": True},
-    "fy_ja_narrow": {"basis": "FY", "lang": "ja", "definition": "narrow", "cf_method": "oguro1"},
+    "monthly": {"pdf": True, "compare": "DEU,USA", "usdjpy": 150.0},
+    "fy_ja_narrow": {
+        "basis": "FY",
+        "lang": "ja",
+        "definition": "narrow",
+        "cf_method": "oguro1",
+        "pdf": True,
+        "compare": "DEU,USA",
+        "usdjpy": 150.0,
+    },
     "compare_repatriation": {
         "compare": "DEU,USA,KOR",
         "usdjpy": 149.5,
@@ -51,12 +63,13 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Japan's monthly figures and three countries' IMF figures in one dataset file."""
+    """Japan's monthly figures (a month revised, a month rounded) and three countries' IMF
+    figures in one dataset file."""
     tmp = tmp_path_factory.mktemp("data")
     imf = import_file(FIXTURES / "imf_portal_countries.xml", vintage="2026-04-01").dataset
     both = tmp / "both.csv"
-    japan = read_dataset(monthly_file(tmp))
-    write_dataset(both, [*japan.observations, *imf.observations])
+    japan = with_marks(read_dataset(monthly_file(tmp)).observations)
+    write_dataset(both, [*japan, *imf.observations])
     return both
 
 
@@ -64,20 +77,20 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def recalculated(
     data: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, Path, Path]]:
-    """Each variant: (as built, as LibreOffice recalculates it, as Gnumeric does)."""
-    profile = lo.make_profile(tmp_path_factory.mktemp("lo"))
-    out: dict[str, tuple[Path, Path, Path]] = {}
+    """Each variant: (as built, as LibreOffice recalculates it, as Gnumeric does). The
+    ``pdf`` variants hold the glance page; their PDF is not printed here."""
+    tmp = tmp_path_factory.mktemp("release_engines")
+    profile = lo.make_profile(tmp)
+    built = {}
     for name, options in VARIANTS.items():
-        if options.get("pdf") and pdf.soffice() is None:
-            options = {k: v for k, v in options.items() if k != "pdf"}
-        tmp = tmp_path_factory.mktemp(name)
-        built = build(tmp, f"{name}.xlsx", data=str(data), **options)
-        out[name] = (
-            built,
-            lo.recalculate(profile, built, tmp / "lo"),
-            gn.recalculate(built, tmp / "gn"),
-        )
-    return out
+        briefing = build_briefing(BriefOptions(data=str(data), **options), generated=GENERATED)
+        built[name] = tmp / f"{name}.xlsx"
+        built[name].write_bytes(briefing.to_bytes())
+    by_lo = lo.recalculate_many(profile, list(built.values()), tmp / "lo")
+    return {
+        name: (path, fresh, gn.recalculate(path, tmp / "gn"))
+        for (name, path), fresh in zip(built.items(), by_lo, strict=True)
+    }
 
 
 def same(a: object, b: object) -> bool:
@@ -85,7 +98,7 @@ def same(a: object, b: object) -> bool:
     difference of sums that each engine adds in its own order (1e-9 oku yen is 0.1 yen)."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
-    return a == b
+    return same_cell(a, b)  # an empty text result saved as "" or as nothing
 
 
 @pytest.mark.parametrize("engine", [1, 2], ids=["libreoffice", "gnumeric"])
@@ -96,8 +109,11 @@ def test_recalculated_values_equal_cached_values(
     built, *engines = recalculated[variant]
     cached, fresh = values(built), values(engines[engine - 1])
     lang = VARIANTS[variant].get("lang", "en")
-    ours = [c for c in formula_cells(built) if c[0] in RELEASE_SHEETS[lang]]
-    assert len(ours) > 1000
+    ours = list(formula_cells(built))  # every sheet's: the marks' shadows too
+    release = [c for c in ours if c[0] in RELEASE_SHEETS[lang]]
+    assert len(release) > 1000 and len(ours) > 4000
+    if VARIANTS[variant].get("pdf"):
+        assert {RELEASE_SHEETS[lang][-1], RELEASE_SHEETS[lang][-2]} <= {c[0] for c in ours}
     wrong = [
         (s, c, cached[s][c].value, fresh[s][c].value)
         for s, c, _ in ours
@@ -106,17 +122,19 @@ def test_recalculated_values_equal_cached_values(
     assert wrong == []
 
 
+@pytest.mark.parametrize("engine", [1, 2], ids=["libreoffice", "gnumeric"])
 @pytest.mark.parametrize("variant", list(VARIANTS))
-def test_no_error_values(recalculated: dict[str, tuple[Path, Path, Path]], variant: str) -> None:
-    _, by_lo, _ = recalculated[variant]
-    book = values(by_lo)
-    lang = VARIANTS[variant].get("lang", "en")
-    for name in RELEASE_SHEETS[lang]:
-        if name not in book.sheetnames:
+def test_no_error_values(
+    recalculated: dict[str, tuple[Path, Path, Path]], variant: str, engine: int
+) -> None:
+    built, *engines = recalculated[variant]
+    book = values(engines[engine - 1])
+    for sheet in values(built).worksheets:  # the sheets visible as built (Gnumeric unhides)
+        if sheet.sheet_state != "visible":
             continue
-        for row in book[name].iter_rows(values_only=True):
+        for row in book[sheet.title].iter_rows(values_only=True):
             for value in row:
-                assert not any(str(value).startswith(e) for e in ERRORS), (name, value)
+                assert not any(str(value).startswith(e) for e in ERRORS), (sheet.title, value)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
