@@ -262,3 +262,35 @@ def test_no_english_code_in_the_japanese_release_day_edition(built: dict[str, Br
     months = b.workbook[labels["sheet.months"]]
     headers = [c.value for c in months[4] if c.value]
     assert "デジタル関連収支（狭義3項目）" in headers and "CF経常収支（唐鎌方式）" in headers
+
+
+def test_the_release_day_pages_say_what_is_missing_and_print_whole(
+    built: dict[str, Briefing],
+) -> None:
+    for b in built.values():
+        labels = Labels(b.numbers.options.lang)
+        # the annual chart of the Monthly charts: its balance's marked points drawn again (as
+        # on the Summary), the years without a figure said under it
+        sheet = labels["sheet.monthcharts"]
+        annual = b.workbook[sheet]._charts[4]
+        drawn = [s.tx.strRef.f for c in annual._charts for s in c.series]
+        chart_data = b.layout.chart
+        approx = f"'{chart_data.title}'!$A${chart_data.rows['c:digital:approx']}"
+        assert approx in drawn
+        missing = b.cache.get(sheet, "H54")
+        period = labels.fmt(f"period.{b.numbers.options.basis}", year=2015)
+        assert isinstance(missing, str) and missing.startswith(labels["row.sel_net"])
+        assert period in missing
+        # the Countries sheet: notes wrapped across the table, one page for a few countries,
+        # calendar years in the language's words
+        countries = b.workbook[labels["sheet.countries"]]
+        merged = {str(r) for r in countries.merged_cells.ranges}
+        notes = [r for r in range(8, 20) if f"A{r}:I{r}" in merged]
+        assert notes and all(countries[f"A{r}"].alignment.wrap_text for r in notes)
+        assert countries.page_setup.fitToHeight == 1
+        header = [countries.cell(row=notes[-1] + 3, column=c).value for c in (3, 6)]
+        assert header == [labels.fmt("period.CY", year=y) for y in (2021, 2024)]
+        # the glance page's table header wraps ("Fiscal year to date" in a narrow column)
+        glance = b.workbook[labels["sheet.glance"]]
+        heads = [c for row in glance.iter_rows() for c in row if c.value == labels["col.item"]]
+        assert heads and all(c.alignment.wrap_text for c in glance[heads[0].row] if c.value)

@@ -44,6 +44,7 @@ from digital_deficit.export.cells import quote_sheet
 from digital_deficit.export.formats import AXIS, Formats
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.key_figures import chart_series
+from digital_deficit.export.layout import OVERLAYS
 from digital_deficit.export.numbers import BriefNumbers
 from digital_deficit.export.series import SeriesData
 from digital_deficit.export.styles import Styles
@@ -52,6 +53,8 @@ COLORS = ("1F3864", "5B9BD5", "A5A5A5", "ED7D31", "70AD47", "FFC000", "7030A0")
 REST_COLOR = "EDEDED"
 """The part of a total no published component covers (drawn pale, outlined)."""
 MARK_COLOR = "E06666"
+HORIZONTAL = 21600000
+"""A text rotation of a full turn: labels kept level (wrapped, never turned to fit)."""
 
 
 @dataclass
@@ -134,12 +137,33 @@ def _overlay(series: Series, kind: str) -> Series:
     return series
 
 
+def add_overlays(
+    chart: Any, series: dict[str, SeriesData], key: str, years: list[int], x: Any = None
+) -> list[str]:
+    """The overlays (≈, †) of ``key``'s points appended to ``chart`` (a line or scatter chart,
+    before the series they mark: a red halo or cross behind its marker), where the chart data
+    hold them; returns their kinds in order."""
+    kinds = []
+    for kind in OVERLAYS:
+        found = series.get(f"{key}:{kind}")
+        if found is not None:
+            chart.series.append(_overlay(_series(found, years, COLORS[0], x), kind))
+            kinds.append(kind)
+    return kinds
+
+
+def slant_labels(chart: Any, st: Styles, texts: list[str], longest: int = 4) -> None:
+    """Category labels longer than ``longest`` characters (FY2024, 2024年度) drawn at 45°."""
+    if texts and max(len(t) for t in texts) > longest:
+        chart.x_axis.txPr = _rich_text(st.font_name, 800, False, -2700000)
+
+
 @lru_cache(maxsize=32)
 def _rich_text(font_name: str, size: int, bold: bool, rotation: int = 0) -> RichText:
     # shared between charts (read only): building openpyxl drawing objects is slow
     font = Font(typeface=font_name)
     props = CharacterProperties(latin=font, ea=font, sz=size, b=bold)
-    body = RichTextProperties(rot=rotation, vert="horz") if rotation else None
+    body = RichTextProperties(rot=rotation % HORIZONTAL, vert="horz") if rotation else None
     return RichText(
         bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)]
     )
@@ -171,7 +195,7 @@ def _style(chart: Any, title: str, axis_title: str, st: Styles, below_zero: bool
         chart.y_axis.scaling.max = 0  # deficits only: the axis shows them below zero
 
 
-def _legend_once(chart: Any, kinds: list[str]) -> None:
+def legend_once(chart: Any, kinds: list[str]) -> None:
     """One legend entry per kind of overlay (the first); the other overlays' entries hidden."""
     seen: set[str] = set()
     hidden = []
@@ -226,20 +250,13 @@ def build_charts(
         return [labels.fmt(f"period.{basis}", year=y) for y in span]
 
     def slanted(chart: Any, span: list[int]) -> None:
-        # labels longer than a year's four digits (FY2024, 2024年度) are drawn at 45°
-        if max(len(t) for t in years_of(span)) > 4:
-            chart.x_axis.txPr = _rich_text(st.font_name, 800, False, -2700000)
+        slant_labels(chart, st, years_of(span))
 
     def overlays(
         keys: list[str], span: list[int], chart: Any, kinds: list[str], x: Any = None
     ) -> None:
-        # drawn before the series they mark: a red halo (≈) or cross (†) behind its marker
         for key in keys:
-            for kind in ("approx", "mixed"):
-                found = series.get(f"{key}:{kind}")
-                if found is not None:
-                    chart.series.append(_overlay(_series(found, span, COLORS[0], x), kind))
-                    kinds.append(kind)
+            kinds += add_overlays(chart, series, key, span, x)
 
     out: list[Chart] = []
     # 1. the digital balance, its components stacked and the rest of it not split
@@ -267,7 +284,7 @@ def build_charts(
         stacked += lines
         _style(stacked, labels["chart.digital"], axis, st, _deficits_only([series["c:digital"]]))
         slanted(stacked, span)
-        _legend_once(stacked, kinds)
+        legend_once(stacked, kinds)
         out.append(Chart("digital", stacked, ["c:digital"]))
     else:
         out.append(Chart("digital", None, ["c:digital"]))
@@ -295,7 +312,7 @@ def build_charts(
         bars += lines
         _style(bars, labels[f"chart.{name}"], axis, st, False)
         slanted(bars, span)
-        _legend_once(bars, kinds)
+        legend_once(bars, kinds)
         out.append(Chart(name, bars, [bar_key, line_key]))
     # 4. the projection beside METI's points: numeric years, the axis follows the target year
     path = series["p:actual"].layout
@@ -326,6 +343,6 @@ def build_charts(
     _style(outlook, labels["chart.outlook"], axis, st, _deficits_only(drawn))
     outlook.x_axis.number_format = fm.year(basis)
     outlook.x_axis.majorGridlines = None
-    _legend_once(outlook, kinds)
+    legend_once(outlook, kinds)
     out.append(Chart("outlook", outlook, ["c:digital"]))
     return out

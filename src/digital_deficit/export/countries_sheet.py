@@ -9,6 +9,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 
 from digital_deficit.core.catalogue import get_metric
 from digital_deficit.core.excel import to_excel
@@ -51,6 +52,11 @@ SUMMARY_STATS = ("net", "debit", "credit", "ratio", "base_net", "debit_x", "cred
 DATA_COLUMNS = ("period", "item", "side", "value", "unit", "vintage", "source")
 DATA_TOP = 4  # the Country data sheet's header row
 RATE = "0.00"
+ONE_PAGE_ROWS = 60
+"""The Countries sheet prints on one page up to this many rows (about seven countries)."""
+NAME_WIDTH, HOW_WIDTH, COLUMN_WIDTH = 30, 22, 13
+NOTE_WIDTH = NAME_WIDTH + HOW_WIDTH + 7 * COLUMN_WIDTH
+"""Columns A to I (the summary's), where the notes wrap."""
 
 
 def figure_marks(own: list[Figure], others: tuple[Figure, ...] = ()) -> tuple[bool, bool]:
@@ -119,10 +125,18 @@ def write_countries(
     _data_table(ws_data, labels, st, cache, obs)
     set_widths(
         ws,
-        {"A": 30, "B": 22, **{get_column_letter(3 + i): 13 for i in range(max(7, len(years)))}},
+        {
+            "A": NAME_WIDTH,
+            "B": HOW_WIDTH,
+            **{get_column_letter(3 + i): COLUMN_WIDTH for i in range(max(7, len(years)))},
+        },
     )
     last = get_column_letter(max(9, 2 + len(years)))
-    page_setup(ws, f"A1:{last}{row}")
+    # a handful of countries on one page; more, and the year table starts the second page
+    one_page = row <= ONE_PAGE_ROWS
+    if not one_page:
+        ws.row_breaks.append(Break(id=year_row0 - 2))
+    page_setup(ws, f"A1:{last}{row}", fit_height=one_page)
     ws.print_title_rows = "1:1"
     ws.sheet_view.showGridLines = False
 
@@ -219,8 +233,11 @@ def _summary(
                 ws[f"{col}{row}"], "sum-label", alignment=LEFT, border=BOTTOM, font=st.body
             )
     row = SUMMARY_ROW + len(found.rows) + 2
-    for text in _notes(found, labels):
-        put(ws, f"A{row}", text, cache).font = st.note
+    for text in _notes(found, labels):  # wrapped across the summary's columns
+        note = put(ws, f"A{row}", text, cache)
+        note.font, note.alignment = st.note, WRAP
+        ws.merge_cells(f"A{row}:I{row}")
+        ws.row_dimensions[row].height = st.height(text, NOTE_WIDTH, 9)
         row += 1
 
 
@@ -280,7 +297,11 @@ def _year_table(
         ws,
         st,
         header,
-        [labels["countries.col.country"], labels["countries.col.series"], *map(str, found.years)],
+        [
+            labels["countries.col.country"],
+            labels["countries.col.series"],
+            *(labels.fmt("period.CY", year=y) for y in found.years),
+        ],
     )
     for country in found.rows:
         for side in SIDES:

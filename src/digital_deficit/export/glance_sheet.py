@@ -21,19 +21,23 @@ from digital_deficit.export.release_format import month_text
 from digital_deficit.export.release_stats import ReleaseLayout, release_messages, windows
 from digital_deficit.export.styles import (
     BOTTOM,
-    CENTER,
     HEADER_FILL,
     LEFT,
     NAVY,
     RIGHT,
     WRAP,
+    WRAP_CENTER,
     WRAP_MIDDLE,
     Styles,
     page_setup,
 )
+from digital_deficit.export.summary_sheet import missing_note
 from digital_deficit.export.tables import set_widths
 
 GLANCE_STATS = ("latest", "year_ago", "ytd", "ytd_prev", "r12", "r12_prev")
+WIDTHS = {"A": 34.0, **{c: 13.0 for c in "BCDEFGH"}}
+WIDTH = sum(WIDTHS.values())
+"""The page's width in characters (the messages wrap in it)."""
 GLANCE_KEY = "glance"
 """The glance page's key (the shadows of its release table on the Marks sheet)."""
 LAST_COL = "H"
@@ -92,7 +96,7 @@ def write_glance(
         cell.font = st.font(10.5)
         cell.alignment = WRAP_MIDDLE
         ws.merge_cells(f"A{row}:{LAST_COL}{row}")
-        ws.row_dimensions[row].height = 28
+        ws.row_dimensions[row].height = st.height(message.cached, WIDTH, 10.5, least=28)
     row += 2
     if latest is not None:
         row = _release_table(ws, latest, labels, st, cache, row) + 2
@@ -105,12 +109,19 @@ def write_glance(
     else:
         ws.add_chart(chart.chart, f"A{row}")
         chart.chart.width, chart.chart.height = 20.5, 9.5
-        note = row + 20
-    put(ws, f"A{note}", labels["glance.note"], cache).font = st.note
-    ws[f"A{note}"].alignment = WRAP
-    ws.merge_cells(f"A{note}:{LAST_COL}{note}")
-    ws.row_dimensions[note].height = 26
-    set_widths(ws, {"A": 34, **{c: 13 for c in "BCDEFGH"}})
+        note = row + 21
+        if chart.missing:  # the years its series have no figure for, as on the Summary
+            missing = put(ws, f"A{note - 2}", missing_note(layout, labels, cache, chart), cache)
+            missing.font = st.note
+            ws.merge_cells(f"A{note - 2}:{LAST_COL}{note - 2}")
+    for text in (labels["marks_note"], labels["glance.note"]):  # the messages' marks
+        put(ws, f"A{note}", text, cache).font = st.note
+        ws[f"A{note}"].alignment = WRAP
+        ws.merge_cells(f"A{note}:{LAST_COL}{note}")
+        ws.row_dimensions[note].height = st.height(text, WIDTH, 9)
+        note += 1
+    note -= 1
+    set_widths(ws, WIDTHS)
     page_setup(ws, f"A1:{LAST_COL}{note}", fit_height=True)
     ws.sheet_view.showGridLines = False
 
@@ -141,7 +152,8 @@ def _release_table(
         cell = ws.cell(head, 1 + i)
         cell.value = text
         cell.font, cell.fill = st.header, HEADER_FILL
-        cell.alignment = LEFT if i == 0 else CENTER
+        cell.alignment = WRAP_MIDDLE if i == 0 else WRAP_CENTER
+    ws.row_dimensions[head].height = max(st.height(t, 13) for t in texts[1:])
     row = head
     amounts: list[str] = []
     for side in SIDES:

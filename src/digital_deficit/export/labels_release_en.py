@@ -105,7 +105,7 @@ RELEASE_EN: dict[str, str] = {
     "countries.rate.none": "Not given: Japan's oku-yen figures are not converted (give --usdjpy "
     "RATE, or type a rate in the yellow cell).",
     "countries.rate.imf": "Not needed: Japan's figures are IMF data in US dollars.",
-    "countries.latest": "{year}, and growth since {base}",
+    "countries.latest": "Calendar year {year}, and growth since {base}",
     "countries.col.country": "Country",
     "countries.col.how": "Figures",
     "countries.col.net": "Balance {year}",

@@ -94,7 +94,7 @@ RELEASE_JA: dict[str, str] = {
     "countries.rate.none": "指定なし：日本の億円建ての計数は換算しない（--usdjpyでレートを"
     "指定するか、黄色のセルに入力）。",
     "countries.rate.imf": "換算不要：日本の計数はIMFの米ドル建てデータ。",
-    "countries.latest": "{year}年と{base}年からの伸び",
+    "countries.latest": "{year}年（暦年）と{base}年からの伸び",
     "countries.col.country": "国",
     "countries.col.how": "計数",
     "countries.col.net": "{year}年 収支",
@@ -128,7 +128,7 @@ RELEASE_JA: dict[str, str] = {
     "country.CAN": "カナダ",
     "country.AUS": "オーストラリア",
     "country.ITA": "イタリア",
-    "glance.subtitle": "{periods}、定義{definition}、作成{generated}",
+    "glance.subtitle": "{periods}、定義：{definition}、作成：{generated}",
     "glance.no_months": "データに月次の計数がないため最新月は示さない（fetchまたはimportで"
     "作成した月次ファイルを--dataで指定）。",
     "glance.year_earlier": "前年同期",

@@ -27,8 +27,17 @@ from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 
 from digital_deficit.export.cells import quote_sheet
-from digital_deficit.export.charts import COLORS, _style
+from digital_deficit.export.charts import (
+    COLORS,
+    HORIZONTAL,
+    _rich_text,
+    _style,
+    add_overlays,
+    legend_once,
+    slant_labels,
+)
 from digital_deficit.export.month_chart_data import HEADER_ROW, Block, MonthCharts
+from digital_deficit.export.series import SeriesData
 
 
 def _source(charts: MonthCharts, block: Block, key: str, color: str) -> ChartSeries:
@@ -109,8 +118,10 @@ def headline_chart(charts: MonthCharts) -> Any:
     return _finish(bars, charts, labels["release.chart.monthly"], labels["release.axis"])
 
 
-def monthly_charts(charts: MonthCharts) -> list[Any]:
-    """The five charts of the Monthly charts sheet, in reading order."""
+def monthly_charts(charts: MonthCharts, annual: dict[str, SeriesData]) -> list[Any]:
+    """The five charts of the Monthly charts sheet, in reading order; the annual balance's
+    points built on a rounded figure or combining vintages are marked as on the Summary's
+    charts (the overlays of ``annual``, the chart data's)."""
     labels = charts.labels
     flows = LineChart()
     flows.series.append(_line(charts, charts.monthly, "payments", COLORS[3]))
@@ -126,6 +137,7 @@ def monthly_charts(charts: MonthCharts) -> list[Any]:
     ):
         parts.series.append(_source(charts, charts.components, key, color))
     parts = _finish(parts, charts, labels["release.chart.components"], labels["release.axis"])
+    parts.x_axis.txPr = _rich_text(charts.st.font_name, 800, False, HORIZONTAL)
     quarterly = _flows_and_net(
         charts,
         charts.quarterly,
@@ -133,17 +145,27 @@ def monthly_charts(charts: MonthCharts) -> list[Any]:
         labels["release.axis"],
         "#,##0",
     )
-    annual = _flows_and_net(
+    years = _flows_and_net(
         charts,
         charts.annual,
         labels[f"release.chart.annual.{charts.basis}"],
         labels["chart.axis_tn"],
         "0.0",
+        annual,
     )
-    return [headline_chart(charts), flows, parts, quarterly, annual]
+    return [headline_chart(charts), flows, parts, quarterly, years]
 
 
-def _flows_and_net(charts: MonthCharts, block: Block, title: str, axis: str, amount: str) -> Any:
+def _flows_and_net(
+    charts: MonthCharts,
+    block: Block,
+    title: str,
+    axis: str,
+    amount: str,
+    annual: dict[str, SeriesData] | None = None,
+) -> Any:
+    """Payments and receipts as bars, the balance as a line (its marks drawn from
+    ``annual``'s overlays where given); labels longer than a year's at 45°."""
     bars = BarChart()
     bars.type, bars.grouping = "col", "clustered"
     bars.series.append(_source(charts, block, "payments", COLORS[3]))
@@ -152,6 +174,15 @@ def _flows_and_net(charts: MonthCharts, block: Block, title: str, axis: str, amo
     line = _line(charts, block, "net", COLORS[0])
     line.marker = Marker(symbol="circle", size=5)
     line.marker.graphicalProperties = GraphicalProperties(solidFill=COLORS[0])
+    kinds = ["", ""]
+    if annual is not None:
+        kinds += add_overlays(net, annual, "c:digital", annual["c:digital"].layout.years)
+        for overlay in net.series:
+            overlay.cat = line.cat
     net.series.append(line)
+    kinds.append("")
     bars += net
-    return _finish(bars, charts, title, axis, amount)
+    legend_once(bars, kinds)
+    chart = _finish(bars, charts, title, axis, amount)
+    slant_labels(chart, charts.st, block.categories, 4 if annual is not None else 6)
+    return chart

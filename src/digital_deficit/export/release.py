@@ -14,7 +14,7 @@ from digital_deficit.core.periods import BASES
 from digital_deficit.data.comparison import load_for_comparison
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.model import Observation
-from digital_deficit.export.cells import CacheBook, put
+from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.chart_data import SeriesData
 from digital_deficit.export.charts import Chart, build_charts
 from digital_deficit.export.countries_sheet import write_countries
@@ -40,6 +40,7 @@ from digital_deficit.export.release_format import month_text
 from digital_deficit.export.release_sheet import write_release
 from digital_deficit.export.release_stats import RELEASE_KEY, release_layout
 from digital_deficit.export.styles import NAVY, WRAP, Styles, page_setup
+from digital_deficit.export.summary_sheet import missing_note
 from digital_deficit.export.tables import set_widths, title_block
 
 ORDER: tuple[str, ...] = (
@@ -70,6 +71,7 @@ CHART_ANCHORS: tuple[str, ...] = ("A4", "A22", "H22", "A38", "H38")
 """The headline chart across the page, then two rows of two (columns of width 11, about
 2.2 cm; rows of about 0.53 cm)."""
 NOTE_ROW = 54
+"""Under the last row of charts: the annual chart's missing years, then the sheet's note."""
 
 
 @dataclass
@@ -155,8 +157,9 @@ def add_release_sheets(
         charts = write_month_chart_data(
             sheets["monthchart"], months, grid, release, layout, labels, st, cache
         )
-        _chart_sheet(sheets["monthcharts"], monthly_charts(charts), months, labels, st, cache)
-        page_setup(sheets["monthcharts"], f"A1:N{NOTE_ROW + 1}", fit_height=True)
+        missing = missing_note(layout, labels, cache, Chart("annual", None, ["c:digital"]))
+        drawn = monthly_charts(charts, annual)
+        _chart_sheet(sheets["monthcharts"], drawn, months, labels, st, cache, missing)
     if parts.countries is not None:
         for key in ("countries", "countrydata"):
             sheets[key] = wb.create_sheet(labels[f"sheet.{key}"])
@@ -199,7 +202,10 @@ def _chart_sheet(
     labels: Labels,
     st: Styles,
     cache: CacheBook,
+    annual_missing: Formula,
 ) -> None:
+    """The five monthly charts on one page, the years the annual chart's balance has no
+    figure for under it (as under the Summary's charts), and the sheet's note."""
     title_block(
         ws,
         st,
@@ -213,9 +219,15 @@ def _chart_sheet(
         else:
             chart.width, chart.height = 12.9, 8.0
         ws.add_chart(chart, anchor)
-    note = put(ws, f"A{NOTE_ROW}", labels["monthcharts.note"], cache)
-    note.font, note.alignment = st.note, WRAP
-    ws.merge_cells(f"A{NOTE_ROW}:N{NOTE_ROW + 1}")
+    missing = put(ws, f"{CHART_ANCHORS[-1][0]}{NOTE_ROW}", annual_missing, cache)
+    missing.font, missing.alignment = st.note, WRAP
+    ws.merge_cells(f"{CHART_ANCHORS[-1][0]}{NOTE_ROW}:N{NOTE_ROW}")
     ws.row_dimensions[NOTE_ROW].height = 24
+    row = NOTE_ROW + 2
+    note = put(ws, f"A{row}", labels["monthcharts.note"], cache)
+    note.font, note.alignment = st.note, WRAP
+    ws.merge_cells(f"A{row}:N{row + 1}")
+    ws.row_dimensions[row].height = 24
     set_widths(ws, {c: 11 for c in "ABCDEFGHIJKLMN"})
     ws.sheet_view.showGridLines = False
+    page_setup(ws, f"A1:N{row + 1}", fit_height=True)

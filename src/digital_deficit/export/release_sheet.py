@@ -36,6 +36,7 @@ from digital_deficit.export.styles import (
     SECTION_FILL,
     TOTAL_FILL,
     WRAP,
+    WRAP_CENTER,
     WRAP_MIDDLE,
     StyleCache,
     Styles,
@@ -44,7 +45,6 @@ from digital_deficit.export.styles import (
 from digital_deficit.export.tables import set_widths
 
 GROUPS = (("month", "C", "F"), ("ytd", "G", "I"), ("r12", "J", "L"))
-WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 INDENTED = Alignment(horizontal="left", vertical="center", indent=2)
 TABLE_MONTHS = 13
 
@@ -123,7 +123,9 @@ def write_release(
     end = _recent_table(ws, months, grid, release, labels, st, cache, styler, marks, formats[OKU])
     if marks is not None:
         marks.show(ws, RELEASE_KEY, formats)
-    set_widths(ws, {"A": 50, "B": 10, **{c: 11.5 for c in "CDEFGHIJKLMNO"}})
+    # a statistic's column holds a marked amount and, in Japanese, "2025年1～3月" on one line
+    column = max(11.5, st.year_width + 0.5)
+    set_widths(ws, {"A": 50, "B": 10, **{c: column for c in "CDEFGHIJKLMNO"}})
     ws.freeze_panes = f"C{TABLE_ROW + 2}"
     page_setup(ws, f"A1:O{end}")
     ws.print_title_rows = "1:1"

@@ -207,7 +207,8 @@ def release_layout(months: MonthNumbers, labels: Labels) -> ReleaseLayout:
 
 
 def release_notes(months: MonthNumbers, labels: Labels) -> list[str]:
-    """The notes under the table: the windows, the series missing, the revisions, n/a."""
+    """The notes under the table: the windows, the series missing, the revisions, n/a and,
+    where a monthly cell can be marked, what ≈ and † mean."""
     notes = [
         labels.fmt("release.note.windows", definition=labels.name(months.numbers.definition.id))
     ]
@@ -235,6 +236,8 @@ def release_notes(months: MonthNumbers, labels: Labels) -> list[str]:
             )
         )
     notes.append(labels["na_note"])
+    if months.markable:
+        notes.append(labels["marks_note"])
     return notes
 
 

@@ -201,6 +201,7 @@ CENTER = Alignment(horizontal="center", vertical="center")
 TOP = Alignment(vertical="top")
 WRAP_MIDDLE = Alignment(horizontal="left", vertical="center", wrap_text=True)
 WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def styles_for(lang: str) -> Styles:

@@ -245,6 +245,16 @@ def _place_chart(
         ws[anchor].alignment = WRAP
         return
     ws.add_chart(chart.chart, anchor)
+    row = top + CHART_ROWS
+    put(ws, f"{first_col}{row}", missing_note(layout, labels, cache, chart), cache).font = st.note
+    merge(ws, f"{first_col}{row}:{last}{row}")
+    ws[f"{first_col}{row}"].alignment = WRAP
+    ws.row_dimensions[row].height = 24
+
+
+def missing_note(layout: Layout, labels: Labels, cache: CacheBook, chart: Chart) -> Formula:
+    """The years the chart's series have no figure for, in words, live from the chart data
+    ("Digital balance: no figures for 2015–2021."; empty where none is missing)."""
     chart_sheet = layout.chart
     pieces = []
     for key in chart.missing:
@@ -263,12 +273,8 @@ def _place_chart(
                 bool(shown),
             )
         )
-    row = top + CHART_ROWS
     formula, shown = drop_lead(cat(*pieces), SEPARATOR)
-    put(ws, f"{first_col}{row}", Formula("=" + formula, shown), cache).font = st.note
-    merge(ws, f"{first_col}{row}:{last}{row}")
-    ws[f"{first_col}{row}"].alignment = WRAP
-    ws.row_dimensions[row].height = 24
+    return Formula("=" + formula, shown)
 
 
 SEPARATOR = " "
