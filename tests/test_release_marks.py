@@ -37,7 +37,7 @@ from digital_deficit.export.release_sheet import recent_months
 from digital_deficit.export.release_stats import STATS, release_layout, windows
 from tests.briefing_fixtures import GENERATED
 from tests.monthly_release_data import monthly_file, with_marks
-from tests.test_briefing_marks import CODE, Shown, identifier_cells, shown
+from tests.test_briefing_marks import Shown, english_codes, identifier_cells, shown
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -242,17 +242,7 @@ def test_no_english_code_in_the_japanese_release_day_edition(built: dict[str, Br
             return column == "H"
         return identifiers(sheet, coord)
 
-    book = Shown(b)
-    found = []
-    for ws in b.workbook.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        for row in ws.iter_rows():
-            for cell in row:
-                text = book[ws.title][cell.coordinate].value
-                if isinstance(text, str) and not exempt(ws.title, cell.coordinate):
-                    found += [(ws.title, cell.coordinate, m) for m in CODE.findall(text)]
-    assert found == []
+    assert english_codes(b, exempt) == []
     # the release-day sheets are there, in Japanese words
     data = b.workbook[labels["sheet.countrydata"]]
     assert {(r[3].value, r[5].value) for r in data.iter_rows(min_row=5)} == {

@@ -39,10 +39,6 @@ class Series:
     def present(self) -> bool:
         return any(v is not None for v in self.values)
 
-    def rounded(self, index: int) -> bool:
-        """Built on an analyst's rounded figure in that month."""
-        return bool(self.figures) and self.figures[index].precision > 1
-
 
 @dataclass
 class MonthNumbers:

@@ -20,18 +20,13 @@ from digital_deficit.export.text_formulas import Part, cat, lit
 from digital_deficit.export.text_formulas import money as money_part
 
 
-def amount_format(rounded: bool = False, mixed: bool = False) -> str:
-    """The format of an amount (oku yen, million US dollars), ≈ before a number built on a
-    rounded figure and † after one combining vintages (for a cell whose marks cannot change:
-    live marks are conditional formats, ``marks.MarkBook.show``)."""
-    return marked(OKU, rounded, mixed)
-
-
 def style_amount(
     styler: StyleCache, cell: Any, st: Styles, rounded: bool = False, mixed: bool = False
 ) -> None:
-    """An amount cell: right-aligned, a rule below, marked as told."""
-    fmt = amount_format(rounded, mixed)
+    """An amount cell (oku yen, million US dollars): right-aligned, a rule below, ≈ before a
+    number built on a rounded figure and † after one combining vintages (fixed, for a cell
+    whose marks cannot change: live marks are conditional formats, ``MarkBook.show``)."""
+    fmt = marked(OKU, rounded, mixed)
     styler.apply(
         cell, ("amount", fmt), number_format=fmt, alignment=RIGHT, border=BOTTOM, font=st.body
     )
