@@ -210,18 +210,10 @@ def styles_for(lang: str) -> Styles:
     return Styles(language.font, language.leading, language.chars_per_width, language.year_width)
 
 
-def page_setup(
-    ws: Any,
-    print_area: str,
-    header: str | None = None,
-    footer: str | None = None,
-    fit_height: bool = False,
-) -> None:
+def page_setup(ws: Any, print_area: str, fit_height: bool = False) -> None:
     """Landscape A4, all columns on one page wide (and, if asked, the whole sheet on one
-    page), centred, with its print area; the header and footer when given (the builder gives
-    every visible sheet its own, ``page_texts``)."""
-    if header is not None and footer is not None:
-        page_texts(ws, header, footer)
+    page), centred, with its print area (the builder gives every visible sheet its header and
+    footer, ``page_texts``)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
