@@ -61,3 +61,40 @@ def test_metrics_warns_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     )
     assert main(["metrics", "--from", "2022", "--to", "2024"]) == 0
     assert capsys.readouterr().err == ""  # no data file: nothing to warn of
+
+
+def test_brief_warns_in_one_line_as_metrics_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path)
+    out = tmp_path / "b.xlsx"
+    assert main(["brief", "--data", str(path), "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert said.out == f"wrote {out}\n"
+    assert said.err == (
+        f"warning: 94 of the 97 figures used come from the embedded published figures, not from "
+        f"{path} (2014-2023, 2025; CY 2024: goods net, services net, travel net, primary_income "
+        "net, secondary_income net, portfolio_investment_income net, crude_oil_imports debit, "
+        "digital net)\n"
+    )
+    assert main(["brief", "--out", str(tmp_path / "plain.xlsx")]) == 0
+    assert capsys.readouterr().err == ""  # no data file: nothing falls back
+
+
+def test_each_scenario_of_a_batch_warns_under_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path)
+    scenarios = tmp_path / "s.toml"
+    scenarios.write_text(
+        f'[[scenario]]\nname = "fetched"\ndata = "{path}"\n\n[[scenario]]\nname = "embedded"\n',
+        "utf-8",
+    )
+    out_dir = tmp_path / "out"
+    assert main(["brief", "--scenarios", str(scenarios), "--out-dir", str(out_dir)]) == 0
+    said = capsys.readouterr()
+    assert said.out == f"wrote {out_dir / 'fetched.xlsx'}\nwrote {out_dir / 'embedded.xlsx'}\n"
+    assert said.err.startswith(
+        "warning: fetched: 94 of the 97 figures used come from the embedded published figures"
+    )
+    assert said.err.count("\n") == 1

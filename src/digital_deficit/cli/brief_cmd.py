@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         pdf_target(out, args.force)  # no LibreOffice, or the PDF exists: one line, nothing said
         sys.stderr.write(f"building {out}, then printing {pdf_path(out)} with LibreOffice\n")
     try:  # a bad data file or years without figures: a DigitalDeficitError, exit 2 (main)
-        write_briefing(options, out, force=args.force)
+        built = write_briefing(options, out, force=args.force)
     except KeyboardInterrupt:
         raise CliError(f"interrupted; {out} was not written", 130) from None
     except OSError as exc:
@@ -69,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {out}")
     if options.pdf:
         print(f"wrote {pdf_path(out)}")
+    warning = built.fallback_warning()
+    if warning is not None:  # never a silent fallback to older embedded figures
+        sys.stderr.write(f"warning: {warning}\n")
     return 0
 
 
@@ -86,6 +89,7 @@ def make_out_dir(out_dir: Path) -> None:
 
 def _run_scenarios(args: argparse.Namespace) -> int:
     from digital_deficit.export.batch import run_batch
+    from digital_deficit.export.pdf import pdf_path
     from digital_deficit.export.scenarios import load_scenarios
 
     out_dir = Path(args.out_dir or _OUT_DIR)
@@ -98,9 +102,13 @@ def _run_scenarios(args: argparse.Namespace) -> int:
             "interrupted; finished workbooks are complete, others not written", 130
         ) from None
     failed = [r for r in results if r.error]
-    for r in results:
+    for (_, options, _), r in zip(jobs, results, strict=True):
         if r.error:
             sys.stderr.write(f"digital-deficit brief: error: {r.name}: {r.error}\n")
-        else:
-            print(f"wrote {r.out}")
+            continue
+        print(f"wrote {r.out}")
+        if options.pdf:
+            print(f"wrote {pdf_path(r.out)}")
+        if r.warning is not None:
+            sys.stderr.write(f"warning: {r.name}: {r.warning}\n")
     return 1 if failed else 0

@@ -22,6 +22,8 @@ class BatchResult:
     name: str
     out: Path
     error: str | None = None
+    warning: str | None = None
+    """Figures shown that come from the embedded data although a data file was given."""
 
 
 def problem(exc: BaseException, out: str) -> str:
@@ -33,18 +35,21 @@ def problem(exc: BaseException, out: str) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def build_one(options_json: str, out: str, force: bool, generated: str) -> str:
-    """Worker: build one briefing (arguments are plain data so they pickle).
+def build_one(options_json: str, out: str, force: bool, generated: str) -> str | None:
+    """Worker: build one briefing (arguments are plain data so they pickle); returns its
+    embedded-fallback warning, if any.
 
     Any failure comes back as a RuntimeError holding its one-line message, so one bad
     scenario never breaks the pool and the others still get built.
     """
     try:
         options = BriefOptions.model_validate_json(options_json)
-        write_briefing(options, out, force=force, generated=_dt.datetime.fromisoformat(generated))
+        built = write_briefing(
+            options, out, force=force, generated=_dt.datetime.fromisoformat(generated)
+        )
     except Exception as exc:
         raise RuntimeError(problem(exc, out)) from None
-    return out
+    return built.fallback_warning()
 
 
 def _reading(options: BriefOptions) -> tuple[str, bool] | None:
@@ -112,7 +117,7 @@ def run_batch(
     )
     with progress, ProcessPoolExecutor(max_workers=workers) as pool:
         task = progress.add_task("build", total=len(jobs), completed=len(jobs) - len(todo))
-        futures: dict[Future[str], int] = {
+        futures: dict[Future[str | None], int] = {
             pool.submit(
                 build_one, jobs[i][1].model_dump_json(), str(jobs[i][2]), force, generated
             ): i
@@ -123,8 +128,7 @@ def run_batch(
                 i = futures[future]
                 name, _, out = jobs[i]
                 try:
-                    future.result()
-                    results[i] = BatchResult(name, out)
+                    results[i] = BatchResult(name, out, warning=future.result())
                 except Exception as exc:  # a worker's RuntimeError, or a broken pool
                     results[i] = BatchResult(name, out, problem(exc, str(out)))
                 progress.advance(task)

@@ -19,6 +19,7 @@ from digital_deficit import __version__
 from digital_deficit.core.catalogue import FAMILIES
 from digital_deficit.data.csvio import write_atomic
 from digital_deficit.data.dataset import Dataset
+from digital_deficit.data.provenance import fallback_warning
 from digital_deficit.export.assumptions_sheet import write_assumptions
 from digital_deficit.export.cells import CacheBook
 from digital_deficit.export.chart_data import write_chart_data
@@ -86,6 +87,11 @@ class Briefing:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             ExcelWriter(self.workbook, archive).write_data()
         return add_cached_values(buffer.getvalue(), self.cache)
+
+    def fallback_warning(self) -> str | None:
+        """One line naming the figures shown that come from the embedded data although a data
+        file was given (the Cover and Data sheet say it too); None when there are none."""
+        return fallback_warning(self.numbers.dataset, self.numbers.shown)
 
 
 def _period_sheet(
@@ -218,8 +224,9 @@ def write_briefing(
     force: bool = False,
     dataset: Dataset | None = None,
     generated: _dt.datetime | None = None,
-) -> Path:
-    """Build and write atomically: refused if ``out`` exists unless ``force``.
+) -> Briefing:
+    """Build and write atomically (with ``pdf``, the PDF beside it): refused if ``out`` exists
+    unless ``force``; returns what was built.
 
     The target is checked before building (a directory or a device is refused even with
     ``force``); a replaced file keeps its permissions.
@@ -240,4 +247,4 @@ def write_briefing(
             print_workbook(briefing.workbook, briefing.to_bytes, left_out, pdf, force)
         except PdfError as exc:
             raise PdfError(f"wrote {target}, but no PDF: {exc}") from None
-    return target
+    return briefing
