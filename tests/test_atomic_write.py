@@ -60,6 +60,7 @@ def _interrupt(target: Path, signum: int, mode: str = "default") -> int:
         child.stdout.close()
 
 
+@pytest.mark.slow
 def test_sigterm_while_the_temporary_file_exists_20_times(tmp_path: Path) -> None:
     target = tmp_path / "briefing.xlsx"
     target.write_bytes(b"old workbook")

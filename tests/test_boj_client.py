@@ -94,6 +94,7 @@ def _client(url: str, lang: str = "en", **transport: Any) -> BojClient:
     return BojClient(Transport(url, **options), lang)
 
 
+@pytest.mark.slow
 def test_japanese_metadata_of_the_real_catalogue_and_layer_requests() -> None:
     standin = StandIn(page_codes=7, http_503_once=False, status_503_once=False)
     with Server(standin) as url:
@@ -147,6 +148,7 @@ def test_a_next_position_that_does_not_move_is_an_error() -> None:
         _client(url).data_by_codes("BP01", ["BPBP6JYNCB"])
 
 
+@pytest.mark.slow
 def test_a_timeout_is_retried() -> None:
     class Slow(StandIn):
         slow_once = True
@@ -221,6 +223,7 @@ def test_a_deeply_nested_response_is_one_typed_error() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_trickling_server_cannot_hang_the_fetch() -> None:
     standin = StandIn(http_503_once=False, trickle_seconds=0.05)
     started = time.monotonic()

@@ -70,6 +70,7 @@ def _catalogue(lang: str) -> list[BojMetadata]:
     ]
 
 
+@pytest.mark.slow
 def test_the_real_catalogue_has_17989_series_and_every_pinned_code() -> None:
     metadata = _catalogue("en")
     assert len(metadata) == 17_989
@@ -82,6 +83,7 @@ def test_the_real_catalogue_has_17989_series_and_every_pinned_code() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "jp"])
 @pytest.mark.parametrize("known_codes", [True, False], ids=["by code", "by name only"])
+@pytest.mark.slow
 def test_the_whole_real_catalogue_resolves_to_the_pinned_codes(
     lang: str, known_codes: bool
 ) -> None:
@@ -97,6 +99,7 @@ def test_the_whole_real_catalogue_resolves_to_the_pinned_codes(
     assert (result.ambiguous, result.missing, result.notes) == ({}, [], [])
 
 
+@pytest.mark.slow
 def test_twins_are_never_candidates() -> None:
     """Seasonally adjusted twins and rearranged historical tables carry the same names with a
     mark: they match nothing. In the real catalogue the names match monthly series only; a

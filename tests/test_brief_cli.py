@@ -20,6 +20,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
+@pytest.mark.slow
 def test_writes_the_default_briefing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "briefing.xlsx"
     code, stdout, err = run(["--out", str(out), "--author", "Desk"], capsys)

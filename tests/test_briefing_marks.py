@@ -206,6 +206,7 @@ def expected_marks(
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.slow
 def test_every_number_built_on_a_rounded_figure_shows_it(
     built: dict[str, Briefing], variant: str
 ) -> None:

@@ -94,6 +94,7 @@ def test_csv_blank_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
         ),
     ],
 )
+@pytest.mark.slow
 def test_bad_arguments_exit_2_with_one_line(argv: list[str], message: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "digital_deficit.cli.main", *argv],

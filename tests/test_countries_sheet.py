@@ -180,6 +180,7 @@ def test_the_fixture_is_what_its_generator_writes() -> None:
     assert FIXTURE.read_text(encoding="utf-8") == countries_xml()
 
 
+@pytest.mark.slow
 def test_a_batch_reads_the_file_as_each_scenario_will(tmp_path: Path, imf_file: Path) -> None:
     from digital_deficit.export.batch import run_batch
 

@@ -71,6 +71,7 @@ def test_more_rows_than_the_limit_stop_the_read_at_the_limit(
     )
 
 
+@pytest.mark.slow
 def test_memory_per_row_is_bounded(tmp_path: Path) -> None:
     path = tmp_path / "rows.csv"
     rows = 10_000

@@ -258,6 +258,7 @@ def test_sheet_list(book: openpyxl.Workbook) -> None:
     assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 8 + ["hidden"] * 2
 
 
+@pytest.mark.slow
 def test_japanese_sheet_list(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(build(tmp_path, lang="ja")).sheetnames == SHEETS_JA
 

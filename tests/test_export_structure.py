@@ -53,6 +53,7 @@ def _empty_text_caches(path: Path) -> set[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_formula_has_a_cached_value(path: Path, cached: openpyxl.Workbook) -> None:
     cells = list(formula_cells(path))
     assert len(cells) > 1400
@@ -233,6 +234,7 @@ def test_charts_series_references_and_caches(path: Path, cached: openpyxl.Workbo
     assert '<dispBlanksAs val="gap"/>' in xml[0]
 
 
+@pytest.mark.slow
 def test_fonts_follow_the_language(tmp_path: Path) -> None:
     ja = openpyxl.load_workbook(build(tmp_path, "ja.xlsx", lang="ja"))
     assert ja["デジタル収支"]["A20"].font.name == "Meiryo"
@@ -241,6 +243,7 @@ def test_fonts_follow_the_language(tmp_path: Path) -> None:
     assert en["Digital"]["A20"].font.name == "Calibri"
 
 
+@pytest.mark.slow
 def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
     hostile = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(1,1)"]
     observations = [
@@ -276,6 +279,7 @@ def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
         assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
 
 
+@pytest.mark.slow
 def test_control_characters_and_overlong_text_from_a_dataset(tmp_path: Path) -> None:
     from digital_deficit.data.dataset import Dataset
     from digital_deficit.data.embedded import embedded_dataset
@@ -313,6 +317,7 @@ def test_control_characters_and_overlong_text_from_a_dataset(tmp_path: Path) -> 
     assert len(sources[1]) == MAX_CELL_TEXT
 
 
+@pytest.mark.slow
 def test_the_data_file_of_the_environment_variable_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -353,6 +358,7 @@ def test_latest_headline_current_account_when_no_cash_flow_figure(tmp_path: Path
     assert kpi["Headline current account (latest year)"] == [2024.0, 28.6869]
 
 
+@pytest.mark.slow
 def test_components_are_stacked_where_the_total_is_known(tmp_path: Path) -> None:
     parts = {"copyright_royalties": -10000.0, "ict_services": -15000.0, "consulting": -5000.0}
     data = tmp_path / "parts.csv"

@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
@@ -60,6 +61,7 @@ def _third_party_imports() -> set[str]:
     return {m for m in found if m not in sys.stdlib_module_names and m != "digital_deficit"}
 
 
+@pytest.mark.slow
 def test_a_desktop_install_brings_every_library_the_code_imports() -> None:
     imports = {DISTRIBUTION_OF.get(m, m) for m in _third_party_imports()}
     assert imports >= {"openpyxl", "httpx", "rich", "lxml", "pydantic", "xlwings", "sdmx1"}

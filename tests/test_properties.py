@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,6 +92,7 @@ observations = st.builds(
 
 
 @given(st.lists(observations, max_size=20, unique_by=lambda o: (*o.key, o.vintage)))
+@pytest.mark.slow
 def test_dataset_text_round_trips(obs: list[Observation]) -> None:
     again = read_dataset_text(dataset_text(obs), "x.csv")
     assert sorted(again.observations, key=lambda o: (*o.key, o.vintage)) == sorted(

@@ -166,6 +166,7 @@ def test_annual_only_data_change_nothing() -> None:
     assert build_briefing(BriefOptions()).workbook.sheetnames == SHEETS
 
 
+@pytest.mark.slow
 def test_fiscal_year_to_date_in_japanese(monthly: Path) -> None:
     b = build_briefing(BriefOptions(data=str(monthly), basis="FY", lang="ja"))
     sheet = "最新月"

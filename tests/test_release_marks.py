@@ -40,6 +40,7 @@ from tests.monthly_release_data import monthly_file, with_marks
 from tests.test_briefing_marks import Shown, english_codes, identifier_cells, shown
 
 FIXTURES = Path(__file__).parent / "fixtures"
+pytestmark = pytest.mark.slow  # every test reads three release-day briefings (about 3 s)
 VARIANTS: dict[str, dict[str, Any]] = {
     "en": {},
     "ja": {"lang": "ja"},

@@ -44,6 +44,7 @@ def _none(value: object) -> object:
 
 
 @pytest.mark.parametrize("basis", ["CY", "FY"])
+@pytest.mark.slow
 def test_udfs_match_core_and_cli(basis: str) -> None:
     rows = _metrics("--basis", basis)
     assert rows, "the CLI printed no periods"
@@ -93,6 +94,7 @@ def test_udfs_match_core_and_cli(basis: str) -> None:
         assert checked == 1  # FY2023 has every karakama input published
 
 
+@pytest.mark.slow
 def test_cli_and_udf_agree_on_a_known_headline() -> None:
     (row,) = [r for r in _metrics("--from", "2024", "--to", "2024")]
     assert row["digital"] == udfs.dd_value("digital", 2024) == -68000.0

@@ -149,6 +149,7 @@ def test_a_blank_or_omitted_range_adds_nothing() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.slow
 def test_the_data_sheet_of_a_briefing_is_read_back(tmp_path: Path, lang: str) -> None:
     path = build(tmp_path, lang=lang)
     sheet = openpyxl.load_workbook(path)["Data" if lang == "en" else "データ"]
@@ -307,6 +308,7 @@ def test_dates_as_periods() -> None:
     assert udfs.dd_value("digital", dt.datetime(2030, 4, 30), data=monthly) == NA
 
 
+@pytest.mark.slow
 def test_every_function_runs_without_the_desktop_libraries() -> None:
     """xlwings Lite has no pandas, numpy, openpyxl, httpx, lxml or rich: with their imports
     refused, every function (the data ones with a range too) gives the same results."""
