@@ -275,6 +275,8 @@ def test_text_from_data_files_stays_text(tmp_path: Path) -> None:
         if r[2].value == "consulting" and r[0].value in ("2015", "2016", "2017", "2018")
     ]
     assert [c.data_type for c in cells] == ["s"] * 4
+    # and Excel keeps them text when the cell is edited (the style shared by Data rows kept it)
+    assert [c.quotePrefix for c in cells] == [True] * 4
     with zipfile.ZipFile(out) as z:
         assert "<f>HYPERLINK" not in z.read("xl/worksheets/sheet7.xml").decode("utf-8")
 

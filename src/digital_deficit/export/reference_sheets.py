@@ -86,6 +86,25 @@ WRAPPED = {4: "D", 11: "K"}
 SOURCE_COLUMN = 11
 
 
+def _data_style(column: int, whole: bool) -> dict[str, Any]:
+    """A Data cell's style: long texts wrap within their column (never over the next), every
+    other cell sits at the top of its row; values in oku yen (decimals only where they have
+    them), precisions as numbers."""
+    style: dict[str, Any] = {"alignment": WRAP if column in WRAPPED else TOP}
+    if column == 7:
+        style["number_format"] = OKU if whole else OKU_DEC
+    elif column == 9:
+        style["number_format"] = NUMBER
+    return style
+
+
+_DATA_STYLES = {
+    (column, whole): _data_style(column, whole)
+    for column in range(1, len(DATA_COLUMNS) + 1)
+    for whole in (True, False)
+}
+
+
 def write_data(
     ws: Any, numbers: BriefNumbers, labels: Labels, st: Styles, cache: CacheBook, note: str | None
 ) -> str:
@@ -120,20 +139,15 @@ def write_data(
             labels.vintage(obs.vintage),
             obs.source,
         ]
-        for column, value in enumerate(shown, start=1):
-            if column == SOURCE_COLUMN:
-                put_text(ws.cell(row, column), value)  # free text: never a formula
-            else:  # checked codes and numbers, the package's own labels
-                ws.cell(row, column).value = value
-        lines = max(st.lines_in(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
         whole = float(obs.value).is_integer()
-        styler.apply(ws.cell(row, 7), ("value", whole), number_format=OKU if whole else OKU_DEC)
-        styler.apply(ws.cell(row, 9), "precision", number_format=NUMBER)
-        for column in WRAPPED:  # long texts wrap within their column, never over the next
-            styler.apply(ws.cell(row, column), "wrapped", alignment=WRAP)
-        for column in range(1, len(DATA_COLUMNS) + 1):  # every cell at the top of its row
-            if column not in WRAPPED:
-                styler.apply(ws.cell(row, column), ("top", column, whole), alignment=TOP)
+        for column, value in enumerate(shown, start=1):
+            cell = ws.cell(row, column)
+            styler.apply(cell, (column, whole), **_DATA_STYLES[(column, whole)])
+            if column == SOURCE_COLUMN:
+                put_text(cell, value)  # free text: never a formula
+            else:  # checked codes and numbers, the package's own labels
+                cell.value = value
+        lines = max(st.lines_in(shown[c - 1] or "", DATA_WIDTHS[k]) for c, k in WRAPPED.items())
         if lines > 1:
             ws.row_dimensions[row].height = lines * 10 * st.leading + 3
     last = max(row, DATA_HEADER_ROW + 1)

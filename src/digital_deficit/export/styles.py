@@ -34,6 +34,7 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
+@lru_cache(maxsize=8192)  # a Data sheet repeats its labels and sources row after row
 def wrapped_lines(text: str, width: float, size: float = 10, chars_per_width: float = 1.2) -> int:
     """The lines ``text`` takes wrapped in ``width`` units of column width at ``size`` points:
     words kept whole (a full-width character is a word of its own, two units wide)."""
@@ -153,7 +154,7 @@ class StyleCache:
         array = self._arrays.get(kind)
         if array is None:
             return False
-        cell._style = copy(array)
+        _give(cell, array)
         return True
 
     def apply(self, cell: Any, kind: Hashable, **attributes: Any) -> None:
@@ -164,7 +165,15 @@ class StyleCache:
                 setattr(cell, name, value)
             self._arrays[kind] = copy(cell._style)
         else:
-            cell._style = copy(array)
+            _give(cell, array)
+
+
+def _give(cell: Any, array: Any) -> None:
+    """Copy a style array into ``cell``, keeping the cell's own quote prefix (text from a data
+    file that starts with "=" stays text when edited in Excel, ``cells.put_text``)."""
+    quoted = getattr(cell._style, "quotePrefix", 0)  # a new cell has no style array yet
+    cell._style = copy(array)
+    cell._style.quotePrefix = quoted
 
 
 def merge(ws: Any, cells: str) -> None:
