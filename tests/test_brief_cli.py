@@ -31,6 +31,7 @@ def test_writes_the_default_briefing(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.xlsx"]
 
 
+@pytest.mark.slow
 def test_options_reach_the_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "b.xlsx"
     args = ["--out", str(out), "--definition", "narrow", "--cf-method", "oguro2", "--from", "2018"]
@@ -187,6 +188,7 @@ def test_a_fifo_or_a_symlink_to_one_is_refused_even_with_force(
     assert sorted(os.listdir(tmp_path)) == ["link.xlsx", "pipe.xlsx"]
 
 
+@pytest.mark.slow
 def test_force_keeps_the_file_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "b.xlsx"
     out.write_bytes(b"old")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -44,14 +45,16 @@ def code_and_data(path: Path) -> str:
     return " ".join(kept)
 
 
+@cache
+def package_code() -> dict[str, str]:
+    """Each module of the package (its path in it) and its code and data, read once."""
+    return {str(path.relative_to(PACKAGE)): code_and_data(path) for path in PACKAGE.rglob("*.py")}
+
+
 def modules_naming(pattern: str) -> list[str]:
     """The modules whose code or data match ``pattern`` (case-insensitive)."""
     found = re.compile(pattern, re.IGNORECASE)
-    return sorted(
-        str(path.relative_to(PACKAGE))
-        for path in PACKAGE.rglob("*.py")
-        if found.search(code_and_data(path))
-    )
+    return sorted(name for name, code in package_code().items() if found.search(code))
 
 
 @pytest.mark.parametrize("word", sorted(WORDS))

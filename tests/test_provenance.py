@@ -63,6 +63,7 @@ def test_metrics_warns_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err == ""  # no data file: nothing to warn of
 
 
+@pytest.mark.slow
 def test_brief_warns_in_one_line_as_metrics_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -545,6 +545,7 @@ def test_cash_flow_errors() -> None:
 # --- import hygiene --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_importing_udfs_loads_only_what_the_functions_need() -> None:
     code = (
         "import sys, xlwings; before = set(sys.modules); import digital_deficit.udfs; "
