@@ -7,7 +7,9 @@ inf or NaN and never a Python exception: the one guard every metric shares.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import TypeAlias
 
 from digital_deficit.core.expr import (
@@ -56,7 +58,7 @@ def explain(expr: Expr, env: Env) -> tuple[Value, str | None]:
         if env.get(name) is None:
             return None, MISSING_INPUT
     try:
-        return _value(expr, env), None
+        return _compiled(expr)(env), None
     except _Missing as missing:
         return None, missing.reason
 
@@ -67,33 +69,81 @@ def _finite(x: float) -> float:
     return x
 
 
-def _value(node: Expr, env: Env) -> float:
+Compiled: TypeAlias = Callable[[Env], float]
+
+
+@lru_cache(maxsize=4096)  # nodes are immutable and hash by identity
+def _compiled(node: Expr) -> Compiled:
+    """``node`` as nested Python functions of the inputs: built once per expression, so a
+    metric evaluated over a range walks no tree (the rules are those of the nodes below)."""
     if isinstance(node, Ref):
-        found = env.get(node.name)
-        if found is None or not isinstance(found, (int, float)):
-            raise _Missing(MISSING_INPUT)
-        return _finite(float(found))
+        name = node.name
+
+        def ref(env: Env) -> float:
+            found = env.get(name)
+            if found is None or not isinstance(found, (int, float)):
+                raise _Missing(MISSING_INPUT)
+            return _finite(float(found))
+
+        return ref
     if isinstance(node, Const):
-        return node.value
+        constant = node.value
+        return lambda env: constant
     if isinstance(node, Neg):
-        return -_value(node.operand, env)
+        operand = _compiled(node.operand)
+        return lambda env: -operand(env)
     if isinstance(node, Bin):
-        return _finite(_arith(node.op, _value(node.left, env), _value(node.right, env)))
+        op, left, right = node.op, _compiled(node.left), _compiled(node.right)
+        return lambda env: _finite(_arith(op, left(env), right(env)))
     if isinstance(node, Sum):
-        terms = [_value(t, env) for t in node.terms]
+        terms, total = tuple(_compiled(t) for t in node.terms), _total(node.decimal)
+        return lambda env: total([term(env) for term in terms])
+    if isinstance(node, Call):
+        function, args = _FUNCTIONS[node.function], tuple(_compiled(a) for a in node.args)
+        return lambda env: _finite(function(*(a(env) for a in args)))
+    if isinstance(node, If):
+        holds = _condition(node.condition)
+        then, otherwise = _compiled(node.then), _compiled(node.otherwise)
+        return lambda env: then(env) if holds(env) else otherwise(env)
+    if isinstance(node, Forecast):
+        target, ys, xs = _compiled(node.target), node.ys, node.xs
+        return lambda env: _finite(_forecast(target(env), env[ys], env[xs]))
+    return _not_available
+
+
+def _not_available(env: Env) -> float:
+    raise _Missing(UNDEFINED)
+
+
+def _total(decimal: bool) -> Callable[[list[float]], float]:
+    def total(terms: list[float]) -> float:
         try:
-            return _finite(exact_total(terms) if node.decimal else math.fsum(terms))
+            return _finite(exact_total(terms) if decimal else math.fsum(terms))
         except OverflowError:
             raise _Missing(OVERFLOW) from None
-    if isinstance(node, Call):
-        args = [_value(a, env) for a in node.args]
-        return _finite(_FUNCTIONS[node.function](*args))
-    if isinstance(node, If):
-        chosen = node.then if _holds(node.condition, env) else node.otherwise
-        return _value(chosen, env)
-    if isinstance(node, Forecast):
-        return _finite(_forecast(_value(node.target, env), env[node.ys], env[node.xs]))
-    raise _Missing(UNDEFINED)  # NotAvailable
+
+    return total
+
+
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "=": operator.eq,
+}
+
+
+def _condition(condition: Cond) -> Callable[[Env], bool]:
+    if isinstance(condition, AnyOf):
+        anyof = tuple(_condition(c) for c in condition.conditions)
+        return lambda env: any(c(env) for c in anyof)
+    if isinstance(condition, AllOf):
+        allof = tuple(_condition(c) for c in condition.conditions)
+        return lambda env: all(c(env) for c in allof)
+    compare = _COMPARE[condition.op]
+    left, right = _compiled(condition.left), _compiled(condition.right)
+    return lambda env: compare(left(env), right(env))
 
 
 def _arith(op: str, a: float, b: float) -> float:
@@ -111,15 +161,6 @@ def _arith(op: str, a: float, b: float) -> float:
         raise _Missing(OVERFLOW) from None
     except (ZeroDivisionError, ValueError):  # x/0, a negative number to a fractional power
         raise _Missing(UNDEFINED) from None
-
-
-def _holds(condition: Cond, env: Env) -> bool:
-    if isinstance(condition, AnyOf):
-        return any(_holds(c, env) for c in condition.conditions)
-    if isinstance(condition, AllOf):
-        return all(_holds(c, env) for c in condition.conditions)
-    a, b = _value(condition.left, env), _value(condition.right, env)
-    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "=": a == b}[condition.op]
 
 
 def _sign(x: float) -> float:
