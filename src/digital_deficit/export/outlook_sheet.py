@@ -24,7 +24,6 @@ from digital_deficit.export.numbers import PATH_END_YEAR, BriefNumbers, tn
 from digital_deficit.export.options import FX_BASE_YEAR
 from digital_deficit.export.period_sheets import Cells
 from digital_deficit.export.styles import (
-    HEADER_FILL,
     LEFT,
     RIGHT,
     WRAP_MIDDLE,
@@ -41,6 +40,7 @@ from digital_deficit.export.tables import (
     set_widths,
     title_block,
     write_period_table,
+    year_header,
 )
 
 
@@ -292,6 +292,7 @@ def _write_path(
     shown = max(PATH_END_YEAR, numbers.target_year)
     cells: list[str] = []
     styler = StyleCache()
+    year_format = fm.year(numbers.options.basis)
     for block in layout.outlook_paths:
         h = block.header_row
         header_row(ws, st, h, [labels["outlook.year"], ""])
@@ -299,16 +300,7 @@ def _write_path(
         put(ws, f"A{row}", labels["outlook.projection"], cache)
         ws[f"A{row}"].font = st.body
         for year in block.years:
-            top = ws[f"{block.col(year)}{h}"]
-            top.value = year
-            styler.apply(
-                top,
-                "year",
-                font=st.header,
-                number_format=fm.year(numbers.options.basis),
-                alignment=RIGHT,
-                fill=HEADER_FILL,
-            )
+            year_header(ws[f"{block.col(year)}{h}"], year, st, styler, year_format)
             value = numbers.projection[year] if year <= shown else None
             year_ref = f"{block.col(year)}${h}"
             cached = value_or_na(tn(value)) if year <= shown else ""

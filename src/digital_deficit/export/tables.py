@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from digital_deficit.export.cells import NA_TEXT, CacheBook, Content, Formula, put, put_cell
-from digital_deficit.export.formats import year_format as formats_year
+from digital_deficit.export.formats import formats_for
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import FIRST_COL, SheetLayout
 from digital_deficit.export.marks import Loc, MarkBook
@@ -49,6 +49,20 @@ def header_row(ws: Any, st: Styles, row: int, texts: list[str], first_col: int =
         cell.alignment = LEFT if i == 0 else CENTER
 
 
+def year_header(cell: Any, year: int, st: Styles, styler: StyleCache, number_format: str) -> None:
+    """A year at the head of its column: white bold on navy, right-aligned, in the format of
+    its basis (2024, FY2024, 2024年度)."""
+    cell.value = year
+    styler.apply(
+        cell,
+        ("year", number_format),
+        number_format=number_format,
+        font=st.header,
+        fill=HEADER_FILL,
+        alignment=RIGHT,
+    )
+
+
 def write_period_table(
     ws: Any,
     sheet: SheetLayout,
@@ -69,19 +83,10 @@ def write_period_table(
     h = sheet.header_row
     styler = StyleCache()
     header_row(ws, st, h, [labels["col.item"], labels["col.code"]])
-    year_format = formats_year(labels[f"period.{basis}"])
+    year_format = formats_for(labels).year(basis)
     marked: dict[str, list[str]] = {}
     for year in sheet.years:
-        cell = ws[f"{sheet.col(year)}{h}"]
-        cell.value = year
-        styler.apply(
-            cell,
-            "year",
-            number_format=year_format,
-            font=st.header,
-            fill=HEADER_FILL,
-            alignment=RIGHT,
-        )
+        year_header(ws[f"{sheet.col(year)}{h}"], year, st, styler, year_format)
     if lead_in is not None and lead_in in sheet.years:
         ws[f"{sheet.col(lead_in)}{h}"].font = st.font(10, bold=True, color="BFBFBF")
     last = h
