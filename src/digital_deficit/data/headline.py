@@ -19,7 +19,7 @@ from digital_deficit.core.periods import Period, check_basis
 from digital_deficit.data.dataset import Dataset
 from digital_deficit.data.figures import Figure, Resolver, resolver_for
 from digital_deficit.data.model import Observation
-from digital_deficit.data.vintage import vintage_rank
+from digital_deficit.data.vintage import oldest_first
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,7 @@ class Computed:
     @property
     def vintages(self) -> tuple[str, ...]:
         """The vintages of the period's own inputs, oldest first."""
-        found = {o.vintage for f in self.own for o in f.sources}
-        return tuple(sorted(found, key=vintage_rank))
+        return tuple(oldest_first(o.vintage for f in self.own for o in f.sources))
 
     @property
     def mixed(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 _FIXED = {"analyst": 0, "derived": 1, "preliminary": 2, "published": 3, "official": 3}
@@ -33,6 +33,12 @@ def vintage_rank(vintage: str) -> tuple[int, str]:
             raise ValueError(f"{vintage!r} is not a real date; expected YYYY-MM-DD") from None
         return 5, vintage
     raise ValueError(f"{vintage!r} is not a vintage; expected {VINTAGE_FORMS}")
+
+
+def oldest_first(vintages: Iterable[str]) -> list[str]:
+    """The distinct vintages, oldest first; published and official (equal in rank) by name, so
+    the order never depends on how a set happens to iterate."""
+    return sorted(set(vintages), key=lambda v: (vintage_rank(v), v))
 
 
 def first_release(vintages: Sequence[str]) -> int:

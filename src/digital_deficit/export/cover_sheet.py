@@ -7,7 +7,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from digital_deficit.data.vintage import vintage_rank
+from digital_deficit.data.vintage import oldest_first
 from digital_deficit.export.cells import CacheBook, Formula, put
 from digital_deficit.export.i18n import Labels
 from digital_deficit.export.layout import Layout
@@ -24,8 +24,7 @@ FACT_WIDTH = 100  # characters of column C
 
 def vintage_summary(numbers: BriefNumbers, labels: Labels) -> str:
     """The vintages of the figures used, newest first, in the language's words."""
-    found = {obs.vintage for obs in numbers.observations}
-    ordered = sorted(found, key=vintage_rank, reverse=True)
+    ordered = oldest_first(obs.vintage for obs in numbers.observations)[::-1]
     return ", ".join(labels.vintage(v) for v in ordered) or "n/a"
 
 

@@ -31,7 +31,7 @@ from openpyxl.utils.cell import column_index_from_string as col_index
 from openpyxl.utils.cell import coordinate_from_string, get_column_letter
 
 from digital_deficit.data.figures import Figure
-from digital_deficit.data.vintage import vintage_rank
+from digital_deficit.data.vintage import oldest_first
 from digital_deficit.export.cells import NA_TEXT, CacheBook, Content, Formula, put, quote_sheet
 from digital_deficit.export.formats import marked
 
@@ -79,7 +79,7 @@ class VintageBits:
     """One bit per vintage used, oldest first."""
 
     def __init__(self, vintages: Iterable[str]) -> None:
-        self.order = sorted(set(vintages), key=vintage_rank)
+        self.order = oldest_first(vintages)
         self.bits = {v: 1 << min(i, MAX_BITS - 1) for i, v in enumerate(self.order)}
 
     def of(self, fig: Figure) -> Mark:
